@@ -1,0 +1,22 @@
+import { configDefaults, defineConfig } from 'vitest/config';
+
+// The browser and packed-consumer suites run under their own setups, not in this Node run.
+const elsewhere = ['test/browser/**', 'test/consumer/**'];
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: [...configDefaults.exclude, ...elsewhere],
+    testTimeout: 15_000,
+    hookTimeout: 30_000,
+    typecheck: {
+      // Type-level tests (*.test-d.ts) fail the run like any other test instead of waiting for `npm run typecheck`.
+      enabled: true,
+      include: ['test/**/*.test-d.ts'],
+      exclude: [...configDefaults.typecheck.exclude, ...elsewhere],
+      tsconfig: './tsconfig.json',
+      // Type errors in src/ and generated/ are `npm run typecheck`'s to report; here only the type tests count.
+      ignoreSourceErrors: true,
+    },
+  },
+});
