@@ -1,0 +1,47 @@
+import { base64Utf8 } from './base64.js';
+import { ConfigurationError } from './errors.js';
+
+/**
+ * How the client authenticates. Exactly one form:
+ * - `{ apiKey: 'base64...' }`: an already encoded API key (the `encoded` value Elasticsearch returns);
+ * - `{ apiKey: { id, api_key } }`: the two parts, encoded for you;
+ * - `{ username, password }`: Basic authentication;
+ * - `{ bearer: 'token' }`: a bearer token (for example an OAuth or service token).
+ */
+export type KibanaAuth =
+  | { apiKey: string | { id: string; api_key: string } }
+  | { username: string; password: string }
+  | { bearer: string };
+
+function requireText(option: string, value: unknown): string {
+  if (typeof value !== 'string') throw new ConfigurationError(option, `expected a string, got ${value === null ? 'null' : typeof value}`);
+  if (value.length === 0) throw new ConfigurationError(option, 'must not be empty');
+  return value;
+}
+
+/**
+ * The `Authorization` header value for `auth`. Problems are reported by option name only:
+ * a credential's value is never echoed into an error.
+ */
+export function authorizationHeader(auth: unknown): string {
+  if (typeof auth !== 'object' || auth === null) {
+    throw new ConfigurationError('auth', 'expected { apiKey }, { username, password } or { bearer }');
+  }
+  const given = ['apiKey', 'username', 'bearer'].filter((key) => key in auth);
+  if (given.length !== 1) {
+    throw new ConfigurationError('auth', `expected exactly one of apiKey, username/password or bearer, got ${given.length === 0 ? 'none' : given.join(' and ')}`);
+  }
+  const value = auth as Record<string, unknown>;
+  if ('bearer' in value) return `Bearer ${requireText('auth.bearer', value.bearer)}`;
+  if ('username' in value) {
+    const username = requireText('auth.username', value.username);
+    if (username.includes(':')) throw new ConfigurationError('auth.username', 'must not contain ":" (Basic authentication cannot carry it)');
+    return `Basic ${base64Utf8(`${username}:${requireText('auth.password', value.password)}`)}`;
+  }
+  const apiKey = value.apiKey;
+  if (typeof apiKey === 'object' && apiKey !== null) {
+    const parts = apiKey as Record<string, unknown>;
+    return `ApiKey ${base64Utf8(`${requireText('auth.apiKey.id', parts.id)}:${requireText('auth.apiKey.api_key', parts.api_key)}`)}`;
+  }
+  return `ApiKey ${requireText('auth.apiKey', apiKey)}`;
+}

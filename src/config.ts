@@ -1,0 +1,200 @@
+import { authorizationHeader, type KibanaAuth } from './auth.js';
+import { kibanaUrlFromCloudId } from './cloud.js';
+import { ConfigurationError } from './errors.js';
+import { DEFAULT_RETRY, type RetryOptions, type RetryPolicy } from './retry.js';
+
+/** TLS settings for the connection to Kibana (Node only). PEM text or bytes. */
+export interface TlsOptions {
+  /** Certificate authorities to trust. */
+  ca?: string | Uint8Array | Array<string | Uint8Array>;
+  /** Client certificate (mutual TLS). */
+  cert?: string | Uint8Array;
+  /** Client private key (mutual TLS). */
+  key?: string | Uint8Array;
+  /** Verify the server certificate. Default `true`; turn it off only for local experiments. */
+  rejectUnauthorized?: boolean;
+  /** Host name for SNI and the certificate check, when it differs from the URL's. */
+  servername?: string;
+}
+
+/** Options of {@link KibanaClient}. Only `auth` and one of `url` or `cloud` are required. */
+export interface KibanaClientOptions {
+  /** Kibana's base URL, with its base path if it has one: `https://host:5601` or `https://host/kibana`. */
+  url?: string;
+  /** An Elastic Cloud deployment; its Kibana URL is derived from the Cloud ID. Use instead of `url`. */
+  cloud?: { id: string };
+  /** The credentials sent with every request. */
+  auth: KibanaAuth;
+  /** The space every call goes to unless the call names another. Default: the default space. */
+  space?: string;
+  /** Extra headers sent with every request. */
+  headers?: Record<string, string>;
+  /** Milliseconds to wait for the response headers, and again for the body. Default 30 000. */
+  requestTimeout?: number;
+  /** How many times a failed request may be retried. Default 3. */
+  maxRetries?: number;
+  /** Backoff settings for retries. */
+  retry?: RetryOptions;
+  /** The largest response body read, in bytes. Default 32 MiB. */
+  maxResponseSize?: number;
+  /**
+   * `'fetch'` (the default) sends through `fetch`, which msw and other interceptors see.
+   * `'undici'` (Node only) sends through a keep-alive undici pool: the fastest path, and the one that
+   * honours `tls`, `caFingerprint`, `proxy` and `connections` (setting any of them selects it).
+   */
+  transport?: 'fetch' | 'undici';
+  /** A `fetch` implementation to use instead of `globalThis.fetch` (the `'fetch'` transport). */
+  fetch?: typeof globalThis.fetch;
+  /** Node only: TLS settings (trusted CAs, client certificate). */
+  tls?: TlsOptions;
+  /** Node only: the SHA-256 fingerprint of a CA certificate to pin, hex with or without colons. */
+  caFingerprint?: string;
+  /** Node only: an HTTP(S) proxy URL. */
+  proxy?: string;
+  /** Node only: the most keep-alive connections kept open to Kibana. Default 256. */
+  connections?: number;
+}
+
+const OPTION_NAMES = new Set<string>(['url', 'cloud', 'auth', 'space', 'headers', 'requestTimeout', 'maxRetries', 'retry', 'maxResponseSize', 'transport', 'fetch', 'tls', 'caFingerprint', 'proxy', 'connections']);
+const NODE_ONLY = ['tls', 'caFingerprint', 'proxy', 'connections'] as const;
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** Headers the client owns: a caller's copy would be overwritten or would break the request. */
+const RESERVED_HEADERS = new Set(['authorization', 'kbn-xsrf', 'elastic-api-version', 'content-type', 'content-length', 'host']);
+
+/** Settings resolved once per client; every request reads them without further work. */
+export interface ResolvedConfig {
+  /** `https://host:port`. */
+  origin: string;
+  /** Base path without a trailing slash, `''` when Kibana is served at the root. */
+  basePath: string;
+  /** The headers every request carries: authorization, user agent, custom headers. */
+  headers: Readonly<Record<string, string>>;
+  requestTimeout: number;
+  maxRetries: number;
+  retry: RetryPolicy;
+  maxResponseSize: number;
+  transport: 'fetch' | 'undici';
+  fetch: typeof globalThis.fetch | undefined;
+  tls: TlsOptions | undefined;
+  caFingerprint: string | undefined;
+  proxy: string | undefined;
+  connections: number;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return typeof value;
+}
+
+/** A whole number within bounds; names the option and the value it got. */
+export function checkInteger(option: string, value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigurationError(option, `expected a whole number from ${min}${max === Number.MAX_SAFE_INTEGER ? '' : ` to ${max}`}, got ${describe(value)}`);
+  }
+  return value;
+}
+
+function resolveUrl(options: KibanaClientOptions): { origin: string; basePath: string; credentials?: KibanaAuth } {
+  if (options.url !== undefined && options.cloud !== undefined) throw new ConfigurationError('url', 'give either url or cloud, not both');
+  let text: unknown = options.url;
+  let option = 'url';
+  if (options.cloud !== undefined) {
+    if (typeof options.cloud !== 'object' || options.cloud === null) throw new ConfigurationError('cloud', 'expected { id }');
+    text = kibanaUrlFromCloudId(options.cloud.id);
+    option = 'cloud.id';
+  }
+  if (text === undefined) throw new ConfigurationError('url', "is required (Kibana's base URL), or give cloud: { id }");
+  if (typeof text !== 'string') throw new ConfigurationError('url', `expected a string, got ${describe(text)}`);
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigurationError(option, `${JSON.stringify(text.replace(/\/\/[^@/]*@/, '//***@'))} is not an absolute URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigurationError(option, `expected an http: or https: URL, got ${url.protocol}`);
+  if (url.search || url.hash) throw new ConfigurationError(option, 'must not have a query string or fragment');
+  const credentials = url.username || url.password ? { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) } : undefined;
+  return { origin: url.origin, basePath: url.pathname.replace(/\/+$/, ''), ...(credentials ? { credentials } : {}) };
+}
+
+function resolveHeaders(headers: unknown): Record<string, string> {
+  if (headers === undefined) return {};
+  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) throw new ConfigurationError('headers', `expected an object of header names to strings, got ${describe(headers)}`);
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const lower = name.toLowerCase();
+    if (!TOKEN.test(name)) throw new ConfigurationError(`headers[${JSON.stringify(name)}]`, 'is not a valid header name');
+    if (RESERVED_HEADERS.has(lower)) throw new ConfigurationError(`headers[${JSON.stringify(name)}]`, 'is set by the client itself (use auth for credentials)');
+    if (typeof value !== 'string') throw new ConfigurationError(`headers[${JSON.stringify(name)}]`, `expected a string, got ${describe(value)}`);
+    if (/[\r\n\0]/.test(value)) throw new ConfigurationError(`headers[${JSON.stringify(name)}]`, 'must not contain line breaks or NUL');
+    result[lower] = value;
+  }
+  return result;
+}
+
+function resolveRetry(retry: unknown): RetryPolicy {
+  if (retry === undefined) return DEFAULT_RETRY;
+  if (typeof retry !== 'object' || retry === null) throw new ConfigurationError('retry', `expected an object, got ${describe(retry)}`);
+  const given = retry as Record<string, unknown>;
+  for (const key of Object.keys(given)) {
+    if (!(key in DEFAULT_RETRY)) throw new ConfigurationError(`retry.${key}`, 'is not a retry option (initialDelay, maxDelay, maxRetryAfter)');
+  }
+  const pick = (key: keyof RetryPolicy) => (given[key] === undefined ? DEFAULT_RETRY[key] : checkInteger(`retry.${key}`, given[key], 0));
+  return Object.freeze({ initialDelay: pick('initialDelay'), maxDelay: pick('maxDelay'), maxRetryAfter: pick('maxRetryAfter') });
+}
+
+/**
+ * Checks every option and resolves what requests need, once. Errors name the option; a credential's
+ * value is never part of the message.
+ */
+export function resolveConfig(options: KibanaClientOptions, platform: { nodeTransport: boolean; userAgent: string | undefined }): ResolvedConfig {
+  if (typeof options !== 'object' || options === null) throw new ConfigurationError('options', 'expected an object with at least url (or cloud) and auth');
+  for (const key of Object.keys(options)) {
+    if (!OPTION_NAMES.has(key)) throw new ConfigurationError(key, `is not a KibanaClient option (known: ${[...OPTION_NAMES].join(', ')})`);
+  }
+  const { origin, basePath, credentials } = resolveUrl(options);
+  if (credentials && options.auth !== undefined) throw new ConfigurationError('url', 'has credentials in it and auth is also given; keep credentials in auth only');
+  const auth = options.auth ?? credentials;
+  if (auth === undefined) throw new ConfigurationError('auth', 'is required: { apiKey }, { username, password } or { bearer }');
+
+  const headers: Record<string, string> = { ...resolveHeaders(options.headers), authorization: authorizationHeader(auth) };
+  if (platform.userAgent && !('user-agent' in headers)) headers['user-agent'] = platform.userAgent;
+
+  const nodeOptions = NODE_ONLY.filter((key) => options[key] !== undefined);
+  let transport = options.transport;
+  if (transport !== undefined && transport !== 'fetch' && transport !== 'undici') throw new ConfigurationError('transport', `expected "fetch" or "undici", got ${describe(transport)}`);
+  if (transport === 'fetch' && nodeOptions.length > 0) throw new ConfigurationError(nodeOptions[0]!, 'needs the undici transport; remove transport: "fetch" or this option');
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new ConfigurationError('fetch', `expected a function, got ${describe(options.fetch)}`);
+  if (options.fetch !== undefined && (transport === 'undici' || nodeOptions.length > 0)) throw new ConfigurationError('fetch', 'is used by the fetch transport only, and the undici transport is selected');
+  transport ??= nodeOptions.length > 0 ? 'undici' : 'fetch';
+  if (transport === 'undici' && !platform.nodeTransport) {
+    throw new ConfigurationError(nodeOptions[0] ?? 'transport', 'the undici transport exists only in Node (the "node" export of kibana-sdk)');
+  }
+  if (options.proxy !== undefined) {
+    if (typeof options.proxy !== 'string' || !/^https?:\/\//.test(options.proxy)) throw new ConfigurationError('proxy', 'expected an http:// or https:// URL');
+  }
+  if (options.caFingerprint !== undefined && (typeof options.caFingerprint !== 'string' || !/^([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/.test(options.caFingerprint))) {
+    throw new ConfigurationError('caFingerprint', 'expected a SHA-256 fingerprint: 64 hex digits, with or without colons');
+  }
+  if (options.caFingerprint !== undefined && origin.startsWith('http:')) throw new ConfigurationError('caFingerprint', 'needs an https: URL');
+  if (options.tls !== undefined && (typeof options.tls !== 'object' || options.tls === null)) throw new ConfigurationError('tls', `expected an object, got ${describe(options.tls)}`);
+
+  return Object.freeze({
+    origin,
+    basePath,
+    headers: Object.freeze(headers),
+    requestTimeout: options.requestTimeout === undefined ? 30_000 : checkInteger('requestTimeout', options.requestTimeout, 1),
+    maxRetries: options.maxRetries === undefined ? 3 : checkInteger('maxRetries', options.maxRetries, 0, 100),
+    retry: resolveRetry(options.retry),
+    maxResponseSize: options.maxResponseSize === undefined ? 32 * 1024 * 1024 : checkInteger('maxResponseSize', options.maxResponseSize, 1),
+    transport,
+    fetch: options.fetch,
+    tls: options.tls,
+    caFingerprint: options.caFingerprint,
+    proxy: options.proxy,
+    connections: options.connections === undefined ? 256 : checkInteger('connections', options.connections, 1, 65_536),
+  });
+}

@@ -1,0 +1,66 @@
+import type { KibanaError } from './errors.js';
+
+/** Emitted before a failed attempt is tried again. */
+export interface RetryEvent {
+  method: string;
+  /** The operation's path template, e.g. `/api/cases/{caseId}`. */
+  path: string;
+  /** The attempt that failed, 1 for the first. */
+  attempt: number;
+  /** How long the client waits before the next attempt, in milliseconds. */
+  delay: number;
+  /** Why the attempt failed. */
+  error: KibanaError;
+}
+
+/** Emitted when Kibana answers with a `warning` header, which it uses for deprecations. */
+export interface WarningEvent {
+  method: string;
+  path: string;
+  /** The header's text, e.g. `299 Kibana-8.15.0 "This API is deprecated"`. */
+  warning: string;
+}
+
+/** The events a client emits, by name. */
+export interface KibanaClientEvents {
+  retry: RetryEvent;
+  warning: WarningEvent;
+}
+
+type Listener<E extends keyof KibanaClientEvents> = (event: KibanaClientEvents[E]) => void;
+
+/** Listeners shared by a client and the space-scoped clients made from it. */
+export class ClientEvents {
+  readonly #listeners: { [E in keyof KibanaClientEvents]: Listener<E>[] } = { retry: [], warning: [] };
+
+  on<E extends keyof KibanaClientEvents>(event: E, listener: Listener<E>): () => void {
+    const listeners = this.#listeners[event];
+    if (!listeners) throw new TypeError(`Unknown event ${JSON.stringify(event)}; expected one of ${Object.keys(this.#listeners).join(', ')}`);
+    if (typeof listener !== 'function') throw new TypeError(`The listener for "${event}" must be a function`);
+    listeners.push(listener);
+    return () => this.off(event, listener);
+  }
+
+  off<E extends keyof KibanaClientEvents>(event: E, listener: Listener<E>): void {
+    const listeners = this.#listeners[event];
+    const index = listeners?.indexOf(listener) ?? -1;
+    if (index !== -1) listeners.splice(index, 1);
+  }
+
+  has(event: keyof KibanaClientEvents): boolean {
+    return this.#listeners[event].length > 0;
+  }
+
+  /** A listener that throws must not break the request that triggered it. */
+  emit<E extends keyof KibanaClientEvents>(event: E, payload: KibanaClientEvents[E]): void {
+    for (const listener of [...this.#listeners[event]]) {
+      try {
+        listener(payload);
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+}

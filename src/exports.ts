@@ -1,0 +1,33 @@
+export {
+  ArgumentError,
+  BadRequestError,
+  ConfigurationError,
+  ConflictError,
+  ConnectionError,
+  DeserializationError,
+  ForbiddenError,
+  KibanaError,
+  NotFoundError,
+  PayloadTooLargeError,
+  RequestAbortedError,
+  ResponseError,
+  ServiceUnavailableError,
+  TimeoutError,
+  TooManyRequestsError,
+  UnauthorizedError,
+  isKibanaError,
+} from './errors.js';
+export type { KibanaErrorBody, RequestInfo, ResponseErrorInit } from './errors.js';
+export type { KibanaAuth } from './auth.js';
+export type { KibanaClientOptions, TlsOptions } from './config.js';
+export type { KibanaClientEvents, RetryEvent, WarningEvent } from './events.js';
+export type { RetryOptions } from './retry.js';
+export { ResultWindowError } from './paging.js';
+export type { FileInput, NodeJSReadableLike } from './upload.js';
+export { CasesApi, type CaseCommentUpdate, type CaseFileUpload, type CaseUpdate } from './resources/cases.js';
+export type { ConflictOptions } from './conflict.js';
+export { RulesApi, type FindRulesQuery } from './resources/rules.js';
+export { ApmAgentConfigurationApi, ApmAgentKeysApi, ApmAnnotationsApi, ApmApi, ApmServerSchemaApi, ApmSourceMapsApi, type SourceMapInput, type SourceMapUpload } from './resources/apm.js';
+export { ConnectorsApi } from './resources/connectors.js';
+export type { CallOptions, HttpMethod, OperationBody, OperationId, OperationPath, OperationQuery, OperationResult, PathsWithMethod, RequestArgs, RequestResult, Schemas, components, operations, paths } from './types.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,115 @@
+import type { KibanaClient } from '../../client.js';
+import { ArgumentError } from '../../errors.js';
+import type { CallOptions, OperationBody, OperationQuery, OperationResult, Schemas } from '../../types.js';
+import { prepareFile, type FileInput } from '../../upload.js';
+import { optionalObject, requireId, requireObject } from '../args.js';
+
+/** A source map: a file in any {@link FileInput} form, or the parsed source map itself. */
+export type SourceMapInput = FileInput | Schemas['ApmSourceMapContent'];
+
+type UploadForm = OperationBody<'uploadSourceMap'>;
+
+/** What {@link ApmSourceMapsApi.upload} sends. */
+export interface SourceMapUpload {
+  /** The service the source map belongs to. */
+  serviceName: UploadForm['service_name'];
+  /** The service version the source map belongs to. */
+  serviceVersion: UploadForm['service_version'];
+  /**
+   * The minified bundle the source map describes, exactly as the browser loads it: an absolute
+   * path such as `/static/js/main.chunk.js` or a full URL.
+   */
+  bundleFilepath: UploadForm['bundle_filepath'];
+  /**
+   * The source map (format version 3): its JSON text as a string, bytes, a `Blob`, a stream or
+   * `{ path }`, or the parsed object, which is sent as JSON.
+   */
+  sourcemap: SourceMapInput;
+}
+
+const JSON_TYPE = 'application/json';
+
+/** A parsed source map, told apart from `{ path }` and the other file forms by its own fields. */
+function isSourceMapObject(value: unknown): value is Schemas['ApmSourceMapContent'] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  return 'mappings' in value || 'version' in value || 'sections' in value;
+}
+
+/** `main.chunk.js.map` for `/static/js/main.chunk.js?v=2`: Kibana does not rely on the name, but a telling one reads better in proxy logs. */
+function sourceMapFileName(bundleFilepath: string): string {
+  const base = bundleFilepath.replace(/[?#].*$/, '').split(/[\\/]/).pop() ?? '';
+  return base ? `${base}.map` : 'sourcemap.json';
+}
+
+/**
+ * RUM source maps, stored by Kibana as Fleet artifacts so that the APM Server can map minified
+ * stack frames back to the original source. Use `kibana.apm.sourcemaps`.
+ */
+export class ApmSourceMapsApi {
+  readonly #client: KibanaClient;
+
+  /** @internal Use `kibana.apm.sourcemaps`. */
+  constructor(client: KibanaClient) {
+    this.#client = client;
+  }
+
+  /**
+   * One page of the uploaded source maps, newest first, with their content decoded (20 per page
+   * unless `query.perPage` says otherwise). A `ResponseError` with status 501 means the deployment
+   * has no source map support.
+   */
+  async list(query?: OperationQuery<'getSourceMaps'>, options?: CallOptions): Promise<OperationResult<'getSourceMaps'>> {
+    return (await this.#client.send('get', '/api/apm/sourcemaps', { ...options, params: { query: optionalObject('query', query) } })) as OperationResult<'getSourceMaps'>;
+  }
+
+  /**
+   * Uploads the source map of one bundle of a service version, as multipart/form-data. Kibana
+   * refuses bodies over its payload limit (1 MB by default) with `PayloadTooLargeError`. Like any
+   * POST it is retried only with `retryNonIdempotent`, and never when the source map is a stream.
+   *
+   * @example
+   * ```ts
+   * await kibana.apm.sourcemaps.upload({
+   *   serviceName: 'frontend',
+   *   serviceVersion: '1.4.0',
+   *   bundleFilepath: '/static/js/main.chunk.js',
+   *   sourcemap: { path: './build/static/js/main.chunk.js.map' },
+   * });
+   * ```
+   */
+  async upload(upload: SourceMapUpload, options?: CallOptions): Promise<OperationResult<'uploadSourceMap'>> {
+    requireObject('upload', upload);
+    const serviceName = requireId('upload.serviceName', upload.serviceName);
+    const serviceVersion = requireId('upload.serviceVersion', upload.serviceVersion);
+    const bundleFilepath = requireId('upload.bundleFilepath', upload.bundleFilepath);
+    const source: unknown = upload.sourcemap;
+    let blob: Blob;
+    let oneShot = false;
+    if (isSourceMapObject(source)) {
+      let text: string;
+      try {
+        text = JSON.stringify(source);
+      } catch (error) {
+        throw new ArgumentError('upload.sourcemap', `cannot be turned into JSON: ${(error as Error).message}`);
+      }
+      blob = new Blob([text], { type: JSON_TYPE });
+    } else {
+      ({ blob, oneShot } = await prepareFile('upload.sourcemap', source, JSON_TYPE, this.#client.platform));
+      // A Blob keeps its own type in prepareFile; Kibana is told JSON whatever the file was labelled.
+      if (blob.type !== JSON_TYPE) blob = new Blob([blob], { type: JSON_TYPE });
+    }
+    const form = new FormData();
+    form.append('service_name', serviceName);
+    form.append('service_version', serviceVersion);
+    form.append('bundle_filepath', bundleFilepath);
+    form.append('sourcemap', blob, sourceMapFileName(bundleFilepath));
+    return (await this.#client.send('post', '/api/apm/sourcemaps', { ...options, body: form }, { oneShot })) as OperationResult<'uploadSourceMap'>;
+  }
+
+  /** Deletes an uploaded source map by its artifact `id`, as {@link ApmSourceMapsApi.list} gives it. */
+  async delete(id: string, options?: CallOptions): Promise<void> {
+    await this.#client.send('delete', '/api/apm/sourcemaps/{id}', { ...options, params: { path: { id: requireId('id', id) } } });
+  }
+}

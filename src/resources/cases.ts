@@ -1,0 +1,336 @@
+import type { KibanaClient } from '../client.js';
+import { retryOnConflict, splitConflictOptions, type ConflictOptions } from '../conflict.js';
+import { ArgumentError } from '../errors.js';
+import { paginate } from '../paging.js';
+import { contentTypeFor, prepareFile, type FileInput } from '../upload.js';
+import type { CallOptions, OperationBody, OperationQuery, OperationResult, Schemas } from '../types.js';
+import { optionalName, optionalObject, requireId, requireIds, requireObject, requirePositiveInteger } from './args.js';
+
+/** What {@link CasesApi.attachFile} uploads. */
+export interface CaseFileUpload {
+  /** The file content. */
+  file: FileInput;
+  /**
+   * The name Kibana shows for the file, without extension (Kibana keeps the extension from the
+   * uploaded file's name). Default: `fileName` without its extension.
+   */
+  filename?: string;
+  /**
+   * The uploaded file's name, extension included, which sets its media type. Default: the `File`'s
+   * own name, else the last segment of the `{ path }` (or of a Node file stream's path), else
+   * `filename`, else `file`.
+   */
+  fileName?: string;
+  /** The media type; default from the extension of `fileName` (a typed `Blob` keeps its own type). */
+  contentType?: string;
+}
+
+const DEFAULT_PER_PAGE = 100;
+
+/** One case change for {@link CasesApi.update}: `id`, the current `version`, and the fields to change. */
+export type CaseUpdate = OperationBody<'updateCases'>['cases'][number];
+
+/** A comment change for {@link CasesApi.updateComment}: `id`, the current `version`, and the new content. */
+export type CaseCommentUpdate = OperationBody<'updateCaseComment'>;
+
+/**
+ * The name the file source carries: a `File`'s name, or the last segment of a `{ path }` (also of a
+ * Node file stream, which keeps its path), so the extension can set the media type.
+ */
+function sourceName(file: unknown): string | undefined {
+  if (typeof File !== 'undefined' && file instanceof File) return file.name || undefined;
+  if (typeof file !== 'object' || file === null || file instanceof Blob) return undefined;
+  const path = (file as { path?: unknown }).path;
+  if (typeof path !== 'string') return undefined;
+  return path.split(/[\\/]/).pop() || undefined;
+}
+
+/** Kibana's own clients send `ids` as one JSON array value, which every Kibana version reads the same way. */
+const idsAsJsonArray = (query: Record<string, unknown>) => `ids=${encodeURIComponent(JSON.stringify(query.ids))}`;
+
+/**
+ * Kibana Cases: create, find and read cases, page through them, push them to external systems,
+ * attach files, read their activity, and manage case settings.
+ */
+export class CasesApi {
+  readonly #client: KibanaClient;
+
+  /** @internal Use `kibana.cases`. */
+  constructor(client: KibanaClient) {
+    this.#client = client;
+  }
+
+  /**
+   * Opens a case. `title`, `description`, `owner`, `tags`, `connector` and `settings` are required;
+   * the case answers with its `id` and `version` (needed to update it).
+   */
+  async create(body: OperationBody<'createCase'>, options?: CallOptions): Promise<OperationResult<'createCase'>> {
+    return (await this.#client.send('post', '/api/cases', { ...options, body: requireObject('body', body) })) as OperationResult<'createCase'>;
+  }
+
+  /** Reads one case, with its comments. */
+  async get(caseId: string, options?: CallOptions): Promise<OperationResult<'getCase'>> {
+    return (await this.#client.send('get', '/api/cases/{caseId}', { ...options, params: { path: { caseId: requireId('caseId', caseId) } } })) as OperationResult<'getCase'>;
+  }
+
+  /** One page of cases matching `query` (status, severity, tags, owner, search, sort...), with totals. */
+  async find(query?: OperationQuery<'findCases'>, options?: CallOptions): Promise<OperationResult<'findCases'>> {
+    return (await this.#client.send('get', '/api/cases/_find', { ...options, params: { query: optionalObject('query', query) } })) as OperationResult<'findCases'>;
+  }
+
+  /**
+   * Every case matching `query`, page after page (100 per page unless `query.perPage` says
+   * otherwise), holding one page in memory. Ends at the total; past Kibana's 10,000-result window it
+   * throws `ResultWindowError` after yielding what Kibana can page to.
+   *
+   * @example
+   * ```ts
+   * for await (const c of kibana.cases.iterate({ status: 'open', tags: ['db'] })) console.log(c.title);
+   * ```
+   */
+  iterate(query?: Omit<OperationQuery<'findCases'>, 'page'> & { page?: number }, options?: CallOptions): AsyncGenerator<Schemas['Case'], void, undefined> {
+    const base = optionalObject('query', query) ?? {};
+    const perPage = requirePositiveInteger('query.perPage', base.perPage ?? DEFAULT_PER_PAGE);
+    const firstPage = requirePositiveInteger('query.page', base.page ?? 1);
+    return paginate('/api/cases/_find', firstPage, perPage, async (page) => {
+      const result = await this.find({ ...base, page, perPage }, options);
+      return { items: result.cases, total: result.total };
+    });
+  }
+
+  /** The alerts attached to a case. */
+  async getAlerts(caseId: string, options?: CallOptions): Promise<OperationResult<'getCaseAlerts'>> {
+    return (await this.#client.send('get', '/api/cases/{caseId}/alerts', { ...options, params: { path: { caseId: requireId('caseId', caseId) } } })) as OperationResult<'getCaseAlerts'>;
+  }
+
+  /** The cases an alert is attached to. */
+  async getCasesByAlert(alertId: string, query?: OperationQuery<'getCasesByAlert'>, options?: CallOptions): Promise<OperationResult<'getCasesByAlert'>> {
+    return (await this.#client.send('get', '/api/cases/alerts/{alertId}', {
+      ...options,
+      params: { path: { alertId: requireId('alertId', alertId) }, query: optionalObject('query', query) },
+    })) as OperationResult<'getCasesByAlert'>;
+  }
+
+  /** Deletes every comment and alert of a case. */
+  async deleteComments(caseId: string, options?: CallOptions): Promise<void> {
+    await this.#client.send('delete', '/api/cases/{caseId}/comments', { ...options, params: { path: { caseId: requireId('caseId', caseId) } } });
+  }
+
+  /** Deletes one comment or alert of a case. */
+  async deleteComment(caseId: string, commentId: string, options?: CallOptions): Promise<void> {
+    await this.#client.send('delete', '/api/cases/{caseId}/comments/{commentId}', {
+      ...options,
+      params: { path: { caseId: requireId('caseId', caseId), commentId: requireId('commentId', commentId) } },
+    });
+  }
+
+  /**
+   * Pushes a case to an external incident system through a connector. Answers the case with its
+   * `external_service` filled in; closes it when the case settings say `close-by-pushing`.
+   */
+  async push(caseId: string, connectorId: string, options?: CallOptions): Promise<OperationResult<'pushCase'>> {
+    return (await this.#client.send('post', '/api/cases/{caseId}/connector/{connectorId}/_push', {
+      ...options,
+      params: { path: { caseId: requireId('caseId', caseId), connectorId: requireId('connectorId', connectorId) } },
+      body: {},
+    })) as OperationResult<'pushCase'>;
+  }
+
+  /**
+   * Attaches a file to a case, as multipart/form-data. Kibana refuses files over its payload limit
+   * (1 MB by default) with a `PayloadTooLargeError`. A call whose file is a stream is never retried.
+   *
+   * @example
+   * ```ts
+   * await kibana.cases.attachFile(caseId, { file: { path: './screenshot.png' }, filename: 'screenshot' });
+   * ```
+   */
+  async attachFile(caseId: string, upload: CaseFileUpload, options?: CallOptions): Promise<OperationResult<'addCaseFile'>> {
+    const id = requireId('caseId', caseId);
+    requireObject('upload', upload);
+    const filename = optionalName('upload.filename', upload.filename);
+    const contentType = optionalName('upload.contentType', upload.contentType);
+    const fileName = optionalName('upload.fileName', upload.fileName) ?? sourceName(upload.file) ?? filename ?? 'file';
+    const { blob: prepared, oneShot } = await prepareFile('upload.file', upload.file, contentType ?? contentTypeFor(fileName), this.#client.platform);
+    // prepareFile keeps a Blob's own type; a contentType the caller gives overrides it.
+    const blob = contentType !== undefined && prepared.type !== contentType ? new Blob([prepared], { type: contentType }) : prepared;
+    const form = new FormData();
+    form.append('file', blob, fileName);
+    // A dot file such as `.env` has no name left once the extension goes; it keeps its whole name.
+    form.append('filename', filename ?? (fileName.replace(/\.[^.]+$/, '') || fileName));
+    return (await this.#client.send('post', '/api/cases/{caseId}/files', { ...options, params: { path: { caseId: id } }, body: form }, { oneShot })) as OperationResult<'addCaseFile'>;
+  }
+
+  /** One page of a case's activity (user actions), with totals. */
+  async findUserActions(caseId: string, query?: OperationQuery<'findCaseUserActions'>, options?: CallOptions): Promise<OperationResult<'findCaseUserActions'>> {
+    return (await this.#client.send('get', '/api/cases/{caseId}/user_actions/_find', {
+      ...options,
+      params: { path: { caseId: requireId('caseId', caseId) }, query: optionalObject('query', query) },
+    })) as OperationResult<'findCaseUserActions'>;
+  }
+
+  /** Every user action of a case, page after page; see {@link CasesApi.iterate} for the paging rules. */
+  iterateUserActions(caseId: string, query?: OperationQuery<'findCaseUserActions'>, options?: CallOptions): AsyncGenerator<OperationResult<'findCaseUserActions'>['userActions'][number], void, undefined> {
+    const id = requireId('caseId', caseId);
+    const base = optionalObject('query', query) ?? {};
+    const perPage = requirePositiveInteger('query.perPage', base.perPage ?? DEFAULT_PER_PAGE);
+    const firstPage = requirePositiveInteger('query.page', base.page ?? 1);
+    return paginate('/api/cases/{caseId}/user_actions/_find', firstPage, perPage, async (page) => {
+      const result = await this.findUserActions(id, { ...base, page, perPage }, options);
+      return { items: result.userActions, total: result.total };
+    });
+  }
+
+  /** Creates the case settings of an owner: closure type, default connector, custom fields, templates. */
+  async createConfiguration(body: OperationBody<'setCaseConfiguration'>, options?: CallOptions): Promise<OperationResult<'setCaseConfiguration'>> {
+    return (await this.#client.send('post', '/api/cases/configure', { ...options, body: requireObject('body', body) })) as OperationResult<'setCaseConfiguration'>;
+  }
+
+  /**
+   * Updates case settings. `body.version` must be the settings' current version; a stale one gives
+   * `ConflictError` (409).
+   */
+  async updateConfiguration(configurationId: string, body: OperationBody<'updateCaseConfiguration'>, options?: CallOptions): Promise<OperationResult<'updateCaseConfiguration'>> {
+    return (await this.#client.send('patch', '/api/cases/configure/{configurationId}', {
+      ...options,
+      params: { path: { configurationId: requireId('configurationId', configurationId) } },
+      body: requireObject('body', body),
+    })) as OperationResult<'updateCaseConfiguration'>;
+  }
+
+  /**
+   * Updates up to 100 cases at once. Each item names a case by `id`, carries the case's current
+   * `version`, and the fields to change. A stale version fails the whole call with `ConflictError`,
+   * unless `retryOnConflict` lets the client re-read the versions and apply the changes again.
+   */
+  async update(cases: CaseUpdate[], options?: ConflictOptions): Promise<OperationResult<'updateCases'>> {
+    if (!Array.isArray(cases) || cases.length === 0 || cases.length > 100) {
+      throw new ArgumentError('cases', `expected an array of 1 to 100 case changes, got ${Array.isArray(cases) ? `${cases.length} items` : typeof cases}`);
+    }
+    cases.forEach((change, index) => {
+      requireObject(`cases[${index}]`, change);
+      requireId(`cases[${index}].id`, change.id);
+      requireId(`cases[${index}].version`, change.version);
+    });
+    const { attempts, call } = splitConflictOptions(options);
+    let changes = cases;
+    return retryOnConflict(
+      attempts,
+      `case ${cases.map((c) => c.id).join(', ')}`,
+      async () => (await this.#client.send('patch', '/api/cases', { ...call, body: { cases: changes } })) as OperationResult<'updateCases'>,
+      async () => {
+        const current = await Promise.all(changes.map((change) => this.get(change.id, call)));
+        changes = changes.map((change, index) => ({ ...change, version: current[index]!.version }));
+      },
+    );
+  }
+
+  /** Closes a case, reading its current version first (or using `version` when given). */
+  async close(caseId: string, options?: ConflictOptions & { version?: string }): Promise<Schemas['Case']> {
+    return this.#setStatus(caseId, 'closed', options);
+  }
+
+  /** Reopens a closed case, reading its current version first (or using `version` when given). */
+  async reopen(caseId: string, options?: ConflictOptions & { version?: string }): Promise<Schemas['Case']> {
+    return this.#setStatus(caseId, 'open', options);
+  }
+
+  async #setStatus(caseId: string, status: Schemas['CaseStatus'], options: (ConflictOptions & { version?: string }) | undefined): Promise<Schemas['Case']> {
+    const id = requireId('caseId', caseId);
+    const { version, ...rest } = options ?? {};
+    const { call } = splitConflictOptions(rest);
+    const current = version === undefined ? (await this.get(id, call)).version : requireId('options.version', version);
+    const [updated] = await this.update([{ id, version: current, status }], rest);
+    return updated!;
+  }
+
+  /**
+   * Deletes up to 100 cases with their comments and files. Answers nothing; unknown ids fail the
+   * call with `NotFoundError`.
+   */
+  async delete(ids: string[], options?: CallOptions): Promise<void> {
+    await this.#client.send('delete', '/api/cases', { ...options, params: { query: { ids: requireIds('ids', ids, 100) } } }, { querySerializer: idsAsJsonArray });
+  }
+
+  /**
+   * Adds a comment (`type: 'user'`) or attaches alerts (`type: 'alert'`) to a case. Answers the
+   * updated case.
+   */
+  async addComment(caseId: string, body: OperationBody<'addCaseComment'>, options?: CallOptions): Promise<OperationResult<'addCaseComment'>> {
+    return (await this.#client.send('post', '/api/cases/{caseId}/comments', {
+      ...options,
+      params: { path: { caseId: requireId('caseId', caseId) } },
+      body: requireObject('body', body),
+    })) as OperationResult<'addCaseComment'>;
+  }
+
+  /**
+   * Changes a comment or an alert attachment. `body.id` names it and `body.version` must be its
+   * current version; `retryOnConflict` re-reads the version and applies the change again on 409.
+   */
+  async updateComment(caseId: string, body: CaseCommentUpdate, options?: ConflictOptions): Promise<OperationResult<'updateCaseComment'>> {
+    const id = requireId('caseId', caseId);
+    requireObject('body', body);
+    requireId('body.id', body.id);
+    requireId('body.version', body.version);
+    const { attempts, call } = splitConflictOptions(options);
+    let change = body;
+    return retryOnConflict(
+      attempts,
+      `comment ${body.id} of case ${id}`,
+      async () => (await this.#client.send('patch', '/api/cases/{caseId}/comments', { ...call, params: { path: { caseId: id } }, body: change })) as OperationResult<'updateCaseComment'>,
+      async () => {
+        const current = await this.getComment(id, body.id, call);
+        change = { ...change, version: current.version } as CaseCommentUpdate;
+      },
+    );
+  }
+
+  /** Reads one comment or alert attachment of a case. */
+  async getComment(caseId: string, commentId: string, options?: CallOptions): Promise<OperationResult<'getCaseComment'>> {
+    return (await this.#client.send('get', '/api/cases/{caseId}/comments/{commentId}', {
+      ...options,
+      params: { path: { caseId: requireId('caseId', caseId), commentId: requireId('commentId', commentId) } },
+    })) as OperationResult<'getCaseComment'>;
+  }
+
+  /** One page of a case's comments and alert attachments. */
+  async findComments(caseId: string, query?: OperationQuery<'findCaseComments'>, options?: CallOptions): Promise<OperationResult<'findCaseComments'>> {
+    return (await this.#client.send('get', '/api/cases/{caseId}/comments/_find', {
+      ...options,
+      params: { path: { caseId: requireId('caseId', caseId) }, query: optionalObject('query', query) },
+    })) as OperationResult<'findCaseComments'>;
+  }
+
+  /** Every comment of a case, page after page; see {@link CasesApi.iterate} for the paging rules. */
+  iterateComments(caseId: string, query?: OperationQuery<'findCaseComments'>, options?: CallOptions): AsyncGenerator<OperationResult<'findCaseComments'>['comments'][number], void, undefined> {
+    const id = requireId('caseId', caseId);
+    const base = optionalObject('query', query) ?? {};
+    const perPage = requirePositiveInteger('query.perPage', base.perPage ?? DEFAULT_PER_PAGE);
+    const firstPage = requirePositiveInteger('query.page', base.page ?? 1);
+    return paginate('/api/cases/{caseId}/comments/_find', firstPage, perPage, async (page) => {
+      const result = await this.findComments(id, { ...base, page, perPage }, options);
+      return { items: result.comments, total: result.total };
+    });
+  }
+
+  /** The case settings of each owner (or of the owners in `query.owner`). */
+  async getConfiguration(query?: OperationQuery<'getCaseConfiguration'>, options?: CallOptions): Promise<OperationResult<'getCaseConfiguration'>> {
+    return (await this.#client.send('get', '/api/cases/configure', { ...options, params: { query: optionalObject('query', query) } })) as OperationResult<'getCaseConfiguration'>;
+  }
+
+  /** The connectors cases can be pushed through. */
+  async findConnectors(options?: CallOptions): Promise<OperationResult<'findCaseConnectors'>> {
+    return (await this.#client.send('get', '/api/cases/configure/connectors/_find', options as Record<string, unknown> | undefined)) as OperationResult<'findCaseConnectors'>;
+  }
+
+  /** The users who opened cases. */
+  async getReporters(query?: OperationQuery<'getCaseReporters'>, options?: CallOptions): Promise<OperationResult<'getCaseReporters'>> {
+    return (await this.#client.send('get', '/api/cases/reporters', { ...options, params: { query: optionalObject('query', query) } })) as OperationResult<'getCaseReporters'>;
+  }
+
+  /** The tags used on cases. */
+  async getTags(query?: OperationQuery<'getCaseTags'>, options?: CallOptions): Promise<OperationResult<'getCaseTags'>> {
+    return (await this.#client.send('get', '/api/cases/tags', { ...options, params: { query: optionalObject('query', query) } })) as OperationResult<'getCaseTags'>;
+  }
+}

@@ -1,0 +1,112 @@
+import { RequestAbortedError } from '../errors.js';
+import { headerRecord, parseJson, tooLarge } from './body.js';
+import { Deadline } from './deadline.js';
+import type { ResponseHeaders, Transport, TransportRequest, TransportResponse } from './types.js';
+
+type FetchFunction = typeof globalThis.fetch;
+
+class FetchHeaders implements ResponseHeaders {
+  readonly #headers: Headers;
+  constructor(headers: Headers) {
+    this.#headers = headers;
+  }
+  get(name: string): string | null {
+    return this.#headers.get(name);
+  }
+  toRecord(): Record<string, string> {
+    return headerRecord(this.#headers.entries());
+  }
+}
+
+class FetchResponse implements TransportResponse {
+  readonly status: number;
+  readonly ok: boolean;
+  readonly headers: FetchHeaders;
+  readonly #response: Response;
+  readonly #deadline: Deadline;
+  readonly #request: TransportRequest;
+  readonly #maxSize: number;
+
+  constructor(response: Response, deadline: Deadline, request: TransportRequest, maxSize: number) {
+    this.#response = response;
+    this.#deadline = deadline;
+    this.#request = request;
+    this.#maxSize = maxSize;
+    this.status = response.status;
+    this.ok = response.ok;
+    this.headers = new FetchHeaders(response.headers);
+  }
+
+  async text(): Promise<string> {
+    const { info, timeout } = this.#request;
+    try {
+      const declared = this.#response.headers.get('content-length');
+      if (declared !== null) {
+        const size = Number(declared);
+        if (size > this.#maxSize) throw tooLarge(size, this.#maxSize, this.status, info);
+        return await this.#response.text();
+      }
+      return await this.#readCounting();
+    } catch (error) {
+      await this.#response.body?.cancel().catch(() => undefined);
+      throw this.#deadline.error(error, info, timeout);
+    } finally {
+      this.#deadline.end();
+    }
+  }
+
+  async #readCounting(): Promise<string> {
+    const body = this.#response.body;
+    if (!body) return '';
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    let size = 0;
+    let text = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return text + decoder.decode();
+      size += value.byteLength;
+      if (size > this.#maxSize) throw tooLarge(undefined, this.#maxSize, this.status, this.#request.info);
+      text += decoder.decode(value, { stream: true });
+    }
+  }
+
+  async json(): Promise<unknown> {
+    return parseJson(await this.text(), this.status, this.#request.info);
+  }
+
+  async discard(): Promise<void> {
+    try {
+      await this.#response.body?.cancel();
+    } catch {
+      // The body is being dropped; a failure to cancel it changes nothing for the caller.
+    } finally {
+      this.#deadline.end();
+    }
+  }
+}
+
+/**
+ * Sends requests with `fetch`. Without a custom `fetch`, `globalThis.fetch` is looked up at each
+ * request, so interceptors installed later (msw's `setupServer`, test spies) still see the traffic.
+ */
+export function fetchTransport(customFetch: FetchFunction | undefined, maxResponseSize: number): Transport {
+  return {
+    kind: 'fetch',
+    async send(request: TransportRequest): Promise<TransportResponse> {
+      const { info, signal, timeout, body } = request;
+      if (signal?.aborted) throw new RequestAbortedError(`${info.method} ${info.path} was aborted by the caller before it was sent`, { cause: signal.reason, request: info });
+      const deadline = new Deadline(signal, timeout);
+      const init: RequestInit & { duplex?: 'half' } = { method: request.method, headers: request.headers, body: body as BodyInit | undefined, signal: deadline.controller.signal };
+      if (body instanceof ReadableStream) init.duplex = 'half';
+      try {
+        const response = await (customFetch ?? globalThis.fetch)(request.origin + request.path, init);
+        return new FetchResponse(response, deadline, request, maxResponseSize);
+      } catch (error) {
+        deadline.end();
+        throw deadline.error(error, info, timeout);
+      }
+    },
+    async close(): Promise<void> {},
+  };
+}
