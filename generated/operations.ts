@@ -17,3 +17,74 @@ export const apiVersions: Readonly<Record<string, string>> = {
   "POST /api/apm/sourcemaps": "2023-10-31",
   "DELETE /api/apm/sourcemaps/{id}": "2023-10-31"
 };
+
+/** The top-level fields each JSON request body must have, keyed by `METHOD /path`. */
+export const requiredBodyFields: Readonly<Record<string, readonly string[]>> = {
+  "POST /api/actions/connector": [
+    "connector_type_id",
+    "name"
+  ],
+  "PUT /api/actions/connector/{id}": [
+    "name"
+  ],
+  "POST /api/actions/connector/{id}": [
+    "connector_type_id",
+    "name"
+  ],
+  "POST /api/actions/connector/{id}/_execute": [
+    "params"
+  ],
+  "POST /api/alerting/rule": [
+    "consumer",
+    "name",
+    "rule_type_id",
+    "schedule"
+  ],
+  "PUT /api/alerting/rule/{id}": [
+    "name",
+    "schedule"
+  ],
+  "POST /api/alerting/rule/{id}": [
+    "consumer",
+    "name",
+    "rule_type_id",
+    "schedule"
+  ],
+  "POST /api/apm/agent_keys": [
+    "name",
+    "privileges"
+  ],
+  "POST /api/apm/services/{serviceName}/annotation": [
+    "@timestamp",
+    "service"
+  ],
+  "PUT /api/apm/settings/agent-configuration": [
+    "service",
+    "settings"
+  ],
+  "DELETE /api/apm/settings/agent-configuration": [
+    "service"
+  ],
+  "POST /api/apm/settings/agent-configuration/search": [
+    "service"
+  ],
+  "POST /api/cases": [
+    "connector",
+    "description",
+    "owner",
+    "settings",
+    "tags",
+    "title"
+  ],
+  "PATCH /api/cases": [
+    "cases"
+  ],
+  "POST /api/cases/configure": [
+    "closure_type",
+    "connector",
+    "owner"
+  ],
+  "PATCH /api/cases/configure/{configurationId}": [
+    "version"
+  ]
+};

@@ -109,6 +109,28 @@ function operationFacts(document) {
   return apiVersions;
 }
 
+function resolveRef(document, value) {
+  let current = value;
+  while (current?.$ref) current = current.$ref.split('/').slice(1).reduce((node, key) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], document);
+  return current;
+}
+
+/**
+ * The top-level fields a JSON request body must have, keyed by `METHOD /path`, so the client can
+ * name a missing field before sending. Bodies that are unions (oneOf) are left to the server.
+ */
+function requiredBodyFields(document) {
+  const fields = {};
+  for (const { route, method, operation } of operations(document)) {
+    const body = resolveRef(document, operation.requestBody);
+    const schema = resolveRef(document, body?.content?.['application/json']?.schema);
+    if (schema?.type === 'object' && Array.isArray(schema.required) && schema.required.length > 0) {
+      fields[`${method.toUpperCase()} ${route}`] = schema.required;
+    }
+  }
+  return fields;
+}
+
 /** A copy of the document for type generation, without the headers the client owns. */
 function withoutClientOwnedHeaders(document) {
   const copy = structuredClone(document);
@@ -138,6 +160,9 @@ async function main() {
     HEADER,
     '/** The `elastic-api-version` value of each operation that declares the header, keyed by `METHOD /path`. */',
     `export const apiVersions: Readonly<Record<string, string>> = ${JSON.stringify(apiVersions, null, 2)};`,
+    '',
+    '/** The top-level fields each JSON request body must have, keyed by `METHOD /path`. */',
+    `export const requiredBodyFields: Readonly<Record<string, readonly string[]>> = ${JSON.stringify(requiredBodyFields(document), null, 2)};`,
     '',
   ].join('\n');
   await writeFile(path.join(outDir, 'operations.ts'), facts);

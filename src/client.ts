@@ -1,5 +1,6 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../generated/kibana.js';
+import { requiredBodyFields } from '../generated/operations.js';
 import { checkInteger, resolveConfig, type KibanaClientOptions, type ResolvedConfig } from './config.js';
 import { ArgumentError, ConfigurationError, KibanaError } from './errors.js';
 import { ClientEvents, type KibanaClientEvents } from './events.js';
@@ -199,6 +200,8 @@ export class KibanaClient {
       }
     }
     const upper = method.toUpperCase();
+    const required = requiredBodyFields[`${upper} ${path}`];
+    if (required) checkRequiredFields(options.body, required);
     const { data, response } = (await this.#shared.fetchClient.request(method as 'get', path as never, {
       params: options.params,
       body: options.body,
@@ -239,6 +242,14 @@ function checkCallInteger(argument: string, value: unknown, min: number, max?: n
   } catch (error) {
     if (error instanceof KibanaError) throw new ArgumentError(argument, error.message.replace(/^Invalid option [^:]+: /, ''));
     throw error;
+  }
+}
+
+/** Names the first missing required field of a JSON body, so Kibana's 400 is never the first to say it. */
+function checkRequiredFields(body: unknown, required: readonly string[]): void {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ArgumentError('body', `expected an object, got ${describe(body)}`);
+  for (const field of required) {
+    if ((body as Record<string, unknown>)[field] === undefined) throw new ArgumentError(`body.${field}`, 'is required');
   }
 }
 

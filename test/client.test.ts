@@ -139,3 +139,17 @@ describe('KibanaClient errors', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 });
+
+describe('KibanaClient body checks', () => {
+  it('names a missing required body field before sending', async () => {
+    const { kibana, requests } = recordingClient();
+    const body = { title: 'Disk full', description: 'db-1', tags: [], owner: 'cases', settings: { syncAlerts: false }, connector: { id: 'none', name: 'none', type: '.none', fields: null } };
+    const { title: _omitted, ...withoutTitle } = body;
+    await expect(kibana.cases.create(withoutTitle as never)).rejects.toThrow('Invalid argument body.title: is required');
+    await expect(kibana.request('post', '/api/alerting/rule', { body: { name: 'x' } as never })).rejects.toThrow('Invalid argument body.consumer: is required');
+    await expect(kibana.request('post', '/api/cases', { body: 'text' as never })).rejects.toThrow('Invalid argument body: expected an object, got string');
+    expect(requests).toHaveLength(0);
+    await kibana.cases.create(body as never);
+    expect(requests).toHaveLength(1);
+  });
+});
