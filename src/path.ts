@@ -22,7 +22,27 @@ export function encodeSegment(name: string, value: unknown): string {
   }
 }
 
+/**
+ * Templates split once into literal text (even indexes) and parameter names (odd indexes). Keys
+ * include the base URL, so the cache is bounded for clients that address many spaces.
+ */
+const compiled = new Map<string, string[]>();
+const MAX_COMPILED = 2048;
+
+function compile(template: string): string[] {
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = template.split(PATH_PARAM);
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    compiled.set(template, parts);
+  }
+  return parts;
+}
+
 /** Fills `{name}` placeholders of `template` with encoded segments from `params`. */
 export function fillPath(template: string, params: Readonly<Record<string, unknown>> | undefined): string {
-  return template.replace(PATH_PARAM, (_, name: string) => encodeSegment(name, params?.[name]));
+  const parts = compile(template);
+  let path = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) path += encodeSegment(parts[i]!, params?.[parts[i]!]) + parts[i + 1]!;
+  return path;
 }

@@ -2,7 +2,7 @@ import { TLSSocket, type PeerCertificate } from 'node:tls';
 import { Pool, ProxyAgent, buildConnector, type Dispatcher } from 'undici';
 import { RequestAbortedError, type KibanaError } from '../errors.js';
 import { headerRecord, parseJson, tooLarge } from './body.js';
-import { Deadline } from './deadline.js';
+import { UndiciDeadline } from './deadline.js';
 import type { TlsOptions } from '../config.js';
 import type { ResponseHeaders, Transport, TransportRequest, TransportResponse } from './types.js';
 
@@ -16,7 +16,7 @@ export interface UndiciTransportOptions {
 }
 
 /** Errors of this attempt as `KibanaError`s; undici's own size limit becomes a `DeserializationError`. */
-function classify(error: unknown, deadline: Deadline, request: TransportRequest, status?: number, maxResponseSize?: number): KibanaError {
+function classify(error: unknown, deadline: UndiciDeadline, request: TransportRequest, status?: number, maxResponseSize?: number): KibanaError {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE' && status !== undefined && maxResponseSize !== undefined) return tooLarge(undefined, maxResponseSize, status, request.info, error);
   return deadline.error(error, request.info, request.timeout);
@@ -42,11 +42,11 @@ class UndiciResponse implements TransportResponse {
   readonly ok: boolean;
   readonly headers: UndiciHeaders;
   readonly #data: Dispatcher.ResponseData;
-  readonly #deadline: Deadline;
+  readonly #deadline: UndiciDeadline;
   readonly #request: TransportRequest;
   readonly #maxSize: number;
 
-  constructor(data: Dispatcher.ResponseData, deadline: Deadline, request: TransportRequest, maxSize: number) {
+  constructor(data: Dispatcher.ResponseData, deadline: UndiciDeadline, request: TransportRequest, maxSize: number) {
     this.#data = data;
     this.#deadline = deadline;
     this.#request = request;
@@ -128,7 +128,7 @@ export function undiciTransport(options: UndiciTransportOptions): Transport {
         headers = { ...headers, 'content-type': encoded.headers.get('content-type') ?? 'multipart/form-data' };
         body = new Uint8Array(await encoded.arrayBuffer());
       }
-      const deadline = new Deadline(signal, request.timeout);
+      const deadline = new UndiciDeadline(signal, request.timeout);
       try {
         const data = await dispatcher.request({
           origin: request.origin,
@@ -136,7 +136,7 @@ export function undiciTransport(options: UndiciTransportOptions): Transport {
           method: request.method as Dispatcher.HttpMethod,
           headers,
           body: body as Dispatcher.DispatchOptions['body'],
-          signal: deadline.signal,
+          signal: deadline as unknown as AbortSignal,
         });
         return new UndiciResponse(data, deadline, request, options.maxResponseSize);
       } catch (error) {
