@@ -33,12 +33,6 @@ export function requireIds(name: string, value: unknown, max: number): string[] 
   return value as string[];
 }
 
-/** A positive whole number argument. */
-export function requirePositiveInteger(name: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new ArgumentError(name, `expected a whole number of at least 1, got ${describe(value)}`);
-  return value;
-}
-
 /** An optional name argument: a non-empty string when given. */
 export function optionalName(name: string, value: unknown): string | undefined {
   return value === undefined ? undefined : requireId(name, value);

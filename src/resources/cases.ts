@@ -4,7 +4,7 @@ import { ArgumentError } from '../errors.js';
 import { paginate } from '../paging.js';
 import { contentTypeFor, prepareFile, type FileInput } from '../upload.js';
 import type { CallOptions, OperationBody, OperationQuery, OperationResult, Schemas } from '../types.js';
-import { optionalName, optionalObject, requireId, requireIds, requireObject, requirePositiveInteger } from './args.js';
+import { optionalName, optionalObject, requireId, requireIds, requireObject } from './args.js';
 
 /** What {@link CasesApi.attachFile} uploads. */
 export interface CaseFileUpload {
@@ -25,7 +25,8 @@ export interface CaseFileUpload {
   contentType?: string;
 }
 
-const DEFAULT_PER_PAGE = 100;
+/** Cases, user actions and comments page with `page` and `perPage`, at most 100 per page. */
+const CASE_PAGING = { page: 'page', perPage: 'perPage', maxPerPage: 100 };
 
 /** One case change for {@link CasesApi.update}: `id`, the current `version`, and the fields to change. */
 export type CaseUpdate = OperationBody<'updateCases'>['cases'][number];
@@ -89,11 +90,8 @@ export class CasesApi {
    * ```
    */
   iterate(query?: Omit<OperationQuery<'findCases'>, 'page'> & { page?: number }, options?: CallOptions): AsyncGenerator<Schemas['Case'], void, undefined> {
-    const base = optionalObject('query', query) ?? {};
-    const perPage = requirePositiveInteger('query.perPage', base.perPage ?? DEFAULT_PER_PAGE);
-    const firstPage = requirePositiveInteger('query.page', base.page ?? 1);
-    return paginate('/api/cases/_find', firstPage, perPage, async (page) => {
-      const result = await this.find({ ...base, page, perPage }, options);
+    return paginate('/api/cases/_find', query, CASE_PAGING, async (page) => {
+      const result = await this.find(page, options);
       return { items: result.cases, total: result.total };
     });
   }
@@ -172,11 +170,8 @@ export class CasesApi {
   /** Every user action of a case, page after page; see {@link CasesApi.iterate} for the paging rules. */
   iterateUserActions(caseId: string, query?: OperationQuery<'findCaseUserActions'>, options?: CallOptions): AsyncGenerator<OperationResult<'findCaseUserActions'>['userActions'][number], void, undefined> {
     const id = requireId('caseId', caseId);
-    const base = optionalObject('query', query) ?? {};
-    const perPage = requirePositiveInteger('query.perPage', base.perPage ?? DEFAULT_PER_PAGE);
-    const firstPage = requirePositiveInteger('query.page', base.page ?? 1);
-    return paginate('/api/cases/{caseId}/user_actions/_find', firstPage, perPage, async (page) => {
-      const result = await this.findUserActions(id, { ...base, page, perPage }, options);
+    return paginate('/api/cases/{caseId}/user_actions/_find', query, CASE_PAGING, async (page) => {
+      const result = await this.findUserActions(id, page, options);
       return { items: result.userActions, total: result.total };
     });
   }
@@ -305,11 +300,8 @@ export class CasesApi {
   /** Every comment of a case, page after page; see {@link CasesApi.iterate} for the paging rules. */
   iterateComments(caseId: string, query?: OperationQuery<'findCaseComments'>, options?: CallOptions): AsyncGenerator<OperationResult<'findCaseComments'>['comments'][number], void, undefined> {
     const id = requireId('caseId', caseId);
-    const base = optionalObject('query', query) ?? {};
-    const perPage = requirePositiveInteger('query.perPage', base.perPage ?? DEFAULT_PER_PAGE);
-    const firstPage = requirePositiveInteger('query.page', base.page ?? 1);
-    return paginate('/api/cases/{caseId}/comments/_find', firstPage, perPage, async (page) => {
-      const result = await this.findComments(id, { ...base, page, perPage }, options);
+    return paginate('/api/cases/{caseId}/comments/_find', query, CASE_PAGING, async (page) => {
+      const result = await this.findComments(id, page, options);
       return { items: result.comments, total: result.total };
     });
   }

@@ -1,7 +1,7 @@
 import type { KibanaClient } from '../client.js';
 import { paginate } from '../paging.js';
 import type { CallOptions, OperationBody, OperationQuery, OperationResult, Schemas } from '../types.js';
-import { optionalName, optionalObject, requireId, requireObject, requirePositiveInteger } from './args.js';
+import { optionalName, optionalObject, requireId, requireObject } from './args.js';
 
 /**
  * The query of {@link RulesApi.find}: the spec's `findRules` query, except that `has_reference` is
@@ -12,7 +12,8 @@ export type FindRulesQuery = Omit<OperationQuery<'findRules'>, 'has_reference'> 
   has_reference?: NonNullable<Schemas['RuleHasReference']>;
 };
 
-const DEFAULT_PER_PAGE = 100;
+/** Rules page with `page` and `per_page`; Kibana serves up to 10,000 per page. */
+const RULE_PAGING = { page: 'page', perPage: 'per_page', maxPerPage: 10_000 };
 
 /**
  * The query as Kibana takes it. Checked and converted before anything is sent, so a bad
@@ -81,11 +82,8 @@ export class RulesApi {
    * ```
    */
   iterate(query?: FindRulesQuery, options?: CallOptions): AsyncGenerator<Schemas['Rule'], void, undefined> {
-    const base = wireQuery(query) ?? {};
-    const perPage = requirePositiveInteger('query.per_page', base.per_page ?? DEFAULT_PER_PAGE);
-    const firstPage = requirePositiveInteger('query.page', base.page ?? 1);
-    return paginate('/api/alerting/rules/_find', firstPage, perPage, async (page) => {
-      const result = await this.#find({ ...base, page, per_page: perPage }, options);
+    return paginate('/api/alerting/rules/_find', wireQuery(query), RULE_PAGING, async (page) => {
+      const result = await this.#find(page, options);
       return { items: result.data, total: result.total };
     });
   }

@@ -544,8 +544,8 @@ describe('cases.iterateUserActions', () => {
 
   it('stops on an empty page, starts at query.page, and throws ResultWindowError past the window', async () => {
     const { kibana, requests, reply } = recordingClient();
-    reply((request) => ({ body: { page: 1, perPage: 5000, total: 50_000, userActions: request.query.get('page') === '1' ? [] : [action('x')] } }));
-    for await (const _ of kibana.cases.iterateUserActions(CASE_ID, { perPage: 5000 })) throw new Error('nothing to yield');
+    reply((request) => ({ body: { page: 1, perPage: 100, total: 50_000, userActions: request.query.get('page') === '1' ? [] : [action('x')] } }));
+    for await (const _ of kibana.cases.iterateUserActions(CASE_ID, { perPage: 100 })) throw new Error('nothing to yield');
     expect(requests).toHaveLength(1);
 
     reply(pagedActions(10_001));
@@ -986,11 +986,18 @@ describe('cases.iterateComments', () => {
     reply(pagedComments(10_500));
     let seen = 0;
     const error = await (async () => {
-      for await (const _ of kibana.cases.iterateComments(CASE_ID, { perPage: 2500 }, { space: 'ops' })) seen++;
+      for await (const _ of kibana.cases.iterateComments(CASE_ID, { perPage: 100 }, { space: 'ops' })) seen++;
     })().catch((e: unknown) => e);
     expect(seen).toBe(10_000);
     expect(error).toMatchObject({ name: 'ResultWindowError', total: 10_500, yielded: 10_000 });
-    expect(requests.slice(1).map((r) => `${r.path}?${r.query.toString()}`)).toEqual([1, 2, 3, 4].map((page) => `/s/ops/api/cases/${CASE_ID}/comments/_find?perPage=2500&page=${page}`));
+    expect(requests.slice(1).map((r) => `${r.path}?${r.query.toString()}`)).toEqual(Array.from({ length: 100 }, (_, i) => `/s/ops/api/cases/${CASE_ID}/comments/_find?perPage=100&page=${i + 1}`));
+  });
+
+  it('refuses a page size above the 100 Kibana serves, before any request', () => {
+    const { kibana, requests } = recordingClient();
+    expect(() => kibana.cases.iterateComments(CASE_ID, { perPage: 2500 })).toThrow('Invalid argument query.perPage: expected a whole number from 1 to 100, got 2500');
+    expect(() => kibana.cases.iterate({ perPage: 101 })).toThrow(expect.objectContaining({ argument: 'query.perPage' }));
+    expect(requests).toHaveLength(0);
   });
 
   it('refuses a missing case id and a page past the window at the call', () => {
