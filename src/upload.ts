@@ -56,11 +56,14 @@ async function readWebStream(stream: ReadableStream<Uint8Array>): Promise<Blob> 
   return new Response(stream).blob();
 }
 
-/** Turns any {@link FileInput} into a Blob of `type`; `argument` names it in errors. */
-export async function prepareFile(argument: string, input: unknown, type: string, platform: Platform): Promise<PreparedFile> {
+/**
+ * Turns any {@link FileInput} into a Blob of `type`; `argument` names it in errors. A Blob that
+ * already has a type keeps it unless `override` is set.
+ */
+export async function prepareFile(argument: string, input: unknown, type: string, platform: Platform, override = false): Promise<PreparedFile> {
   if (input === undefined || input === null) throw new ArgumentError(argument, 'is required');
   if (typeof input === 'string') return { blob: new Blob([input], { type }), oneShot: false };
-  if (input instanceof Blob) return { blob: input.type ? input : new Blob([input], { type }), oneShot: false };
+  if (input instanceof Blob) return { blob: input.type && (!override || input.type === type) ? input : new Blob([input], { type }), oneShot: false };
   if (input instanceof Uint8Array || input instanceof ArrayBuffer) return { blob: new Blob([input as BlobPart], { type }), oneShot: false };
   if (typeof ReadableStream !== 'undefined' && input instanceof ReadableStream) return { blob: new Blob([await readWebStream(input)], { type }), oneShot: true };
   const files = platform.files;

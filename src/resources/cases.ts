@@ -149,9 +149,7 @@ export class CasesApi {
     const filename = optionalName('upload.filename', upload.filename);
     const contentType = optionalName('upload.contentType', upload.contentType);
     const fileName = optionalName('upload.fileName', upload.fileName) ?? sourceName(upload.file) ?? filename ?? 'file';
-    const { blob: prepared, oneShot } = await prepareFile('upload.file', upload.file, contentType ?? contentTypeFor(fileName), this.#client.platform);
-    // prepareFile keeps a Blob's own type; a contentType the caller gives overrides it.
-    const blob = contentType !== undefined && prepared.type !== contentType ? new Blob([prepared], { type: contentType }) : prepared;
+    const { blob, oneShot } = await prepareFile('upload.file', upload.file, contentType ?? contentTypeFor(fileName), this.#client.platform, contentType !== undefined);
     const form = new FormData();
     form.append('file', blob, fileName);
     // A dot file such as `.env` has no name left once the extension goes; it keeps its whole name.

@@ -96,9 +96,8 @@ export class ApmSourceMapsApi {
       }
       blob = new Blob([text], { type: JSON_TYPE });
     } else {
-      ({ blob, oneShot } = await prepareFile('upload.sourcemap', source, JSON_TYPE, this.#client.platform));
-      // A Blob keeps its own type in prepareFile; Kibana is told JSON whatever the file was labelled.
-      if (blob.type !== JSON_TYPE) blob = new Blob([blob], { type: JSON_TYPE });
+      // Kibana is told JSON whatever the file was labelled.
+      ({ blob, oneShot } = await prepareFile('upload.sourcemap', source, JSON_TYPE, this.#client.platform, true));
     }
     const form = new FormData();
     form.append('service_name', serviceName);
