@@ -13,6 +13,25 @@ export type KibanaAuth =
   | { username: string; password: string }
   | { bearer: string };
 
+/** Control characters (tab aside) and anything past Latin-1: neither can travel in an HTTP header value. */
+const UNSENDABLE = /[\u0000-\u0008\u000a-\u001f\u007f]|[^\u0000-\u00ff]/;
+
+/**
+ * Why `value` cannot be sent as a header value, or undefined when it can. Checked up front because
+ * the transports' own errors quote the whole header, which for a credential is the secret itself.
+ */
+export function headerValueProblem(value: string): string | undefined {
+  return UNSENDABLE.test(value) ? 'contains line breaks, control characters or characters beyond Latin-1, which cannot be sent in an HTTP header' : undefined;
+}
+
+/** A credential sent as it is in the Authorization header (a key file read with its trailing newline is the usual culprit). */
+function requireHeaderText(option: string, value: unknown): string {
+  const text = requireText(option, value);
+  const problem = headerValueProblem(text);
+  if (problem) throw new ConfigurationError(option, problem);
+  return text;
+}
+
 function requireText(option: string, value: unknown): string {
   if (typeof value !== 'string') throw new ConfigurationError(option, `expected a string, got ${value === null ? 'null' : typeof value}`);
   if (value.length === 0) throw new ConfigurationError(option, 'must not be empty');
@@ -32,7 +51,7 @@ export function authorizationHeader(auth: unknown): string {
     throw new ConfigurationError('auth', `expected exactly one of apiKey, username/password or bearer, got ${given.length === 0 ? 'none' : given.join(' and ')}`);
   }
   const value = auth as Record<string, unknown>;
-  if ('bearer' in value) return `Bearer ${requireText('auth.bearer', value.bearer)}`;
+  if ('bearer' in value) return `Bearer ${requireHeaderText('auth.bearer', value.bearer)}`;
   if ('username' in value) {
     const username = requireText('auth.username', value.username);
     if (username.includes(':')) throw new ConfigurationError('auth.username', 'must not contain ":" (Basic authentication cannot carry it)');
@@ -43,5 +62,5 @@ export function authorizationHeader(auth: unknown): string {
     const parts = apiKey as Record<string, unknown>;
     return `ApiKey ${base64Utf8(`${requireText('auth.apiKey.id', parts.id)}:${requireText('auth.apiKey.api_key', parts.api_key)}`)}`;
   }
-  return `ApiKey ${requireText('auth.apiKey', apiKey)}`;
+  return `ApiKey ${requireHeaderText('auth.apiKey', apiKey)}`;
 }

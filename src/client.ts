@@ -1,6 +1,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../generated/kibana.js';
 import { requiredBodyFields } from '../generated/operations.js';
+import { headerValueProblem } from './auth.js';
 import { checkInteger, resolveConfig, type KibanaClientOptions, type ResolvedConfig } from './config.js';
 import { ArgumentError, ConfigurationError, KibanaError } from './errors.js';
 import { ClientEvents, type KibanaClientEvents } from './events.js';
@@ -206,7 +207,7 @@ export class KibanaClient {
       params: options.params,
       body: options.body,
       baseUrl,
-      headers: options.headers,
+      headers: checkCallHeaders(options.headers),
       parseAs: 'text',
       kibana: call,
       ...(internal?.querySerializer ? { querySerializer: internal.querySerializer } : {}),
@@ -251,6 +252,25 @@ function checkRequiredFields(body: unknown, required: readonly string[]): void {
   for (const field of required) {
     if ((body as Record<string, unknown>)[field] === undefined) throw new ArgumentError(`body.${field}`, 'is required');
   }
+}
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/**
+ * Per-call headers under the rules of the `headers` client option, so a bad one is an ArgumentError
+ * naming it rather than a TypeError or ConnectionError from the transport (whose message quotes the value).
+ */
+function checkCallHeaders(headers: unknown): Record<string, string> | undefined {
+  if (headers === undefined) return undefined;
+  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) throw new ArgumentError('options.headers', `expected an object of header names to strings, got ${describe(headers)}`);
+  for (const [name, value] of Object.entries(headers)) {
+    const argument = `options.headers[${JSON.stringify(name)}]`;
+    if (!HEADER_NAME.test(name)) throw new ArgumentError(argument, 'is not a valid header name');
+    if (typeof value !== 'string') throw new ArgumentError(argument, `expected a string, got ${describe(value)}`);
+    const problem = headerValueProblem(value);
+    if (problem) throw new ArgumentError(argument, problem);
+  }
+  return headers as Record<string, string>;
 }
 
 function checkSignal(signal: unknown): AbortSignal | undefined {

@@ -1,4 +1,4 @@
-import { authorizationHeader, type KibanaAuth } from './auth.js';
+import { authorizationHeader, headerValueProblem, type KibanaAuth } from './auth.js';
 import { kibanaUrlFromCloudId } from './cloud.js';
 import { ConfigurationError } from './errors.js';
 import { DEFAULT_RETRY, type RetryOptions, type RetryPolicy } from './retry.js';
@@ -97,6 +97,17 @@ export function checkInteger(option: string, value: unknown, min: number, max = 
   return value;
 }
 
+/**
+ * The URL text for an error message, with everything before its last `@` masked: in a URL that does
+ * not parse, a password may hold `/`, `?` or `@` unencoded, so only the last `@` surely ends it.
+ */
+function withoutCredentials(text: string): string {
+  const at = text.lastIndexOf('@');
+  if (at === -1) return text;
+  const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(text)?.[0] ?? '';
+  return `${scheme}***@${text.slice(at + 1)}`;
+}
+
 function resolveUrl(options: KibanaClientOptions): { origin: string; basePath: string; credentials?: KibanaAuth } {
   if (options.url !== undefined && options.cloud !== undefined) throw new ConfigurationError('url', 'give either url or cloud, not both');
   let text: unknown = options.url;
@@ -112,7 +123,7 @@ function resolveUrl(options: KibanaClientOptions): { origin: string; basePath: s
   try {
     url = new URL(text);
   } catch {
-    throw new ConfigurationError(option, `${JSON.stringify(text.replace(/\/\/[^@/]*@/, '//***@'))} is not an absolute URL`);
+    throw new ConfigurationError(option, `${JSON.stringify(withoutCredentials(text))} is not an absolute URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigurationError(option, `expected an http: or https: URL, got ${url.protocol}`);
   if (url.search || url.hash) throw new ConfigurationError(option, 'must not have a query string or fragment');
@@ -129,7 +140,8 @@ function resolveHeaders(headers: unknown): Record<string, string> {
     if (!TOKEN.test(name)) throw new ConfigurationError(`headers[${JSON.stringify(name)}]`, 'is not a valid header name');
     if (RESERVED_HEADERS.has(lower)) throw new ConfigurationError(`headers[${JSON.stringify(name)}]`, 'is set by the client itself (use auth for credentials)');
     if (typeof value !== 'string') throw new ConfigurationError(`headers[${JSON.stringify(name)}]`, `expected a string, got ${describe(value)}`);
-    if (/[\r\n\0]/.test(value)) throw new ConfigurationError(`headers[${JSON.stringify(name)}]`, 'must not contain line breaks or NUL');
+    const problem = headerValueProblem(value);
+    if (problem) throw new ConfigurationError(`headers[${JSON.stringify(name)}]`, problem);
     result[lower] = value;
   }
   return result;

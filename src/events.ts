@@ -1,4 +1,4 @@
-import type { KibanaError } from './errors.js';
+import { ArgumentError, type KibanaError } from './errors.js';
 
 /** Emitted before a failed attempt is tried again. */
 export interface RetryEvent {
@@ -33,18 +33,23 @@ type Listener<E extends keyof KibanaClientEvents> = (event: KibanaClientEvents[E
 export class ClientEvents {
   readonly #listeners: { [E in keyof KibanaClientEvents]: Listener<E>[] } = { retry: [], warning: [] };
 
+  /** The listeners of `event`; own keys only, so `toString` or `__proto__` is an unknown event, not Object's method. */
+  #of<E extends keyof KibanaClientEvents>(event: E): Listener<E>[] | undefined {
+    return typeof event === 'string' && Object.hasOwn(this.#listeners, event) ? this.#listeners[event] : undefined;
+  }
+
   on<E extends keyof KibanaClientEvents>(event: E, listener: Listener<E>): () => void {
-    const listeners = this.#listeners[event];
-    if (!listeners) throw new TypeError(`Unknown event ${JSON.stringify(event)}; expected one of ${Object.keys(this.#listeners).join(', ')}`);
-    if (typeof listener !== 'function') throw new TypeError(`The listener for "${event}" must be a function`);
+    const listeners = this.#of(event);
+    if (!listeners) throw new ArgumentError('event', `expected one of ${Object.keys(this.#listeners).join(', ')}, got ${typeof event === 'string' ? JSON.stringify(event) : typeof event}`);
+    if (typeof listener !== 'function') throw new ArgumentError('listener', `expected a function for "${event}", got ${listener === null ? 'null' : typeof listener}`);
     listeners.push(listener);
     return () => this.off(event, listener);
   }
 
   off<E extends keyof KibanaClientEvents>(event: E, listener: Listener<E>): void {
-    const listeners = this.#listeners[event];
+    const listeners = this.#of(event);
     const index = listeners?.indexOf(listener) ?? -1;
-    if (index !== -1) listeners.splice(index, 1);
+    if (index !== -1) listeners!.splice(index, 1);
   }
 
   has(event: keyof KibanaClientEvents): boolean {

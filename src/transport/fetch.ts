@@ -66,7 +66,12 @@ class FetchResponse implements TransportResponse {
       const { done, value } = await reader.read();
       if (done) return text + decoder.decode();
       size += value.byteLength;
-      if (size > this.#maxSize) throw tooLarge(undefined, this.#maxSize, this.status, this.#request.info);
+      if (size > this.#maxSize) {
+        // The reader holds the body's lock, so `body.cancel()` in text() would fail: only the reader
+        // can cancel the stream and free the connection still receiving the rest of the body.
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge(undefined, this.#maxSize, this.status, this.#request.info);
+      }
       text += decoder.decode(value, { stream: true });
     }
   }
