@@ -14,6 +14,7 @@ export interface ConflictOptions extends CallOptions {
 /** Splits the conflict option from the options the request itself takes. */
 export function splitConflictOptions(options: ConflictOptions | undefined): { attempts: number; call: CallOptions | undefined } {
   if (options === undefined) return { attempts: 0, call: undefined };
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new ArgumentError('options', `expected an object, got ${options === null ? 'null' : typeof options}`);
   const { retryOnConflict, ...call } = options;
   if (retryOnConflict === undefined) return { attempts: 0, call };
   if (typeof retryOnConflict !== 'number' || !Number.isInteger(retryOnConflict) || retryOnConflict < 0 || retryOnConflict > 10) {

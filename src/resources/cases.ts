@@ -66,17 +66,17 @@ export class CasesApi {
    * the case answers with its `id` and `version` (needed to update it).
    */
   async create(body: OperationBody<'createCase'>, options?: CallOptions): Promise<OperationResult<'createCase'>> {
-    return (await this.#client.send('post', '/api/cases', { ...options, body: requireObject('body', body) })) as OperationResult<'createCase'>;
+    return (await this.#client.send('post', '/api/cases', { ...optionalObject('options', options), body: requireObject('body', body) })) as OperationResult<'createCase'>;
   }
 
   /** Reads one case, with its comments. */
   async get(caseId: string, options?: CallOptions): Promise<OperationResult<'getCase'>> {
-    return (await this.#client.send('get', '/api/cases/{caseId}', { ...options, params: { path: { caseId: requireId('caseId', caseId) } } })) as OperationResult<'getCase'>;
+    return (await this.#client.send('get', '/api/cases/{caseId}', { ...optionalObject('options', options), params: { path: { caseId: requireId('caseId', caseId) } } })) as OperationResult<'getCase'>;
   }
 
   /** One page of cases matching `query` (status, severity, tags, owner, search, sort...), with totals. */
   async find(query?: OperationQuery<'findCases'>, options?: CallOptions): Promise<OperationResult<'findCases'>> {
-    return (await this.#client.send('get', '/api/cases/_find', { ...options, params: { query: optionalObject('query', query) } })) as OperationResult<'findCases'>;
+    return (await this.#client.send('get', '/api/cases/_find', { ...optionalObject('options', options), params: { query: optionalObject('query', query) } })) as OperationResult<'findCases'>;
   }
 
   /**
@@ -98,26 +98,26 @@ export class CasesApi {
 
   /** The alerts attached to a case. */
   async getAlerts(caseId: string, options?: CallOptions): Promise<OperationResult<'getCaseAlerts'>> {
-    return (await this.#client.send('get', '/api/cases/{caseId}/alerts', { ...options, params: { path: { caseId: requireId('caseId', caseId) } } })) as OperationResult<'getCaseAlerts'>;
+    return (await this.#client.send('get', '/api/cases/{caseId}/alerts', { ...optionalObject('options', options), params: { path: { caseId: requireId('caseId', caseId) } } })) as OperationResult<'getCaseAlerts'>;
   }
 
   /** The cases an alert is attached to. */
   async getCasesByAlert(alertId: string, query?: OperationQuery<'getCasesByAlert'>, options?: CallOptions): Promise<OperationResult<'getCasesByAlert'>> {
     return (await this.#client.send('get', '/api/cases/alerts/{alertId}', {
-      ...options,
+      ...optionalObject('options', options),
       params: { path: { alertId: requireId('alertId', alertId) }, query: optionalObject('query', query) },
     })) as OperationResult<'getCasesByAlert'>;
   }
 
   /** Deletes every comment and alert of a case. */
   async deleteComments(caseId: string, options?: CallOptions): Promise<void> {
-    await this.#client.send('delete', '/api/cases/{caseId}/comments', { ...options, params: { path: { caseId: requireId('caseId', caseId) } } });
+    await this.#client.send('delete', '/api/cases/{caseId}/comments', { ...optionalObject('options', options), params: { path: { caseId: requireId('caseId', caseId) } } });
   }
 
   /** Deletes one comment or alert of a case. */
   async deleteComment(caseId: string, commentId: string, options?: CallOptions): Promise<void> {
     await this.#client.send('delete', '/api/cases/{caseId}/comments/{commentId}', {
-      ...options,
+      ...optionalObject('options', options),
       params: { path: { caseId: requireId('caseId', caseId), commentId: requireId('commentId', commentId) } },
     });
   }
@@ -128,7 +128,7 @@ export class CasesApi {
    */
   async push(caseId: string, connectorId: string, options?: CallOptions): Promise<OperationResult<'pushCase'>> {
     return (await this.#client.send('post', '/api/cases/{caseId}/connector/{connectorId}/_push', {
-      ...options,
+      ...optionalObject('options', options),
       params: { path: { caseId: requireId('caseId', caseId), connectorId: requireId('connectorId', connectorId) } },
       body: {},
     })) as OperationResult<'pushCase'>;
@@ -154,13 +154,13 @@ export class CasesApi {
     form.append('file', blob, fileName);
     // A dot file such as `.env` has no name left once the extension goes; it keeps its whole name.
     form.append('filename', filename ?? (fileName.replace(/\.[^.]+$/, '') || fileName));
-    return (await this.#client.send('post', '/api/cases/{caseId}/files', { ...options, params: { path: { caseId: id } }, body: form }, { oneShot })) as OperationResult<'addCaseFile'>;
+    return (await this.#client.send('post', '/api/cases/{caseId}/files', { ...optionalObject('options', options), params: { path: { caseId: id } }, body: form }, { oneShot })) as OperationResult<'addCaseFile'>;
   }
 
   /** One page of a case's activity (user actions), with totals. */
   async findUserActions(caseId: string, query?: OperationQuery<'findCaseUserActions'>, options?: CallOptions): Promise<OperationResult<'findCaseUserActions'>> {
     return (await this.#client.send('get', '/api/cases/{caseId}/user_actions/_find', {
-      ...options,
+      ...optionalObject('options', options),
       params: { path: { caseId: requireId('caseId', caseId) }, query: optionalObject('query', query) },
     })) as OperationResult<'findCaseUserActions'>;
   }
@@ -176,7 +176,7 @@ export class CasesApi {
 
   /** Creates the case settings of an owner: closure type, default connector, custom fields, templates. */
   async createConfiguration(body: OperationBody<'setCaseConfiguration'>, options?: CallOptions): Promise<OperationResult<'setCaseConfiguration'>> {
-    return (await this.#client.send('post', '/api/cases/configure', { ...options, body: requireObject('body', body) })) as OperationResult<'setCaseConfiguration'>;
+    return (await this.#client.send('post', '/api/cases/configure', { ...optionalObject('options', options), body: requireObject('body', body) })) as OperationResult<'setCaseConfiguration'>;
   }
 
   /**
@@ -185,7 +185,7 @@ export class CasesApi {
    */
   async updateConfiguration(configurationId: string, body: OperationBody<'updateCaseConfiguration'>, options?: CallOptions): Promise<OperationResult<'updateCaseConfiguration'>> {
     return (await this.#client.send('patch', '/api/cases/configure/{configurationId}', {
-      ...options,
+      ...optionalObject('options', options),
       params: { path: { configurationId: requireId('configurationId', configurationId) } },
       body: requireObject('body', body),
     })) as OperationResult<'updateCaseConfiguration'>;
@@ -230,7 +230,7 @@ export class CasesApi {
 
   async #setStatus(caseId: string, status: Schemas['CaseStatus'], options: (ConflictOptions & { version?: string }) | undefined): Promise<Schemas['Case']> {
     const id = requireId('caseId', caseId);
-    const { version, ...rest } = options ?? {};
+    const { version, ...rest } = optionalObject('options', options) ?? {};
     const { call } = splitConflictOptions(rest);
     const current = version === undefined ? (await this.get(id, call)).version : requireId('options.version', version);
     const [updated] = await this.update([{ id, version: current, status }], rest);
@@ -242,7 +242,7 @@ export class CasesApi {
    * call with `NotFoundError`.
    */
   async delete(ids: string[], options?: CallOptions): Promise<void> {
-    await this.#client.send('delete', '/api/cases', { ...options, params: { query: { ids: requireIds('ids', ids, 100) } } }, { querySerializer: idsAsJsonArray });
+    await this.#client.send('delete', '/api/cases', { ...optionalObject('options', options), params: { query: { ids: requireIds('ids', ids, 100) } } }, { querySerializer: idsAsJsonArray });
   }
 
   /**
@@ -251,7 +251,7 @@ export class CasesApi {
    */
   async addComment(caseId: string, body: OperationBody<'addCaseComment'>, options?: CallOptions): Promise<OperationResult<'addCaseComment'>> {
     return (await this.#client.send('post', '/api/cases/{caseId}/comments', {
-      ...options,
+      ...optionalObject('options', options),
       params: { path: { caseId: requireId('caseId', caseId) } },
       body: requireObject('body', body),
     })) as OperationResult<'addCaseComment'>;
@@ -282,7 +282,7 @@ export class CasesApi {
   /** Reads one comment or alert attachment of a case. */
   async getComment(caseId: string, commentId: string, options?: CallOptions): Promise<OperationResult<'getCaseComment'>> {
     return (await this.#client.send('get', '/api/cases/{caseId}/comments/{commentId}', {
-      ...options,
+      ...optionalObject('options', options),
       params: { path: { caseId: requireId('caseId', caseId), commentId: requireId('commentId', commentId) } },
     })) as OperationResult<'getCaseComment'>;
   }
@@ -290,7 +290,7 @@ export class CasesApi {
   /** One page of a case's comments and alert attachments. */
   async findComments(caseId: string, query?: OperationQuery<'findCaseComments'>, options?: CallOptions): Promise<OperationResult<'findCaseComments'>> {
     return (await this.#client.send('get', '/api/cases/{caseId}/comments/_find', {
-      ...options,
+      ...optionalObject('options', options),
       params: { path: { caseId: requireId('caseId', caseId) }, query: optionalObject('query', query) },
     })) as OperationResult<'findCaseComments'>;
   }
@@ -306,21 +306,21 @@ export class CasesApi {
 
   /** The case settings of each owner (or of the owners in `query.owner`). */
   async getConfiguration(query?: OperationQuery<'getCaseConfiguration'>, options?: CallOptions): Promise<OperationResult<'getCaseConfiguration'>> {
-    return (await this.#client.send('get', '/api/cases/configure', { ...options, params: { query: optionalObject('query', query) } })) as OperationResult<'getCaseConfiguration'>;
+    return (await this.#client.send('get', '/api/cases/configure', { ...optionalObject('options', options), params: { query: optionalObject('query', query) } })) as OperationResult<'getCaseConfiguration'>;
   }
 
   /** The connectors cases can be pushed through. */
   async findConnectors(options?: CallOptions): Promise<OperationResult<'findCaseConnectors'>> {
-    return (await this.#client.send('get', '/api/cases/configure/connectors/_find', options as Record<string, unknown> | undefined)) as OperationResult<'findCaseConnectors'>;
+    return (await this.#client.send('get', '/api/cases/configure/connectors/_find', { ...optionalObject('options', options) })) as OperationResult<'findCaseConnectors'>;
   }
 
   /** The users who opened cases. */
   async getReporters(query?: OperationQuery<'getCaseReporters'>, options?: CallOptions): Promise<OperationResult<'getCaseReporters'>> {
-    return (await this.#client.send('get', '/api/cases/reporters', { ...options, params: { query: optionalObject('query', query) } })) as OperationResult<'getCaseReporters'>;
+    return (await this.#client.send('get', '/api/cases/reporters', { ...optionalObject('options', options), params: { query: optionalObject('query', query) } })) as OperationResult<'getCaseReporters'>;
   }
 
   /** The tags used on cases. */
   async getTags(query?: OperationQuery<'getCaseTags'>, options?: CallOptions): Promise<OperationResult<'getCaseTags'>> {
-    return (await this.#client.send('get', '/api/cases/tags', { ...options, params: { query: optionalObject('query', query) } })) as OperationResult<'getCaseTags'>;
+    return (await this.#client.send('get', '/api/cases/tags', { ...optionalObject('options', options), params: { query: optionalObject('query', query) } })) as OperationResult<'getCaseTags'>;
   }
 }

@@ -16,7 +16,7 @@ export class ConnectorsApi {
 
   /** Reads one connector: type, name, configuration and status flags (never its secrets). */
   async get(connectorId: string, options?: CallOptions): Promise<OperationResult<'getConnector'>> {
-    return (await this.#client.send('get', '/api/actions/connector/{id}', { ...options, params: { path: { id: requireId('connectorId', connectorId) } } })) as OperationResult<'getConnector'>;
+    return (await this.#client.send('get', '/api/actions/connector/{id}', { ...optionalObject('options', options), params: { path: { id: requireId('connectorId', connectorId) } } })) as OperationResult<'getConnector'>;
   }
 
   /**
@@ -46,7 +46,7 @@ export class ConnectorsApi {
    */
   async update(connectorId: string, body: OperationBody<'updateConnector'>, options?: CallOptions): Promise<OperationResult<'updateConnector'>> {
     return (await this.#client.send('put', '/api/actions/connector/{id}', {
-      ...options,
+      ...optionalObject('options', options),
       params: { path: { id: requireId('connectorId', connectorId) } },
       body: requireObject('body', body),
     })) as OperationResult<'updateConnector'>;
@@ -54,12 +54,12 @@ export class ConnectorsApi {
 
   /** Deletes a connector. Rule actions that use it stay but can no longer run; preconfigured connectors cannot be deleted. */
   async delete(connectorId: string, options?: CallOptions): Promise<void> {
-    await this.#client.send('delete', '/api/actions/connector/{id}', { ...options, params: { path: { id: requireId('connectorId', connectorId) } } });
+    await this.#client.send('delete', '/api/actions/connector/{id}', { ...optionalObject('options', options), params: { path: { id: requireId('connectorId', connectorId) } } });
   }
 
   /** Every connector of the space, preconfigured ones included, each with how many saved objects use it. */
   async list(options?: CallOptions): Promise<OperationResult<'getConnectors'>> {
-    return (await this.#client.send('get', '/api/actions/connectors', { ...options })) as OperationResult<'getConnectors'>;
+    return (await this.#client.send('get', '/api/actions/connectors', { ...optionalObject('options', options) })) as OperationResult<'getConnectors'>;
   }
 
   /**
@@ -67,7 +67,7 @@ export class ConnectorsApi {
    * `query.feature_id` (e.g. `alerting`, `cases`), only the types that feature can use.
    */
   async types(query?: OperationQuery<'getConnectorTypes'>, options?: CallOptions): Promise<OperationResult<'getConnectorTypes'>> {
-    return (await this.#client.send('get', '/api/actions/connector_types', { ...options, params: { query: optionalObject('query', query) } })) as OperationResult<'getConnectorTypes'>;
+    return (await this.#client.send('get', '/api/actions/connector_types', { ...optionalObject('options', options), params: { query: optionalObject('query', query) } })) as OperationResult<'getConnectorTypes'>;
   }
 
   /**
@@ -80,7 +80,7 @@ export class ConnectorsApi {
    */
   async run(connectorId: string, body: OperationBody<'runConnector'>, options?: CallOptions): Promise<OperationResult<'runConnector'>> {
     return (await this.#client.send('post', '/api/actions/connector/{id}/_execute', {
-      ...options,
+      ...optionalObject('options', options),
       params: { path: { id: requireId('connectorId', connectorId) } },
       body: requireObject('body', body),
     })) as OperationResult<'runConnector'>;

@@ -50,7 +50,7 @@ export class RulesApi {
    * alerting needs (TLS when security is on, a permanent encryption key).
    */
   async health(options?: CallOptions): Promise<OperationResult<'getAlertingHealth'>> {
-    return (await this.#client.send('get', '/api/alerting/_health', { ...options })) as OperationResult<'getAlertingHealth'>;
+    return (await this.#client.send('get', '/api/alerting/_health', { ...optionalObject('options', options) })) as OperationResult<'getAlertingHealth'>;
   }
 
   /**
@@ -68,7 +68,7 @@ export class RulesApi {
   }
 
   async #find(query: OperationQuery<'findRules'> | undefined, options: CallOptions | undefined): Promise<OperationResult<'findRules'>> {
-    return (await this.#client.send('get', '/api/alerting/rules/_find', { ...options, params: { query } })) as OperationResult<'findRules'>;
+    return (await this.#client.send('get', '/api/alerting/rules/_find', { ...optionalObject('options', options), params: { query } })) as OperationResult<'findRules'>;
   }
 
   /**
@@ -90,7 +90,7 @@ export class RulesApi {
 
   /** Reads one rule, with its run status and monitoring statistics. */
   async get(ruleId: string, options?: CallOptions): Promise<OperationResult<'getRule'>> {
-    return (await this.#client.send('get', '/api/alerting/rule/{id}', { ...options, params: { path: { id: requireId('ruleId', ruleId) } } })) as OperationResult<'getRule'>;
+    return (await this.#client.send('get', '/api/alerting/rule/{id}', { ...optionalObject('options', options), params: { path: { id: requireId('ruleId', ruleId) } } })) as OperationResult<'getRule'>;
   }
 
   /**
@@ -121,7 +121,7 @@ export class RulesApi {
    */
   async update(ruleId: string, body: OperationBody<'updateRule'>, options?: CallOptions): Promise<OperationResult<'updateRule'>> {
     return (await this.#client.send('put', '/api/alerting/rule/{id}', {
-      ...options,
+      ...optionalObject('options', options),
       params: { path: { id: requireId('ruleId', ruleId) } },
       body: requireObject('body', body),
     })) as OperationResult<'updateRule'>;
@@ -129,12 +129,12 @@ export class RulesApi {
 
   /** Deletes a rule and its scheduled task; the alerts it raised stay. */
   async delete(ruleId: string, options?: CallOptions): Promise<void> {
-    await this.#client.send('delete', '/api/alerting/rule/{id}', { ...options, params: { path: { id: requireId('ruleId', ruleId) } } });
+    await this.#client.send('delete', '/api/alerting/rule/{id}', { ...optionalObject('options', options), params: { path: { id: requireId('ruleId', ruleId) } } });
   }
 
   /** Makes a disabled rule run on its schedule again. */
   async enable(ruleId: string, options?: CallOptions): Promise<void> {
-    await this.#client.send('post', '/api/alerting/rule/{id}/_enable', { ...options, params: { path: { id: requireId('ruleId', ruleId) } } });
+    await this.#client.send('post', '/api/alerting/rule/{id}/_enable', { ...optionalObject('options', options), params: { path: { id: requireId('ruleId', ruleId) } } });
   }
 
   /**
@@ -150,7 +150,7 @@ export class RulesApi {
     const id = requireId('ruleId', ruleId);
     const untrack = optionalObject('body', body)?.untrack;
     await this.#client.send('post', '/api/alerting/rule/{id}/_disable', {
-      ...options,
+      ...optionalObject('options', options),
       params: { path: { id } },
       ...(untrack === undefined ? {} : { body: { untrack } }),
     });
@@ -158,12 +158,12 @@ export class RulesApi {
 
   /** Silences the actions of every alert of a rule; the rule keeps running and tracking alerts. */
   async muteAll(ruleId: string, options?: CallOptions): Promise<void> {
-    await this.#client.send('post', '/api/alerting/rule/{id}/_mute_all', { ...options, params: { path: { id: requireId('ruleId', ruleId) } } });
+    await this.#client.send('post', '/api/alerting/rule/{id}/_mute_all', { ...optionalObject('options', options), params: { path: { id: requireId('ruleId', ruleId) } } });
   }
 
   /** Lets the actions of every alert of a rule run again. */
   async unmuteAll(ruleId: string, options?: CallOptions): Promise<void> {
-    await this.#client.send('post', '/api/alerting/rule/{id}/_unmute_all', { ...options, params: { path: { id: requireId('ruleId', ruleId) } } });
+    await this.#client.send('post', '/api/alerting/rule/{id}/_unmute_all', { ...optionalObject('options', options), params: { path: { id: requireId('ruleId', ruleId) } } });
   }
 
   /**
@@ -172,7 +172,7 @@ export class RulesApi {
    */
   async muteAlert(ruleId: string, alertId: string, options?: CallOptions): Promise<void> {
     await this.#client.send('post', '/api/alerting/rule/{rule_id}/alert/{alert_id}/_mute', {
-      ...options,
+      ...optionalObject('options', options),
       params: { path: { rule_id: requireId('ruleId', ruleId), alert_id: requireId('alertId', alertId) } },
     });
   }
@@ -180,7 +180,7 @@ export class RulesApi {
   /** Lets the actions of one muted alert of a rule run again; see {@link RulesApi.muteAlert} for `alertId`. */
   async unmuteAlert(ruleId: string, alertId: string, options?: CallOptions): Promise<void> {
     await this.#client.send('post', '/api/alerting/rule/{rule_id}/alert/{alert_id}/_unmute', {
-      ...options,
+      ...optionalObject('options', options),
       params: { path: { rule_id: requireId('ruleId', ruleId), alert_id: requireId('alertId', alertId) } },
     });
   }
@@ -190,7 +190,7 @@ export class RulesApi {
    * caller's privileges. A concurrent change gives `ConflictError` (409).
    */
   async updateApiKey(ruleId: string, options?: CallOptions): Promise<void> {
-    await this.#client.send('post', '/api/alerting/rule/{id}/_update_api_key', { ...options, params: { path: { id: requireId('ruleId', ruleId) } } });
+    await this.#client.send('post', '/api/alerting/rule/{id}/_update_api_key', { ...optionalObject('options', options), params: { path: { id: requireId('ruleId', ruleId) } } });
   }
 
   /**
@@ -198,6 +198,6 @@ export class RulesApi {
    * use, license needs, and the consumers the caller may create rules for.
    */
   async types(options?: CallOptions): Promise<OperationResult<'getRuleTypes'>> {
-    return (await this.#client.send('get', '/api/alerting/rule_types', { ...options })) as OperationResult<'getRuleTypes'>;
+    return (await this.#client.send('get', '/api/alerting/rule_types', { ...optionalObject('options', options) })) as OperationResult<'getRuleTypes'>;
   }
 }

@@ -31,12 +31,12 @@ export class ApmAgentConfigurationApi {
    * ```
    */
   async save(body: OperationBody<'saveAgentConfiguration'>, query?: OperationQuery<'saveAgentConfiguration'>, options?: CallOptions): Promise<void> {
-    await this.#client.send('put', PATH, { ...options, params: { query: optionalObject('query', query) }, body: requireObject('body', body) });
+    await this.#client.send('put', PATH, { ...optionalObject('options', options), params: { query: optionalObject('query', query) }, body: requireObject('body', body) });
   }
 
   /** Every stored agent configuration, with its `etag` and whether an agent has applied it. */
   async list(options?: CallOptions): Promise<OperationResult<'getAgentConfigurations'>> {
-    return (await this.#client.send('get', PATH, { ...options })) as OperationResult<'getAgentConfigurations'>;
+    return (await this.#client.send('get', PATH, { ...optionalObject('options', options) })) as OperationResult<'getAgentConfigurations'>;
   }
 
   /**
@@ -45,7 +45,7 @@ export class ApmAgentConfigurationApi {
    * all reads the catch-all configuration. `NotFoundError` when nothing matches.
    */
   async get(query?: OperationQuery<'getAgentConfiguration'>, options?: CallOptions): Promise<OperationResult<'getAgentConfiguration'>> {
-    return (await this.#client.send('get', `${PATH}/view`, { ...options, params: { query: optionalObject('query', query) } })) as OperationResult<'getAgentConfiguration'>;
+    return (await this.#client.send('get', `${PATH}/view`, { ...optionalObject('options', options), params: { query: optionalObject('query', query) } })) as OperationResult<'getAgentConfiguration'>;
   }
 
   /**
@@ -53,7 +53,7 @@ export class ApmAgentConfigurationApi {
    * `body.service`; answers the Elasticsearch delete result. `NotFoundError` when nothing matches.
    */
   async delete(body: OperationBody<'deleteAgentConfiguration'>, options?: CallOptions): Promise<OperationResult<'deleteAgentConfiguration'>> {
-    return (await this.#client.send('delete', PATH, { ...options, body: requireObject('body', body) })) as OperationResult<'deleteAgentConfiguration'>;
+    return (await this.#client.send('delete', PATH, { ...optionalObject('options', options), body: requireObject('body', body) })) as OperationResult<'deleteAgentConfiguration'>;
   }
 
   /**
@@ -62,7 +62,7 @@ export class ApmAgentConfigurationApi {
    * The answer is the Elasticsearch hit, or `{}` when no configuration applies.
    */
   async search(body: OperationBody<'searchAgentConfiguration'>, options?: CallOptions): Promise<OperationResult<'searchAgentConfiguration'>> {
-    return (await this.#client.send('post', `${PATH}/search`, { ...options, body: requireObject('body', body) })) as OperationResult<'searchAgentConfiguration'>;
+    return (await this.#client.send('post', `${PATH}/search`, { ...optionalObject('options', options), body: requireObject('body', body) })) as OperationResult<'searchAgentConfiguration'>;
   }
 
   /**
@@ -71,7 +71,7 @@ export class ApmAgentConfigurationApi {
    */
   async agentName(serviceName: string, options?: CallOptions): Promise<OperationResult<'getAgentNameForService'>> {
     return (await this.#client.send('get', `${PATH}/agent_name`, {
-      ...options,
+      ...optionalObject('options', options),
       params: { query: { serviceName: requireId('serviceName', serviceName) } },
     })) as OperationResult<'getAgentNameForService'>;
   }
@@ -82,6 +82,6 @@ export class ApmAgentConfigurationApi {
    * all environments.
    */
   async environments(query?: OperationQuery<'getEnvironmentsForService'>, options?: CallOptions): Promise<OperationResult<'getEnvironmentsForService'>> {
-    return (await this.#client.send('get', `${PATH}/environments`, { ...options, params: { query: optionalObject('query', query) } })) as OperationResult<'getEnvironmentsForService'>;
+    return (await this.#client.send('get', `${PATH}/environments`, { ...optionalObject('options', options), params: { query: optionalObject('query', query) } })) as OperationResult<'getEnvironmentsForService'>;
   }
 }

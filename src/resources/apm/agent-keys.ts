@@ -1,6 +1,6 @@
 import type { KibanaClient } from '../../client.js';
 import type { CallOptions, OperationBody, OperationResult } from '../../types.js';
-import { requireObject } from '../args.js';
+import { optionalObject, requireObject } from '../args.js';
 
 /** API keys for APM agents. Use `kibana.apm.agentKeys`. */
 export class ApmAgentKeysApi {
@@ -18,6 +18,6 @@ export class ApmAgentKeysApi {
    * send) is only in this answer: store it now.
    */
   async create(body: OperationBody<'createAgentKey'>, options?: CallOptions): Promise<OperationResult<'createAgentKey'>> {
-    return (await this.#client.send('post', '/api/apm/agent_keys', { ...options, body: requireObject('body', body) })) as OperationResult<'createAgentKey'>;
+    return (await this.#client.send('post', '/api/apm/agent_keys', { ...optionalObject('options', options), body: requireObject('body', body) })) as OperationResult<'createAgentKey'>;
   }
 }

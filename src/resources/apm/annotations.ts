@@ -22,7 +22,7 @@ export class ApmAnnotationsApi {
    */
   async create(serviceName: string, body: OperationBody<'createAnnotation'>, options?: CallOptions): Promise<OperationResult<'createAnnotation'>> {
     return (await this.#client.send('post', '/api/apm/services/{serviceName}/annotation', {
-      ...options,
+      ...optionalObject('options', options),
       params: { path: { serviceName: requireId('serviceName', serviceName) } },
       body: requireObject('body', body),
     })) as OperationResult<'createAnnotation'>;
@@ -35,7 +35,7 @@ export class ApmAnnotationsApi {
    */
   async search(serviceName: string, query?: OperationQuery<'searchAnnotations'>, options?: CallOptions): Promise<OperationResult<'searchAnnotations'>> {
     return (await this.#client.send('get', '/api/apm/services/{serviceName}/annotation/search', {
-      ...options,
+      ...optionalObject('options', options),
       params: { path: { serviceName: requireId('serviceName', serviceName) }, query: optionalObject('query', query) },
     })) as OperationResult<'searchAnnotations'>;
   }

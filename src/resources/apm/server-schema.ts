@@ -1,6 +1,6 @@
 import type { KibanaClient } from '../../client.js';
 import type { CallOptions, OperationBody } from '../../types.js';
-import { requireObject } from '../args.js';
+import { optionalObject, requireObject } from '../args.js';
 
 /** The APM Server schema Kibana keeps for the Fleet migration. Use `kibana.apm.serverSchema`. */
 export class ApmServerSchemaApi {
@@ -16,6 +16,6 @@ export class ApmServerSchemaApi {
    * when moving that server to the Fleet-managed APM integration. Kibana answers nothing of use.
    */
   async save(body: OperationBody<'saveApmServerSchema'>, options?: CallOptions): Promise<void> {
-    await this.#client.send('post', '/api/apm/fleet/apm_server_schema', { ...options, body: requireObject('body', body) });
+    await this.#client.send('post', '/api/apm/fleet/apm_server_schema', { ...optionalObject('options', options), body: requireObject('body', body) });
   }
 }

@@ -61,7 +61,7 @@ export class ApmSourceMapsApi {
    * has no source map support.
    */
   async list(query?: OperationQuery<'getSourceMaps'>, options?: CallOptions): Promise<OperationResult<'getSourceMaps'>> {
-    return (await this.#client.send('get', '/api/apm/sourcemaps', { ...options, params: { query: optionalObject('query', query) } })) as OperationResult<'getSourceMaps'>;
+    return (await this.#client.send('get', '/api/apm/sourcemaps', { ...optionalObject('options', options), params: { query: optionalObject('query', query) } })) as OperationResult<'getSourceMaps'>;
   }
 
   /**
@@ -104,11 +104,11 @@ export class ApmSourceMapsApi {
     form.append('service_version', serviceVersion);
     form.append('bundle_filepath', bundleFilepath);
     form.append('sourcemap', blob, sourceMapFileName(bundleFilepath));
-    return (await this.#client.send('post', '/api/apm/sourcemaps', { ...options, body: form }, { oneShot })) as OperationResult<'uploadSourceMap'>;
+    return (await this.#client.send('post', '/api/apm/sourcemaps', { ...optionalObject('options', options), body: form }, { oneShot })) as OperationResult<'uploadSourceMap'>;
   }
 
   /** Deletes an uploaded source map by its artifact `id`, as {@link ApmSourceMapsApi.list} gives it. */
   async delete(id: string, options?: CallOptions): Promise<void> {
-    await this.#client.send('delete', '/api/apm/sourcemaps/{id}', { ...options, params: { path: { id: requireId('id', id) } } });
+    await this.#client.send('delete', '/api/apm/sourcemaps/{id}', { ...optionalObject('options', options), params: { path: { id: requireId('id', id) } } });
   }
 }
