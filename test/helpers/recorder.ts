@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { KibanaClient, type KibanaClientOptions } from '../../src/index.node.js';
 import { findOperation, resolve } from '../spec/helpers.js';
 
@@ -80,4 +81,37 @@ export function requestExample(operationId: string, name?: string): unknown {
   const chosen = name ? examples[name] : Object.values(examples)[0];
   if (!chosen) throw new Error(`${operationId} has no request example${name ? ` named ${name}` : ''}`);
   return resolve(chosen).value;
+}
+
+/**
+ * A GET as Kibana must see it: no kbn-xsrf, no body, no content type, and no API version (pass
+ * `apiVersion` for APM routes). The query string is compared when `query` is given.
+ */
+export function expectRead(request: RecordedRequest, path: string, query?: string): void {
+  expect(request.method).toBe('GET');
+  expect(request.path).toBe(path);
+  if (query !== undefined) expect(request.query.toString()).toBe(query);
+  expect(request.headers['kbn-xsrf']).toBeUndefined();
+  expect(request.headers['content-type']).toBeUndefined();
+  expect(request.headers['elastic-api-version']).toBeUndefined();
+  expect(request.body).toBeUndefined();
+}
+
+/**
+ * A write: kbn-xsrf set, no API version, and a JSON content type exactly when there is a JSON body.
+ * The query string is compared when `query` is given.
+ */
+export function expectWrite(request: RecordedRequest, method: string, path: string, body?: unknown, query?: string): void {
+  expect(request.method).toBe(method);
+  expect(request.path).toBe(path);
+  expect(request.headers['kbn-xsrf']).toBe('true');
+  expect(request.headers['elastic-api-version']).toBeUndefined();
+  if (query !== undefined) expect(request.query.toString()).toBe(query);
+  if (body === undefined) {
+    expect(request.body).toBeUndefined();
+    expect(request.headers['content-type']).toBeUndefined();
+  } else {
+    expect(request.body).toEqual(body);
+    expect(request.headers['content-type']).toBe('application/json');
+  }
 }

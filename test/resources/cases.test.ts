@@ -16,7 +16,7 @@ import {
   type CallOptions,
   type Schemas,
 } from '../../src/index.node.js';
-import { recordingClient, requestExample, responseExample, type RecordedRequest, type Reply } from '../helpers/recorder.js';
+import { recordingClient, requestExample, responseExample, type RecordedRequest, type Reply, expectRead, expectWrite } from '../helpers/recorder.js';
 import { validateRequestBody, validateResponse } from '../spec/helpers.js';
 
 const CASE_ID = '31cdada0-02c1-11ed-85f2-4f7c222ca2fa';
@@ -24,32 +24,6 @@ const COMMENT_ID = '8af6ac20-74f6-11ea-b83a-553aecdb28b6';
 const CONNECTOR_ID = '09f8c0b0-0eda-11ed-bd18-65557fe66949';
 const ALERT_ID = '09f0c261e39e36351d75995b78bb83673774d1bc2cca9df2d15f0e5c0a99a540';
 const CONFIGURATION_ID = '4a97a440-e1cd-11ec-be9b-9b1838238ee6';
-
-/** A GET as Kibana must see it: no kbn-xsrf, no body, no content type, no API version (not an APM route). */
-function expectRead(request: RecordedRequest, path: string, query = ''): void {
-  expect(request.method).toBe('GET');
-  expect(request.path).toBe(path);
-  expect(request.query.toString()).toBe(query);
-  expect(request.headers['kbn-xsrf']).toBeUndefined();
-  expect(request.headers['content-type']).toBeUndefined();
-  expect(request.headers['elastic-api-version']).toBeUndefined();
-  expect(request.body).toBeUndefined();
-}
-
-/** A write: kbn-xsrf set, no API version, and a JSON content type exactly when there is a JSON body. */
-function expectWrite(request: RecordedRequest, method: string, path: string, body?: unknown): void {
-  expect(request.method).toBe(method);
-  expect(request.path).toBe(path);
-  expect(request.headers['kbn-xsrf']).toBe('true');
-  expect(request.headers['elastic-api-version']).toBeUndefined();
-  if (body === undefined) {
-    expect(request.body).toBeUndefined();
-    expect(request.headers['content-type']).toBeUndefined();
-  } else {
-    expect(request.body).toEqual(body);
-    expect(request.headers['content-type']).toBe('application/json');
-  }
-}
 
 const example = <T>(operationId: string, status = 200, name?: string) => responseExample(operationId, status, name) as T;
 

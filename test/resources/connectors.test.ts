@@ -1,35 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ArgumentError, ConflictError, KibanaClient, NotFoundError, ServiceUnavailableError, type CallOptions, type OperationBody } from '../../src/index.node.js';
-import { recordingClient, requestExample, responseExample, type RecordedRequest } from '../helpers/recorder.js';
+import { recordingClient, requestExample, responseExample, type RecordedRequest, expectRead, expectWrite } from '../helpers/recorder.js';
 import { validateRequestBody } from '../spec/helpers.js';
 
 const CONNECTOR_ID = 'df770e30-8b8b-11ed-a780-3b746c987a81';
-
-/** A GET as Kibana must see it: no kbn-xsrf, no body, no content type, no API version (not an APM route). */
-function expectRead(request: RecordedRequest, path: string): void {
-  expect(request.method).toBe('GET');
-  expect(request.path).toBe(path);
-  expect(request.headers['kbn-xsrf']).toBeUndefined();
-  expect(request.headers['content-type']).toBeUndefined();
-  expect(request.headers['elastic-api-version']).toBeUndefined();
-  expect(request.body).toBeUndefined();
-}
-
-/** A write: kbn-xsrf set, and a JSON content type exactly when there is a body. */
-function expectWrite(request: RecordedRequest, method: string, path: string, body?: unknown): void {
-  expect(request.method).toBe(method);
-  expect(request.path).toBe(path);
-  expect(request.headers['kbn-xsrf']).toBe('true');
-  expect(request.headers['elastic-api-version']).toBeUndefined();
-  expect(request.query.toString()).toBe('');
-  if (body === undefined) {
-    expect(request.body).toBeUndefined();
-    expect(request.headers['content-type']).toBeUndefined();
-  } else {
-    expect(request.body).toEqual(body);
-    expect(request.headers['content-type']).toBe('application/json');
-  }
-}
 
 const indexConnector = requestExample('createConnector', 'createIndexConnectorRequest') as OperationBody<'createConnector'>;
 

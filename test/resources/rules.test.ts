@@ -1,36 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ArgumentError, ConflictError, KibanaClient, NotFoundError, ResultWindowError, type CallOptions, type Schemas } from '../../src/index.node.js';
-import { recordingClient, requestExample, responseExample, type RecordedRequest } from '../helpers/recorder.js';
+import { recordingClient, requestExample, responseExample, type RecordedRequest, expectRead, expectWrite } from '../helpers/recorder.js';
 import { validateRequestBody } from '../spec/helpers.js';
 
 const RULE_ID = '3583a470-74f6-11ed-9801-35303b735aef';
 const CONNECTOR_ID = '9dca3e00-74f5-11ed-9801-35303b735aef';
-
-/** A GET as Kibana must see it: no kbn-xsrf, no body, no content type, no API version (not an APM route). */
-function expectRead(request: RecordedRequest, path: string): void {
-  expect(request.method).toBe('GET');
-  expect(request.path).toBe(path);
-  expect(request.headers['kbn-xsrf']).toBeUndefined();
-  expect(request.headers['content-type']).toBeUndefined();
-  expect(request.headers['elastic-api-version']).toBeUndefined();
-  expect(request.body).toBeUndefined();
-}
-
-/** A write: kbn-xsrf set, and a JSON content type exactly when there is a body. */
-function expectWrite(request: RecordedRequest, method: string, path: string, body?: unknown): void {
-  expect(request.method).toBe(method);
-  expect(request.path).toBe(path);
-  expect(request.headers['kbn-xsrf']).toBe('true');
-  expect(request.headers['elastic-api-version']).toBeUndefined();
-  expect([...request.query.keys()]).toEqual([]);
-  if (body === undefined) {
-    expect(request.body).toBeUndefined();
-    expect(request.headers['content-type']).toBeUndefined();
-  } else {
-    expect(request.body).toEqual(body);
-    expect(request.headers['content-type']).toBe('application/json');
-  }
-}
 
 function rule(id: string): Schemas['Rule'] {
   return { ...(responseExample('getRule') as Schemas['Rule']), id };
