@@ -258,9 +258,10 @@ describe.each(['fetch', 'undici'] as Transport[])('fault injection over the %s t
       // The client stopped reading: the server could not hand over the whole body.
       expect(result.server!.bodyBytesSent).toBeLessThan(size);
       // Bounded by the limit: the limit's bytes, their text and garbage not yet collected (46-68 MB seen
-      // on the fetch path, 8-33 MB on undici). Reading all 50 MB peaks at ~200 MB on fetch, ~50 MB on undici;
-      // the endless-body test below tells the two apart on both transports.
-      expect(peak).toBeLessThan(96 * MB);
+      // on the fetch path under Node 20, up to 109 MB under Node 24's further read-ahead; 8-33 MB on
+      // undici). Reading all 50 MB peaks at ~200 MB on fetch, ~50 MB on undici; the endless-body test
+      // below tells the two apart on both transports.
+      expect(peak).toBeLessThan(160 * MB);
     });
 
     it('with maxResponseSize raised to 64 MiB: the whole body is read and parsed', async () => {
