@@ -762,8 +762,4 @@ const KNOWN_UNDECLARED: string[] = [
   // Past server.maxPayload (1 MB by default) Kibana answers 413 on any operation.
   'createCase 413',
   'createCase 415',
-  // Deleting a source map that does not exist: the spec declares no 404 for it.
-  'deleteSourceMap 404',
-  // Most alerting operations declare no 401, though Kibana answers 401 to any request without credentials.
-  'getRule 401',
 ];
