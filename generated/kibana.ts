@@ -2560,23 +2560,35 @@ export interface components {
         };
         /** @description The body that creates a rule. */
         RuleCreateRequest: {
-            /** @description The actions of the rule; Kibana uses `[]` when omitted. */
+            /**
+             * @description The actions of the rule; Kibana uses `[]` when omitted.
+             * @default []
+             */
             actions?: components["schemas"]["RuleActionRequest"][];
             alert_delay?: components["schemas"]["RuleAlertDelay"];
             /** @description The application that owns the rule, such as `alerts`, `stackAlerts`, `observability` or `siem`; it decides which privileges apply. */
             consumer: string;
-            /** @description Whether the rule starts running on its schedule right away; Kibana uses `true` when omitted. */
+            /**
+             * @description Whether the rule starts running on its schedule right away; Kibana uses `true` when omitted.
+             * @default true
+             */
             enabled?: boolean;
             flapping?: components["schemas"]["RuleFlapping"] | null;
             name: string;
             /** @description Deprecated rule-level notification setting; set `frequency` on each action instead. */
             notify_when?: components["schemas"]["RuleNotifyWhen"] | null;
-            /** @description The rule-type specific parameters; Kibana uses `{}` when omitted. */
+            /**
+             * @description The rule-type specific parameters; Kibana uses `{}` when omitted.
+             * @default {}
+             */
             params?: components["schemas"]["RuleParams"];
             /** @description The rule type, such as `.index-threshold`. */
             rule_type_id: string;
             schedule: components["schemas"]["RuleSchedule"];
-            /** @description Kibana uses `[]` when omitted. */
+            /**
+             * @description Kibana uses `[]` when omitted.
+             * @default []
+             */
             tags?: string[];
             /**
              * @deprecated
@@ -2586,7 +2598,10 @@ export interface components {
         };
         /** @description Options for disabling a rule. */
         RuleDisableRequest: {
-            /** @description Also mark the rule's active alerts as untracked; Kibana uses `false` when omitted. */
+            /**
+             * @description Also mark the rule's active alerts as untracked; Kibana uses `false` when omitted.
+             * @default false
+             */
             untrack?: boolean;
         };
         /** @description The status of the most recent run of the rule. */
@@ -2818,17 +2833,26 @@ export interface components {
         };
         /** @description The body that updates a rule. `rule_type_id`, `consumer` and `enabled` cannot be sent. */
         RuleUpdateRequest: {
-            /** @description The actions of the rule; Kibana uses `[]` when omitted. */
+            /**
+             * @description The actions of the rule; Kibana uses `[]` when omitted.
+             * @default []
+             */
             actions?: components["schemas"]["RuleActionRequest"][];
             alert_delay?: components["schemas"]["RuleAlertDelay"];
             flapping?: components["schemas"]["RuleFlapping"] | null;
             name: string;
             /** @description Deprecated rule-level notification setting; set `frequency` on each action instead. */
             notify_when?: components["schemas"]["RuleNotifyWhen"] | null;
-            /** @description The rule-type specific parameters; Kibana uses `{}` when omitted. */
+            /**
+             * @description The rule-type specific parameters; Kibana uses `{}` when omitted.
+             * @default {}
+             */
             params?: components["schemas"]["RuleParams"];
             schedule: components["schemas"]["RuleSchedule"];
-            /** @description Kibana uses `[]` when omitted. */
+            /**
+             * @description Kibana uses `[]` when omitted.
+             * @default []
+             */
             tags?: string[];
             /**
              * @deprecated
