@@ -1,6 +1,7 @@
 import type { KibanaClient } from '../client.js';
 import type { CallOptions, OperationBody, OperationQuery, OperationResult } from '../types.js';
-import { optionalName, optionalObject, requireId, requireObject } from './args.js';
+import { optionalObject, requireId, requireObject } from './args.js';
+import { createWithOptionalId, type CreateOptions } from './create.js';
 
 /**
  * Kibana action connectors: create, read, update, delete and list connectors, list connector
@@ -30,14 +31,8 @@ export class ConnectorsApi {
    * const connector = await kibana.connectors.create({ name: 'log', connector_type_id: '.server-log' }, { id: 'ops-log' });
    * ```
    */
-  async create(body: OperationBody<'createConnector'>, options?: CallOptions & { id?: string }): Promise<OperationResult<'createConnector'>> {
-    const { id, ...callOptions } = optionalObject('options', options) ?? {};
-    const connectorId = optionalName('options.id', id);
-    requireObject('body', body);
-    if (connectorId === undefined) {
-      return (await this.#client.send('post', '/api/actions/connector', { ...callOptions, body })) as OperationResult<'createConnectorWithGeneratedId'>;
-    }
-    return (await this.#client.send('post', '/api/actions/connector/{id}', { ...callOptions, params: { path: { id: connectorId } }, body })) as OperationResult<'createConnector'>;
+  async create(body: OperationBody<'createConnector'>, options?: CreateOptions): Promise<OperationResult<'createConnector'>> {
+    return (await createWithOptionalId(this.#client, '/api/actions/connector', body, options)) as OperationResult<'createConnector'>;
   }
 
   /**

@@ -1,7 +1,8 @@
 import type { KibanaClient } from '../client.js';
 import { paginate } from '../paging.js';
+import { createWithOptionalId, type CreateOptions } from './create.js';
 import type { CallOptions, OperationBody, OperationQuery, OperationResult, Schemas } from '../types.js';
-import { optionalName, optionalObject, requireId, requireObject } from './args.js';
+import { optionalObject, requireId, requireObject } from './args.js';
 
 /**
  * The query of {@link RulesApi.find}: the spec's `findRules` query, except that `has_reference` is
@@ -103,14 +104,8 @@ export class RulesApi {
    * const rule = await kibana.rules.create({ name: 'cpu', rule_type_id: '.index-threshold', consumer: 'alerts', schedule: { interval: '1m' }, params }, { id: 'cpu-rule' });
    * ```
    */
-  async create(body: OperationBody<'createRule'>, options?: CallOptions & { id?: string }): Promise<OperationResult<'createRule'>> {
-    const { id, ...callOptions } = optionalObject('options', options) ?? {};
-    const ruleId = optionalName('options.id', id);
-    requireObject('body', body);
-    if (ruleId === undefined) {
-      return (await this.#client.send('post', '/api/alerting/rule', { ...callOptions, body })) as OperationResult<'createRuleWithGeneratedId'>;
-    }
-    return (await this.#client.send('post', '/api/alerting/rule/{id}', { ...callOptions, params: { path: { id: ruleId } }, body })) as OperationResult<'createRule'>;
+  async create(body: OperationBody<'createRule'>, options?: CreateOptions): Promise<OperationResult<'createRule'>> {
+    return (await createWithOptionalId(this.#client, '/api/alerting/rule', body, options)) as OperationResult<'createRule'>;
   }
 
   /**
