@@ -1,6 +1,6 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../generated/kibana.js';
-import { requiredBodyFields } from '../generated/operations.js';
+import { apiVersions, requiredBodyFields } from '../generated/operations.js';
 import { headerValueProblem } from './auth.js';
 import { checkInteger, resolveConfig, type KibanaClientOptions, type ResolvedConfig } from './config.js';
 import { ArgumentError, ConfigurationError, KibanaError } from './errors.js';
@@ -184,8 +184,13 @@ export class KibanaClient {
       if (!CALL_OPTIONS.has(key)) throw new ArgumentError(`options.${key}`, `is not a call option (known: ${[...CALL_OPTIONS].join(', ')})`);
     }
     const config = this.#shared.config;
+    const upper = method.toUpperCase();
+    const operation = `${upper} ${path}`;
+    const required = requiredBodyFields[operation];
+    if (required) checkRequiredFields(options.body, required);
     const call: CallContext = {
       path,
+      apiVersion: apiVersions[operation],
       signal: checkSignal(options.signal),
       timeout: options.requestTimeout === undefined ? config.requestTimeout : checkCallInteger('options.requestTimeout', options.requestTimeout, 1),
       maxRetries: options.maxRetries === undefined ? config.maxRetries : checkCallInteger('options.maxRetries', options.maxRetries, 0, 100),
@@ -200,9 +205,6 @@ export class KibanaClient {
         throw error instanceof ConfigurationError ? new ArgumentError('options.space', error.message.replace(/^Invalid option options\.space: /, '')) : error;
       }
     }
-    const upper = method.toUpperCase();
-    const required = requiredBodyFields[`${upper} ${path}`];
-    if (required) checkRequiredFields(options.body, required);
     const { data, response } = (await this.#shared.fetchClient.request(method as 'get', path as never, {
       params: options.params,
       body: options.body,

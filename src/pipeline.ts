@@ -1,4 +1,3 @@
-import { apiVersions } from '../generated/operations.js';
 import type { ResolvedConfig } from './config.js';
 import { KibanaError, ResponseError, responseError, type KibanaErrorBody, type RequestInfo } from './errors.js';
 import type { ClientEvents } from './events.js';
@@ -10,6 +9,8 @@ import type { Transport, TransportBody, TransportResponse } from './transport/ty
 export interface CallContext {
   /** The path template of the operation, e.g. `/api/cases/{caseId}`. */
   readonly path: string;
+  /** The operation's `elastic-api-version`, when its spec declares the header. */
+  readonly apiVersion: string | undefined;
   readonly signal: AbortSignal | undefined;
   readonly timeout: number;
   readonly maxRetries: number;
@@ -80,8 +81,7 @@ export function createPipeline(config: ResolvedConfig, transport: Transport, eve
 
     const headers: Record<string, string> = { ...config.headers };
     if (!SAFE_METHODS.has(method)) headers['kbn-xsrf'] = 'true';
-    const apiVersion = apiVersions[`${method} ${call.path}`];
-    if (apiVersion) headers['elastic-api-version'] = apiVersion;
+    if (call.apiVersion) headers['elastic-api-version'] = call.apiVersion;
     request.headers.forEach((value, name) => {
       headers[name] = value;
     });
