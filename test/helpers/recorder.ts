@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { KibanaClient, type KibanaClientOptions } from '../../src/index.node.js';
+import { ArgumentError, KibanaClient, type KibanaClientOptions } from '../../src/index.node.js';
 import { findOperation, resolve } from '../spec/helpers.js';
 
 /** One request as the server would see it. */
@@ -114,4 +114,19 @@ export function expectWrite(request: RecordedRequest, method: string, path: stri
     expect(request.body).toEqual(body);
     expect(request.headers['content-type']).toBe('application/json');
   }
+}
+
+/**
+ * Calls `call` with a missing, empty, null and numeric id and expects an ArgumentError naming
+ * `argument` each time, with nothing sent.
+ */
+export async function expectIdsRefused(argument: string, call: (kibana: KibanaClient, id: string) => Promise<unknown>): Promise<void> {
+  const { kibana, requests } = recordingClient();
+  for (const bad of [undefined, '', null, 7]) {
+    const error = await call(kibana, bad as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ArgumentError);
+    expect(error).toMatchObject({ argument });
+    expect((error as Error).message).toContain(`Invalid argument ${argument}:`);
+  }
+  expect(requests.length).toBe(0);
 }
