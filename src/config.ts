@@ -1,3 +1,4 @@
+import { RESERVED_HEADERS } from './headers.js';
 import { authorizationHeader, headerValueProblem, type KibanaAuth } from './auth.js';
 import { kibanaUrlFromCloudId } from './cloud.js';
 import { ConfigurationError } from './errors.js';
@@ -58,8 +59,6 @@ export interface KibanaClientOptions {
 const OPTION_NAMES = new Set<string>(['url', 'cloud', 'auth', 'space', 'headers', 'requestTimeout', 'maxRetries', 'retry', 'maxResponseSize', 'transport', 'fetch', 'tls', 'caFingerprint', 'proxy', 'connections']);
 const NODE_ONLY = ['tls', 'caFingerprint', 'proxy', 'connections'] as const;
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/** Headers the client owns: a caller's copy would be overwritten or would break the request. */
-const RESERVED_HEADERS = new Set(['authorization', 'kbn-xsrf', 'elastic-api-version', 'content-type', 'content-length', 'host']);
 
 /** Settings resolved once per client; every request reads them without further work. */
 export interface ResolvedConfig {

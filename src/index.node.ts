@@ -4,13 +4,10 @@
  *
  * @packageDocumentation
  */
-import { KibanaClient as BaseClient } from './client.js';
 import { nodePlatform } from './node/platform.js';
-import type { Platform } from './platform.js';
+import { usePlatform } from './platform.js';
 
+usePlatform(nodePlatform);
+
+export { KibanaClient } from './client.js';
 export * from './exports.js';
-
-/** {@inheritDoc BaseClient} */
-export class KibanaClient extends BaseClient {
-  protected static override platform: Platform = nodePlatform;
-}

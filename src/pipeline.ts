@@ -1,16 +1,17 @@
+import type { PreparedOperation } from './call.js';
 import type { ResolvedConfig } from './config.js';
 import { KibanaError, ResponseError, responseError, type KibanaErrorBody, type RequestInfo } from './errors.js';
 import type { ClientEvents } from './events.js';
-import { isIdempotent, isRetryable, retryDelay, sleep } from './retry.js';
+import { isRetryable, retryDelay, sleep } from './retry.js';
 import { RequestAbortedError } from './errors.js';
 import type { Transport, TransportBody, TransportResponse } from './transport/types.js';
 
 /** What one call asked for, carried from the typed layer to the pipeline. */
 export interface CallContext {
-  /** The path template of the operation, e.g. `/api/cases/{caseId}`. */
-  readonly path: string;
-  /** The operation's `elastic-api-version`, when its spec declares the header. */
-  readonly apiVersion: string | undefined;
+  /** The operation, with the headers every call of it carries. */
+  readonly operation: PreparedOperation;
+  /** The call's own headers (checked, names lower case), which win over the client's. */
+  readonly headers: Readonly<Record<string, string>> | undefined;
   readonly signal: AbortSignal | undefined;
   readonly timeout: number;
   readonly maxRetries: number;
@@ -40,8 +41,6 @@ export class PreparedRequest {
   }
 }
 
-const SAFE_METHODS = new Set(['GET', 'HEAD']);
-
 function isKibanaErrorBody(value: unknown): value is KibanaErrorBody {
   const body = value as Partial<KibanaErrorBody> | null;
   return typeof body === 'object' && body !== null && typeof body.statusCode === 'number' && typeof body.message === 'string';
@@ -65,6 +64,8 @@ async function readError(response: TransportResponse, info: RequestInfo): Promis
   return responseError({ statusCode: response.status, body, headers: response.headers.toRecord(), request: info });
 }
 
+const JSON_CONTENT = { 'content-type': 'application/json' };
+
 /**
  * Sends one prepared call: adds the Kibana headers, applies the timeout, retries what is safe to
  * retry, and turns error answers into `KibanaError`s. It is openapi-fetch's `fetch`.
@@ -74,20 +75,20 @@ export function createPipeline(config: ResolvedConfig, transport: Transport, eve
 
   return async function send(request: PreparedRequest): Promise<TransportResponse> {
     const call = request.kibana;
-    const method = request.method;
+    const { operation } = call;
+    const method = operation.method;
+    const template = operation.facts.path;
     const path = request.url.slice(originLength);
     const queryAt = path.indexOf('?');
-    const info: RequestInfo = { method, path: call.path, url: queryAt === -1 ? path : path.slice(0, queryAt) };
-
-    const headers: Record<string, string> = { ...config.headers };
-    if (!SAFE_METHODS.has(method)) headers['kbn-xsrf'] = 'true';
-    if (call.apiVersion) headers['elastic-api-version'] = call.apiVersion;
-    request.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
+    const info: RequestInfo = { method, path: template, url: queryAt === -1 ? path : path.slice(0, queryAt) };
 
     const body = request.body;
-    const retries = call.replayable && !(body instanceof ReadableStream) && (call.retryNonIdempotent || isIdempotent(method)) ? call.maxRetries : 0;
+    // A JSON body is the only string body; FormData and Blobs carry their own media type.
+    let headers = operation.headers;
+    if (typeof body === 'string' || call.headers) {
+      headers = { ...headers, ...(typeof body === 'string' ? JSON_CONTENT : undefined), ...call.headers };
+    }
+    const retries = call.replayable && !(body instanceof ReadableStream) && (call.retryNonIdempotent || operation.idempotent) ? call.maxRetries : 0;
     const transportRequest = { method, origin: config.origin, path, headers, body, signal: call.signal, timeout: call.timeout, info };
 
     for (let attempt = 1; ; attempt++) {
@@ -96,7 +97,7 @@ export function createPipeline(config: ResolvedConfig, transport: Transport, eve
         const response = await transport.send(transportRequest);
         if (response.ok) {
           const warning = response.headers.get('warning');
-          if (warning !== null && events.has('warning')) events.emit('warning', { method, path: call.path, warning });
+          if (warning !== null && events.has('warning')) events.emit('warning', { method, path: template, warning });
           if (response.status === 204 || response.headers.get('content-length') === '0') await response.discard();
           return response;
         }
@@ -107,8 +108,8 @@ export function createPipeline(config: ResolvedConfig, transport: Transport, eve
       }
       const delay = attempt <= retries && isRetryable(failure) ? retryDelay(config.retry, attempt, failure) : undefined;
       if (delay === undefined) throw failure;
-      if (events.has('retry')) events.emit('retry', { method, path: call.path, attempt, delay, error: failure });
-      await sleep(delay, call.signal, () => new RequestAbortedError(`${method} ${call.path} was aborted by the caller while waiting to retry`, { cause: failure, request: info }));
+      if (events.has('retry')) events.emit('retry', { method, path: template, attempt, delay, error: failure });
+      await sleep(delay, call.signal, () => new RequestAbortedError(`${method} ${template} was aborted by the caller while waiting to retry`, { cause: failure, request: info }));
     }
   };
 }

@@ -20,3 +20,15 @@ export interface Platform {
   undiciTransport?: (config: ResolvedConfig) => Transport;
   files?: NodeFiles;
 }
+
+let active: Platform = {};
+
+/** Makes every client created from now on use `platform`; the Node entry calls it once when loaded. */
+export function usePlatform(platform: Platform): void {
+  active = platform;
+}
+
+/** The platform of the running program: empty in browsers. */
+export function currentPlatform(): Platform {
+  return active;
+}

@@ -55,6 +55,23 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
+type CallBody<Body> = Body extends { content: { 'multipart/form-data': unknown } } ? FormData : JsonContent<Body>;
+
+type CallBodyInit<Operation> = Operation extends { requestBody: infer Body }
+  ? { body: CallBody<Body> }
+  : Operation extends { requestBody?: infer Body }
+    ? { body?: CallBody<NonNullable<Body>> }
+    : object;
+
+type CallParams<Operation> = Operation extends { parameters: infer Params } ? Omit<Params, 'header' | 'cookie'> : object;
+
+/**
+ * What one call of an operation carries, typed from the operation itself: `path` parameters, `query`
+ * and `body` (a `FormData` for multipart operations), each required exactly when the spec requires it. A misspelt parameter, a missing one or
+ * a body of the wrong shape does not compile.
+ */
+export type CallInit<Id extends OperationId> = CallParams<operations[Id]> & CallBodyInit<operations[Id]>;
+
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 
 type ParamsInit<Params> = [RequiredKeys<Omit<Params, 'header' | 'cookie'>>] extends [never] ? { params?: Omit<Params, 'header' | 'cookie'> } : { params: Omit<Params, 'header' | 'cookie'> };

@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ConfigurationError, KibanaClient } from '../src/index.node.js';
-import { KibanaClient as BrowserClient } from '../src/index.js';
 
 function configurationError(options: unknown): ConfigurationError {
   try {
@@ -58,9 +57,5 @@ describe('client options', () => {
   it('selects the undici transport when a Node-only option is given', () => {
     expect(new KibanaClient({ url: 'http://kibana', auth: { apiKey: 'k' } }).transport).toBe('fetch');
     expect(new KibanaClient({ url: 'http://kibana', auth: { apiKey: 'k' }, connections: 4 }).transport).toBe('undici');
-  });
-
-  it('has no undici transport in the browser entry', () => {
-    expect(() => new BrowserClient({ url: 'http://kibana', auth: { apiKey: 'k' }, transport: 'undici' })).toThrow(/only in Node/);
   });
 });

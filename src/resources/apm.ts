@@ -1,4 +1,4 @@
-import type { KibanaClient } from '../client.js';
+import type { Caller } from '../call.js';
 import { ApmAgentConfigurationApi } from './apm/agent-configuration.js';
 import { ApmAgentKeysApi } from './apm/agent-keys.js';
 import { ApmAnnotationsApi } from './apm/annotations.js';
@@ -29,11 +29,11 @@ export class ApmApi {
   readonly sourcemaps: ApmSourceMapsApi;
 
   /** @internal Use `kibana.apm`. */
-  constructor(client: KibanaClient) {
-    this.agentConfiguration = new ApmAgentConfigurationApi(client);
-    this.agentKeys = new ApmAgentKeysApi(client);
-    this.annotations = new ApmAnnotationsApi(client);
-    this.serverSchema = new ApmServerSchemaApi(client);
-    this.sourcemaps = new ApmSourceMapsApi(client);
+  constructor(caller: Caller) {
+    this.agentConfiguration = new ApmAgentConfigurationApi(caller);
+    this.agentKeys = new ApmAgentKeysApi(caller);
+    this.annotations = new ApmAnnotationsApi(caller);
+    this.serverSchema = new ApmServerSchemaApi(caller);
+    this.sourcemaps = new ApmSourceMapsApi(caller);
   }
 }

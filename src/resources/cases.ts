@@ -1,4 +1,4 @@
-import type { KibanaClient } from '../client.js';
+import type { Caller } from '../call.js';
 import { retryOnConflict, splitConflictOptions, type ConflictOptions } from '../conflict.js';
 import { ArgumentError } from '../errors.js';
 import { paginate } from '../paging.js';
@@ -46,37 +46,34 @@ function sourceName(file: unknown): string | undefined {
   return path.split(/[\\/]/).pop() || undefined;
 }
 
-/** Kibana's own clients send `ids` as one JSON array value, which every Kibana version reads the same way. */
-const idsAsJsonArray = (query: Record<string, unknown>) => `ids=${encodeURIComponent(JSON.stringify(query.ids))}`;
-
 /**
  * Kibana Cases: create, find and read cases, page through them, push them to external systems,
  * attach files, read their activity, and manage case settings.
  */
 export class CasesApi {
-  readonly #client: KibanaClient;
+  readonly #caller: Caller;
 
   /** @internal Use `kibana.cases`. */
-  constructor(client: KibanaClient) {
-    this.#client = client;
+  constructor(caller: Caller) {
+    this.#caller = caller;
   }
 
   /**
    * Opens a case. `title`, `description`, `owner`, `tags`, `connector` and `settings` are required;
    * the case answers with its `id` and `version` (needed to update it).
    */
-  async create(body: OperationBody<'createCase'>, options?: CallOptions): Promise<OperationResult<'createCase'>> {
-    return (await this.#client.send('post', '/api/cases', { ...optionalObject('options', options), body: requireObject('body', body) })) as OperationResult<'createCase'>;
+  create(body: OperationBody<'createCase'>, options?: CallOptions): Promise<OperationResult<'createCase'>> {
+    return this.#caller.call('createCase', () => ({ body: requireObject('body', body) }), options);
   }
 
   /** Reads one case, with its comments. */
-  async get(caseId: string, options?: CallOptions): Promise<OperationResult<'getCase'>> {
-    return (await this.#client.send('get', '/api/cases/{caseId}', { ...optionalObject('options', options), params: { path: { caseId: requireId('caseId', caseId) } } })) as OperationResult<'getCase'>;
+  get(caseId: string, options?: CallOptions): Promise<OperationResult<'getCase'>> {
+    return this.#caller.call('getCase', () => ({ path: { caseId: requireId('caseId', caseId) } }), options);
   }
 
   /** One page of cases matching `query` (status, severity, tags, owner, search, sort...), with totals. */
-  async find(query?: OperationQuery<'findCases'>, options?: CallOptions): Promise<OperationResult<'findCases'>> {
-    return (await this.#client.send('get', '/api/cases/_find', { ...optionalObject('options', options), params: { query: optionalObject('query', query) } })) as OperationResult<'findCases'>;
+  find(query?: OperationQuery<'findCases'>, options?: CallOptions): Promise<OperationResult<'findCases'>> {
+    return this.#caller.call('findCases', { query }, options);
   }
 
   /**
@@ -97,41 +94,31 @@ export class CasesApi {
   }
 
   /** The alerts attached to a case. */
-  async getAlerts(caseId: string, options?: CallOptions): Promise<OperationResult<'getCaseAlerts'>> {
-    return (await this.#client.send('get', '/api/cases/{caseId}/alerts', { ...optionalObject('options', options), params: { path: { caseId: requireId('caseId', caseId) } } })) as OperationResult<'getCaseAlerts'>;
+  getAlerts(caseId: string, options?: CallOptions): Promise<OperationResult<'getCaseAlerts'>> {
+    return this.#caller.call('getCaseAlerts', () => ({ path: { caseId: requireId('caseId', caseId) } }), options);
   }
 
   /** The cases an alert is attached to. */
-  async getCasesByAlert(alertId: string, query?: OperationQuery<'getCasesByAlert'>, options?: CallOptions): Promise<OperationResult<'getCasesByAlert'>> {
-    return (await this.#client.send('get', '/api/cases/alerts/{alertId}', {
-      ...optionalObject('options', options),
-      params: { path: { alertId: requireId('alertId', alertId) }, query: optionalObject('query', query) },
-    })) as OperationResult<'getCasesByAlert'>;
+  getCasesByAlert(alertId: string, query?: OperationQuery<'getCasesByAlert'>, options?: CallOptions): Promise<OperationResult<'getCasesByAlert'>> {
+    return this.#caller.call('getCasesByAlert', () => ({ path: { alertId: requireId('alertId', alertId) }, query }), options);
   }
 
   /** Deletes every comment and alert of a case. */
-  async deleteComments(caseId: string, options?: CallOptions): Promise<void> {
-    await this.#client.send('delete', '/api/cases/{caseId}/comments', { ...optionalObject('options', options), params: { path: { caseId: requireId('caseId', caseId) } } });
+  deleteComments(caseId: string, options?: CallOptions): Promise<void> {
+    return this.#caller.call('deleteCaseComments', () => ({ path: { caseId: requireId('caseId', caseId) } }), options);
   }
 
   /** Deletes one comment or alert of a case. */
-  async deleteComment(caseId: string, commentId: string, options?: CallOptions): Promise<void> {
-    await this.#client.send('delete', '/api/cases/{caseId}/comments/{commentId}', {
-      ...optionalObject('options', options),
-      params: { path: { caseId: requireId('caseId', caseId), commentId: requireId('commentId', commentId) } },
-    });
+  deleteComment(caseId: string, commentId: string, options?: CallOptions): Promise<void> {
+    return this.#caller.call('deleteCaseComment', () => ({ path: { caseId: requireId('caseId', caseId), commentId: requireId('commentId', commentId) } }), options);
   }
 
   /**
    * Pushes a case to an external incident system through a connector. Answers the case with its
    * `external_service` filled in; closes it when the case settings say `close-by-pushing`.
    */
-  async push(caseId: string, connectorId: string, options?: CallOptions): Promise<OperationResult<'pushCase'>> {
-    return (await this.#client.send('post', '/api/cases/{caseId}/connector/{connectorId}/_push', {
-      ...optionalObject('options', options),
-      params: { path: { caseId: requireId('caseId', caseId), connectorId: requireId('connectorId', connectorId) } },
-      body: {},
-    })) as OperationResult<'pushCase'>;
+  push(caseId: string, connectorId: string, options?: CallOptions): Promise<OperationResult<'pushCase'>> {
+    return this.#caller.call('pushCase', () => ({ path: { caseId: requireId('caseId', caseId), connectorId: requireId('connectorId', connectorId) }, body: {} }), options);
   }
 
   /**
@@ -149,20 +136,17 @@ export class CasesApi {
     const filename = optionalName('upload.filename', upload.filename);
     const contentType = optionalName('upload.contentType', upload.contentType);
     const fileName = optionalName('upload.fileName', upload.fileName) ?? sourceName(upload.file) ?? filename ?? 'file';
-    const { blob, oneShot } = await prepareFile('upload.file', upload.file, contentType ?? contentTypeFor(fileName), this.#client.platform, contentType !== undefined);
+    const { blob, oneShot } = await prepareFile('upload.file', upload.file, contentType ?? contentTypeFor(fileName), this.#caller.shared.platform, contentType !== undefined);
     const form = new FormData();
     form.append('file', blob, fileName);
     // A dot file such as `.env` has no name left once the extension goes; it keeps its whole name.
     form.append('filename', filename ?? (fileName.replace(/\.[^.]+$/, '') || fileName));
-    return (await this.#client.send('post', '/api/cases/{caseId}/files', { ...optionalObject('options', options), params: { path: { caseId: id } }, body: form }, { oneShot })) as OperationResult<'addCaseFile'>;
+    return this.#caller.call('addCaseFile', { path: { caseId: id }, body: form }, options, { oneShot });
   }
 
   /** One page of a case's activity (user actions), with totals. */
-  async findUserActions(caseId: string, query?: OperationQuery<'findCaseUserActions'>, options?: CallOptions): Promise<OperationResult<'findCaseUserActions'>> {
-    return (await this.#client.send('get', '/api/cases/{caseId}/user_actions/_find', {
-      ...optionalObject('options', options),
-      params: { path: { caseId: requireId('caseId', caseId) }, query: optionalObject('query', query) },
-    })) as OperationResult<'findCaseUserActions'>;
+  findUserActions(caseId: string, query?: OperationQuery<'findCaseUserActions'>, options?: CallOptions): Promise<OperationResult<'findCaseUserActions'>> {
+    return this.#caller.call('findCaseUserActions', () => ({ path: { caseId: requireId('caseId', caseId) }, query }), options);
   }
 
   /** Every user action of a case, page after page; see {@link CasesApi.iterate} for the paging rules. */
@@ -175,20 +159,16 @@ export class CasesApi {
   }
 
   /** Creates the case settings of an owner: closure type, default connector, custom fields, templates. */
-  async createConfiguration(body: OperationBody<'setCaseConfiguration'>, options?: CallOptions): Promise<OperationResult<'setCaseConfiguration'>> {
-    return (await this.#client.send('post', '/api/cases/configure', { ...optionalObject('options', options), body: requireObject('body', body) })) as OperationResult<'setCaseConfiguration'>;
+  createConfiguration(body: OperationBody<'setCaseConfiguration'>, options?: CallOptions): Promise<OperationResult<'setCaseConfiguration'>> {
+    return this.#caller.call('setCaseConfiguration', () => ({ body: requireObject('body', body) }), options);
   }
 
   /**
    * Updates case settings. `body.version` must be the settings' current version; a stale one gives
    * `ConflictError` (409).
    */
-  async updateConfiguration(configurationId: string, body: OperationBody<'updateCaseConfiguration'>, options?: CallOptions): Promise<OperationResult<'updateCaseConfiguration'>> {
-    return (await this.#client.send('patch', '/api/cases/configure/{configurationId}', {
-      ...optionalObject('options', options),
-      params: { path: { configurationId: requireId('configurationId', configurationId) } },
-      body: requireObject('body', body),
-    })) as OperationResult<'updateCaseConfiguration'>;
+  updateConfiguration(configurationId: string, body: OperationBody<'updateCaseConfiguration'>, options?: CallOptions): Promise<OperationResult<'updateCaseConfiguration'>> {
+    return this.#caller.call('updateCaseConfiguration', () => ({ path: { configurationId: requireId('configurationId', configurationId) }, body: requireObject('body', body) }), options);
   }
 
   /**
@@ -210,7 +190,7 @@ export class CasesApi {
     return retryOnConflict(
       attempts,
       `case ${cases.map((c) => c.id).join(', ')}`,
-      async () => (await this.#client.send('patch', '/api/cases', { ...call, body: { cases: changes } })) as OperationResult<'updateCases'>,
+      () => this.#caller.call('updateCases', { body: { cases: changes } }, call),
       async () => {
         const current = await Promise.all(changes.map((change) => this.get(change.id, call)));
         changes = changes.map((change, index) => ({ ...change, version: current[index]!.version }));
@@ -241,20 +221,16 @@ export class CasesApi {
    * Deletes up to 100 cases with their comments and files. Answers nothing; unknown ids fail the
    * call with `NotFoundError`.
    */
-  async delete(ids: string[], options?: CallOptions): Promise<void> {
-    await this.#client.send('delete', '/api/cases', { ...optionalObject('options', options), params: { query: { ids: requireIds('ids', ids, 100) } } }, { querySerializer: idsAsJsonArray });
+  delete(ids: string[], options?: CallOptions): Promise<void> {
+    return this.#caller.call('deleteCases', () => ({ query: { ids: requireIds('ids', ids, 100) } }), options);
   }
 
   /**
    * Adds a comment (`type: 'user'`) or attaches alerts (`type: 'alert'`) to a case. Answers the
    * updated case.
    */
-  async addComment(caseId: string, body: OperationBody<'addCaseComment'>, options?: CallOptions): Promise<OperationResult<'addCaseComment'>> {
-    return (await this.#client.send('post', '/api/cases/{caseId}/comments', {
-      ...optionalObject('options', options),
-      params: { path: { caseId: requireId('caseId', caseId) } },
-      body: requireObject('body', body),
-    })) as OperationResult<'addCaseComment'>;
+  addComment(caseId: string, body: OperationBody<'addCaseComment'>, options?: CallOptions): Promise<OperationResult<'addCaseComment'>> {
+    return this.#caller.call('addCaseComment', () => ({ path: { caseId: requireId('caseId', caseId) }, body: requireObject('body', body) }), options);
   }
 
   /**
@@ -271,7 +247,7 @@ export class CasesApi {
     return retryOnConflict(
       attempts,
       `comment ${body.id} of case ${id}`,
-      async () => (await this.#client.send('patch', '/api/cases/{caseId}/comments', { ...call, params: { path: { caseId: id } }, body: change })) as OperationResult<'updateCaseComment'>,
+      () => this.#caller.call('updateCaseComment', { path: { caseId: id }, body: change }, call),
       async () => {
         const current = await this.getComment(id, body.id, call);
         change = { ...change, version: current.version } as CaseCommentUpdate;
@@ -280,19 +256,13 @@ export class CasesApi {
   }
 
   /** Reads one comment or alert attachment of a case. */
-  async getComment(caseId: string, commentId: string, options?: CallOptions): Promise<OperationResult<'getCaseComment'>> {
-    return (await this.#client.send('get', '/api/cases/{caseId}/comments/{commentId}', {
-      ...optionalObject('options', options),
-      params: { path: { caseId: requireId('caseId', caseId), commentId: requireId('commentId', commentId) } },
-    })) as OperationResult<'getCaseComment'>;
+  getComment(caseId: string, commentId: string, options?: CallOptions): Promise<OperationResult<'getCaseComment'>> {
+    return this.#caller.call('getCaseComment', () => ({ path: { caseId: requireId('caseId', caseId), commentId: requireId('commentId', commentId) } }), options);
   }
 
   /** One page of a case's comments and alert attachments. */
-  async findComments(caseId: string, query?: OperationQuery<'findCaseComments'>, options?: CallOptions): Promise<OperationResult<'findCaseComments'>> {
-    return (await this.#client.send('get', '/api/cases/{caseId}/comments/_find', {
-      ...optionalObject('options', options),
-      params: { path: { caseId: requireId('caseId', caseId) }, query: optionalObject('query', query) },
-    })) as OperationResult<'findCaseComments'>;
+  findComments(caseId: string, query?: OperationQuery<'findCaseComments'>, options?: CallOptions): Promise<OperationResult<'findCaseComments'>> {
+    return this.#caller.call('findCaseComments', () => ({ path: { caseId: requireId('caseId', caseId) }, query }), options);
   }
 
   /** Every comment of a case, page after page; see {@link CasesApi.iterate} for the paging rules. */
@@ -305,22 +275,22 @@ export class CasesApi {
   }
 
   /** The case settings of each owner (or of the owners in `query.owner`). */
-  async getConfiguration(query?: OperationQuery<'getCaseConfiguration'>, options?: CallOptions): Promise<OperationResult<'getCaseConfiguration'>> {
-    return (await this.#client.send('get', '/api/cases/configure', { ...optionalObject('options', options), params: { query: optionalObject('query', query) } })) as OperationResult<'getCaseConfiguration'>;
+  getConfiguration(query?: OperationQuery<'getCaseConfiguration'>, options?: CallOptions): Promise<OperationResult<'getCaseConfiguration'>> {
+    return this.#caller.call('getCaseConfiguration', { query }, options);
   }
 
   /** The connectors cases can be pushed through. */
-  async findConnectors(options?: CallOptions): Promise<OperationResult<'findCaseConnectors'>> {
-    return (await this.#client.send('get', '/api/cases/configure/connectors/_find', { ...optionalObject('options', options) })) as OperationResult<'findCaseConnectors'>;
+  findConnectors(options?: CallOptions): Promise<OperationResult<'findCaseConnectors'>> {
+    return this.#caller.call('findCaseConnectors', {}, options);
   }
 
   /** The users who opened cases. */
-  async getReporters(query?: OperationQuery<'getCaseReporters'>, options?: CallOptions): Promise<OperationResult<'getCaseReporters'>> {
-    return (await this.#client.send('get', '/api/cases/reporters', { ...optionalObject('options', options), params: { query: optionalObject('query', query) } })) as OperationResult<'getCaseReporters'>;
+  getReporters(query?: OperationQuery<'getCaseReporters'>, options?: CallOptions): Promise<OperationResult<'getCaseReporters'>> {
+    return this.#caller.call('getCaseReporters', { query }, options);
   }
 
   /** The tags used on cases. */
-  async getTags(query?: OperationQuery<'getCaseTags'>, options?: CallOptions): Promise<OperationResult<'getCaseTags'>> {
-    return (await this.#client.send('get', '/api/cases/tags', { ...optionalObject('options', options), params: { query: optionalObject('query', query) } })) as OperationResult<'getCaseTags'>;
+  getTags(query?: OperationQuery<'getCaseTags'>, options?: CallOptions): Promise<OperationResult<'getCaseTags'>> {
+    return this.#caller.call('getCaseTags', { query }, options);
   }
 }

@@ -1,23 +1,23 @@
-import type { KibanaClient } from '../client.js';
+import type { Caller } from '../call.js';
 import type { CallOptions, OperationBody, OperationQuery, OperationResult } from '../types.js';
 import { optionalObject, requireId, requireObject } from './args.js';
-import { createWithOptionalId, type CreateOptions } from './create.js';
+import { splitCreateOptions, type CreateOptions } from './create.js';
 
 /**
  * Kibana action connectors: create, read, update, delete and list connectors, list connector
  * types, and run a connector once.
  */
 export class ConnectorsApi {
-  readonly #client: KibanaClient;
+  readonly #caller: Caller;
 
   /** @internal Use `kibana.connectors`. */
-  constructor(client: KibanaClient) {
-    this.#client = client;
+  constructor(caller: Caller) {
+    this.#caller = caller;
   }
 
   /** Reads one connector: type, name, configuration and status flags (never its secrets). */
-  async get(connectorId: string, options?: CallOptions): Promise<OperationResult<'getConnector'>> {
-    return (await this.#client.send('get', '/api/actions/connector/{id}', { ...optionalObject('options', options), params: { path: { id: requireId('connectorId', connectorId) } } })) as OperationResult<'getConnector'>;
+  get(connectorId: string, options?: CallOptions): Promise<OperationResult<'getConnector'>> {
+    return this.#caller.call('getConnector', () => ({ path: { id: requireId('connectorId', connectorId) } }), options);
   }
 
   /**
@@ -32,37 +32,36 @@ export class ConnectorsApi {
    * ```
    */
   async create(body: OperationBody<'createConnector'>, options?: CreateOptions): Promise<OperationResult<'createConnector'>> {
-    return (await createWithOptionalId(this.#client, '/api/actions/connector', body, options)) as OperationResult<'createConnector'>;
+    const { id, call } = splitCreateOptions(options);
+    requireObject('body', body);
+    if (id === undefined) return this.#caller.call('createConnectorWithGeneratedId', { body }, call);
+    return this.#caller.call('createConnector', { path: { id }, body }, call);
   }
 
   /**
    * Replaces a connector's name, configuration and secrets; `name` is required. The type cannot
    * change, and preconfigured connectors cannot be updated.
    */
-  async update(connectorId: string, body: OperationBody<'updateConnector'>, options?: CallOptions): Promise<OperationResult<'updateConnector'>> {
-    return (await this.#client.send('put', '/api/actions/connector/{id}', {
-      ...optionalObject('options', options),
-      params: { path: { id: requireId('connectorId', connectorId) } },
-      body: requireObject('body', body),
-    })) as OperationResult<'updateConnector'>;
+  update(connectorId: string, body: OperationBody<'updateConnector'>, options?: CallOptions): Promise<OperationResult<'updateConnector'>> {
+    return this.#caller.call('updateConnector', () => ({ path: { id: requireId('connectorId', connectorId) }, body: requireObject('body', body) }), options);
   }
 
   /** Deletes a connector. Rule actions that use it stay but can no longer run; preconfigured connectors cannot be deleted. */
-  async delete(connectorId: string, options?: CallOptions): Promise<void> {
-    await this.#client.send('delete', '/api/actions/connector/{id}', { ...optionalObject('options', options), params: { path: { id: requireId('connectorId', connectorId) } } });
+  delete(connectorId: string, options?: CallOptions): Promise<void> {
+    return this.#caller.call('deleteConnector', () => ({ path: { id: requireId('connectorId', connectorId) } }), options);
   }
 
   /** Every connector of the space, preconfigured ones included, each with how many saved objects use it. */
-  async list(options?: CallOptions): Promise<OperationResult<'getConnectors'>> {
-    return (await this.#client.send('get', '/api/actions/connectors', { ...optionalObject('options', options) })) as OperationResult<'getConnectors'>;
+  list(options?: CallOptions): Promise<OperationResult<'getConnectors'>> {
+    return this.#caller.call('getConnectors', {}, options);
   }
 
   /**
    * The connector types Kibana knows, and whether configuration and license allow each. With
    * `query.feature_id` (e.g. `alerting`, `cases`), only the types that feature can use.
    */
-  async types(query?: OperationQuery<'getConnectorTypes'>, options?: CallOptions): Promise<OperationResult<'getConnectorTypes'>> {
-    return (await this.#client.send('get', '/api/actions/connector_types', { ...optionalObject('options', options), params: { query: optionalObject('query', query) } })) as OperationResult<'getConnectorTypes'>;
+  types(query?: OperationQuery<'getConnectorTypes'>, options?: CallOptions): Promise<OperationResult<'getConnectorTypes'>> {
+    return this.#caller.call('getConnectorTypes', { query }, options);
   }
 
   /**
@@ -73,11 +72,7 @@ export class ConnectorsApi {
    * Not retried after a connection error, 429, 502, 503 or 504 unless `options.retryNonIdempotent` is set,
    * since the first attempt may already have sent the message or written the document.
    */
-  async run(connectorId: string, body: OperationBody<'runConnector'>, options?: CallOptions): Promise<OperationResult<'runConnector'>> {
-    return (await this.#client.send('post', '/api/actions/connector/{id}/_execute', {
-      ...optionalObject('options', options),
-      params: { path: { id: requireId('connectorId', connectorId) } },
-      body: requireObject('body', body),
-    })) as OperationResult<'runConnector'>;
+  run(connectorId: string, body: OperationBody<'runConnector'>, options?: CallOptions): Promise<OperationResult<'runConnector'>> {
+    return this.#caller.call('runConnector', () => ({ path: { id: requireId('connectorId', connectorId) }, body: requireObject('body', body) }), options);
   }
 }

@@ -1,18 +1,14 @@
-import type { KibanaClient } from '../client.js';
 import type { CallOptions } from '../types.js';
-import { optionalName, optionalObject, requireObject } from './args.js';
+import { optionalName, optionalObject } from './args.js';
 
 /** Call options of a create method that may name the new object's id. */
 export type CreateOptions = CallOptions & { id?: string };
 
 /**
- * POSTs `body` to `<path>/{id}` when `options.id` names the new object, or to `<path>`, where Kibana
- * generates the id. Rules and connectors are created this way.
+ * Splits `options.id`, the id a rule or connector is created with (Kibana generates one when it is
+ * left out), from the options of the call itself.
  */
-export async function createWithOptionalId(client: KibanaClient, path: string, body: unknown, options: CreateOptions | undefined): Promise<unknown> {
-  const { id, ...callOptions } = optionalObject('options', options) ?? {};
-  const given = optionalName('options.id', id);
-  requireObject('body', body);
-  if (given === undefined) return client.send('post', path, { ...callOptions, body });
-  return client.send('post', `${path}/{id}`, { ...callOptions, params: { path: { id: given } }, body });
+export function splitCreateOptions(options: CreateOptions | undefined): { id: string | undefined; call: CallOptions | undefined } {
+  const { id, ...call } = optionalObject('options', options) ?? {};
+  return { id: optionalName('options.id', id), call };
 }

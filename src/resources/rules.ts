@@ -1,6 +1,6 @@
-import type { KibanaClient } from '../client.js';
+import type { Caller } from '../call.js';
 import { paginate } from '../paging.js';
-import { createWithOptionalId, type CreateOptions } from './create.js';
+import { splitCreateOptions, type CreateOptions } from './create.js';
 import type { CallOptions, OperationBody, OperationQuery, OperationResult, Schemas } from '../types.js';
 import { optionalObject, requireId, requireObject } from './args.js';
 
@@ -39,19 +39,19 @@ function wireQuery(query: FindRulesQuery | undefined): OperationQuery<'findRules
  * disable and mute them; renew their API key; list rule types and check alerting health.
  */
 export class RulesApi {
-  readonly #client: KibanaClient;
+  readonly #caller: Caller;
 
   /** @internal Use `kibana.rules`. */
-  constructor(client: KibanaClient) {
-    this.#client = client;
+  constructor(caller: Caller) {
+    this.#caller = caller;
   }
 
   /**
    * Whether the alerting framework can read, decrypt and run rules, and whether Kibana has what
    * alerting needs (TLS when security is on, a permanent encryption key).
    */
-  async health(options?: CallOptions): Promise<OperationResult<'getAlertingHealth'>> {
-    return (await this.#client.send('get', '/api/alerting/_health', { ...optionalObject('options', options) })) as OperationResult<'getAlertingHealth'>;
+  health(options?: CallOptions): Promise<OperationResult<'getAlertingHealth'>> {
+    return this.#caller.call('getAlertingHealth', {}, options);
   }
 
   /**
@@ -64,12 +64,12 @@ export class RulesApi {
    * const page = await kibana.rules.find({ has_reference: { type: 'action', id: connectorId }, per_page: 20 });
    * ```
    */
-  async find(query?: FindRulesQuery, options?: CallOptions): Promise<OperationResult<'findRules'>> {
-    return this.#find(wireQuery(query), options);
+  find(query?: FindRulesQuery, options?: CallOptions): Promise<OperationResult<'findRules'>> {
+    return this.#caller.call('findRules', () => ({ query: wireQuery(query) }), options);
   }
 
-  async #find(query: OperationQuery<'findRules'> | undefined, options: CallOptions | undefined): Promise<OperationResult<'findRules'>> {
-    return (await this.#client.send('get', '/api/alerting/rules/_find', { ...optionalObject('options', options), params: { query } })) as OperationResult<'findRules'>;
+  #find(query: OperationQuery<'findRules'> | undefined, options: CallOptions | undefined): Promise<OperationResult<'findRules'>> {
+    return this.#caller.call('findRules', { query }, options);
   }
 
   /**
@@ -90,8 +90,8 @@ export class RulesApi {
   }
 
   /** Reads one rule, with its run status and monitoring statistics. */
-  async get(ruleId: string, options?: CallOptions): Promise<OperationResult<'getRule'>> {
-    return (await this.#client.send('get', '/api/alerting/rule/{id}', { ...optionalObject('options', options), params: { path: { id: requireId('ruleId', ruleId) } } })) as OperationResult<'getRule'>;
+  get(ruleId: string, options?: CallOptions): Promise<OperationResult<'getRule'>> {
+    return this.#caller.call('getRule', () => ({ path: { id: requireId('ruleId', ruleId) } }), options);
   }
 
   /**
@@ -105,7 +105,10 @@ export class RulesApi {
    * ```
    */
   async create(body: OperationBody<'createRule'>, options?: CreateOptions): Promise<OperationResult<'createRule'>> {
-    return (await createWithOptionalId(this.#client, '/api/alerting/rule', body, options)) as OperationResult<'createRule'>;
+    const { id, call } = splitCreateOptions(options);
+    requireObject('body', body);
+    if (id === undefined) return this.#caller.call('createRuleWithGeneratedId', { body }, call);
+    return this.#caller.call('createRule', { path: { id }, body }, call);
   }
 
   /**
@@ -114,22 +117,18 @@ export class RulesApi {
    * value. The rule type, consumer and enabled state cannot change here. A concurrent change gives
    * `ConflictError` (409).
    */
-  async update(ruleId: string, body: OperationBody<'updateRule'>, options?: CallOptions): Promise<OperationResult<'updateRule'>> {
-    return (await this.#client.send('put', '/api/alerting/rule/{id}', {
-      ...optionalObject('options', options),
-      params: { path: { id: requireId('ruleId', ruleId) } },
-      body: requireObject('body', body),
-    })) as OperationResult<'updateRule'>;
+  update(ruleId: string, body: OperationBody<'updateRule'>, options?: CallOptions): Promise<OperationResult<'updateRule'>> {
+    return this.#caller.call('updateRule', () => ({ path: { id: requireId('ruleId', ruleId) }, body: requireObject('body', body) }), options);
   }
 
   /** Deletes a rule and its scheduled task; the alerts it raised stay. */
-  async delete(ruleId: string, options?: CallOptions): Promise<void> {
-    await this.#client.send('delete', '/api/alerting/rule/{id}', { ...optionalObject('options', options), params: { path: { id: requireId('ruleId', ruleId) } } });
+  delete(ruleId: string, options?: CallOptions): Promise<void> {
+    return this.#caller.call('deleteRule', () => ({ path: { id: requireId('ruleId', ruleId) } }), options);
   }
 
   /** Makes a disabled rule run on its schedule again. */
-  async enable(ruleId: string, options?: CallOptions): Promise<void> {
-    await this.#client.send('post', '/api/alerting/rule/{id}/_enable', { ...optionalObject('options', options), params: { path: { id: requireId('ruleId', ruleId) } } });
+  enable(ruleId: string, options?: CallOptions): Promise<void> {
+    return this.#caller.call('enableRule', () => ({ path: { id: requireId('ruleId', ruleId) } }), options);
   }
 
   /**
@@ -141,58 +140,50 @@ export class RulesApi {
    * accepts (its body is optional) and treats as `untrack: false`; sending `{}` would mean the same,
    * so the SDK sends nothing rather than an empty object.
    */
-  async disable(ruleId: string, body?: OperationBody<'disableRule'>, options?: CallOptions): Promise<void> {
-    const id = requireId('ruleId', ruleId);
-    const untrack = optionalObject('body', body)?.untrack;
-    await this.#client.send('post', '/api/alerting/rule/{id}/_disable', {
-      ...optionalObject('options', options),
-      params: { path: { id } },
-      ...(untrack === undefined ? {} : { body: { untrack } }),
-    });
+  disable(ruleId: string, body?: OperationBody<'disableRule'>, options?: CallOptions): Promise<void> {
+    return this.#caller.call('disableRule', () => {
+      const id = requireId('ruleId', ruleId);
+      const untrack = optionalObject('body', body)?.untrack;
+      return { path: { id }, body: untrack === undefined ? undefined : { untrack } };
+    }, options);
   }
 
   /** Silences the actions of every alert of a rule; the rule keeps running and tracking alerts. */
-  async muteAll(ruleId: string, options?: CallOptions): Promise<void> {
-    await this.#client.send('post', '/api/alerting/rule/{id}/_mute_all', { ...optionalObject('options', options), params: { path: { id: requireId('ruleId', ruleId) } } });
+  muteAll(ruleId: string, options?: CallOptions): Promise<void> {
+    return this.#caller.call('muteAllAlerts', () => ({ path: { id: requireId('ruleId', ruleId) } }), options);
   }
 
   /** Lets the actions of every alert of a rule run again. */
-  async unmuteAll(ruleId: string, options?: CallOptions): Promise<void> {
-    await this.#client.send('post', '/api/alerting/rule/{id}/_unmute_all', { ...optionalObject('options', options), params: { path: { id: requireId('ruleId', ruleId) } } });
+  unmuteAll(ruleId: string, options?: CallOptions): Promise<void> {
+    return this.#caller.call('unmuteAllAlerts', () => ({ path: { id: requireId('ruleId', ruleId) } }), options);
   }
 
   /**
    * Silences the actions of one alert of a rule. `alertId` is the alert's id within the rule (for
    * an index threshold rule, the group name), not the id of an alert document.
    */
-  async muteAlert(ruleId: string, alertId: string, options?: CallOptions): Promise<void> {
-    await this.#client.send('post', '/api/alerting/rule/{rule_id}/alert/{alert_id}/_mute', {
-      ...optionalObject('options', options),
-      params: { path: { rule_id: requireId('ruleId', ruleId), alert_id: requireId('alertId', alertId) } },
-    });
+  muteAlert(ruleId: string, alertId: string, options?: CallOptions): Promise<void> {
+    return this.#caller.call('muteAlert', () => ({ path: { rule_id: requireId('ruleId', ruleId), alert_id: requireId('alertId', alertId) } }), options);
   }
 
   /** Lets the actions of one muted alert of a rule run again; see {@link RulesApi.muteAlert} for `alertId`. */
-  async unmuteAlert(ruleId: string, alertId: string, options?: CallOptions): Promise<void> {
-    await this.#client.send('post', '/api/alerting/rule/{rule_id}/alert/{alert_id}/_unmute', {
-      ...optionalObject('options', options),
-      params: { path: { rule_id: requireId('ruleId', ruleId), alert_id: requireId('alertId', alertId) } },
-    });
+  unmuteAlert(ruleId: string, alertId: string, options?: CallOptions): Promise<void> {
+    return this.#caller.call('unmuteAlert', () => ({ path: { rule_id: requireId('ruleId', ruleId), alert_id: requireId('alertId', alertId) } }), options);
   }
 
   /**
    * Gives a rule a new API key, created for the caller: from then on the rule runs with the
    * caller's privileges. A concurrent change gives `ConflictError` (409).
    */
-  async updateApiKey(ruleId: string, options?: CallOptions): Promise<void> {
-    await this.#client.send('post', '/api/alerting/rule/{id}/_update_api_key', { ...optionalObject('options', options), params: { path: { id: requireId('ruleId', ruleId) } } });
+  updateApiKey(ruleId: string, options?: CallOptions): Promise<void> {
+    return this.#caller.call('updateRuleApiKey', () => ({ path: { id: requireId('ruleId', ruleId) } }), options);
   }
 
   /**
    * The rule types Kibana knows, with their action groups, the variables action templates can
    * use, license needs, and the consumers the caller may create rules for.
    */
-  async types(options?: CallOptions): Promise<OperationResult<'getRuleTypes'>> {
-    return (await this.#client.send('get', '/api/alerting/rule_types', { ...optionalObject('options', options) })) as OperationResult<'getRuleTypes'>;
+  types(options?: CallOptions): Promise<OperationResult<'getRuleTypes'>> {
+    return this.#caller.call('getRuleTypes', {}, options);
   }
 }

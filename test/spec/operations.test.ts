@@ -1,7 +1,7 @@
 // The operations the SDK covers, checked against the bundled spec: each one exists under the documented
 // method, path and operationId and declares the parameters the Kibana documentation gives it.
 import { describe, expect, it } from 'vitest';
-import { apiVersions } from '../../generated/operations.js';
+import { operationTable } from '../../generated/operations.js';
 import { isReference, operations, type Method, type OperationEntry, type Parameter } from './helpers.js';
 
 interface ExpectedParameter {
@@ -225,6 +225,28 @@ describe('every operation in the spec', () => {
 describe('generated/operations.ts', () => {
   it('maps exactly the APM operations to elastic-api-version 2023-10-31', () => {
     const apm = [...documented, ...further].filter(({ path }) => path.startsWith('/api/apm/'));
-    expect(apiVersions).toEqual(Object.fromEntries(apm.map((entry) => [label(entry), '2023-10-31'])));
+    const versions = Object.fromEntries(
+      Object.values(operationTable).flatMap((facts) => ('apiVersion' in facts ? [[`${facts.method.toUpperCase()} ${facts.path}`, facts.apiVersion]] : [])),
+    );
+    expect(versions).toEqual(Object.fromEntries(apm.map((entry) => [label(entry), '2023-10-31'])));
+  });
+
+  it('holds each operation once, under its operationId, with its method, path and path parameters', () => {
+    const fromSpec = Object.fromEntries(
+      operations().map((entry) => [entry.operationId, { method: entry.method, path: entry.path, pathParams: [...entry.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]) }]),
+    );
+    const fromTable = Object.fromEntries(
+      Object.entries(operationTable).map(([id, facts]) => [id, { method: facts.method, path: facts.path, pathParams: 'pathParams' in facts ? [...facts.pathParams] : [] }]),
+    );
+    expect(fromTable).toEqual(fromSpec);
+  });
+
+  it('marks GET, PUT and DELETE idempotent, 204 answers empty, and the JSON-array ids of deleteCases', () => {
+    for (const facts of Object.values(operationTable)) {
+      expect('idempotent' in facts, `${facts.method} ${facts.path}`).toBe(['get', 'put', 'delete'].includes(facts.method));
+    }
+    expect(operationTable.deleteCases).toMatchObject({ emptyResponse: true, jsonQuery: ['ids'] });
+    expect(operationTable.getCase).not.toHaveProperty('emptyResponse');
+    expect(operationTable.createCase.requiredBody).toEqual(['connector', 'description', 'owner', 'settings', 'tags', 'title']);
   });
 });

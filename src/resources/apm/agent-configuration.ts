@@ -1,19 +1,17 @@
-import type { KibanaClient } from '../../client.js';
+import type { Caller } from '../../call.js';
 import type { CallOptions, OperationBody, OperationQuery, OperationResult } from '../../types.js';
-import { optionalObject, requireId, requireObject } from '../args.js';
-
-const PATH = '/api/apm/settings/agent-configuration';
+import { requireId, requireObject } from '../args.js';
 
 /**
  * APM central agent configuration: settings such as `transaction_sample_rate` that the agents of a
  * service and environment pick up at run time, without a redeploy. Use `kibana.apm.agentConfiguration`.
  */
 export class ApmAgentConfigurationApi {
-  readonly #client: KibanaClient;
+  readonly #caller: Caller;
 
   /** @internal Use `kibana.apm.agentConfiguration`. */
-  constructor(client: KibanaClient) {
-    this.#client = client;
+  constructor(caller: Caller) {
+    this.#caller = caller;
   }
 
   /**
@@ -31,12 +29,12 @@ export class ApmAgentConfigurationApi {
    * ```
    */
   async save(body: OperationBody<'saveAgentConfiguration'>, query?: OperationQuery<'saveAgentConfiguration'>, options?: CallOptions): Promise<void> {
-    await this.#client.send('put', PATH, { ...optionalObject('options', options), params: { query: optionalObject('query', query) }, body: requireObject('body', body) });
+    await this.#caller.call('saveAgentConfiguration', () => ({ query, body: requireObject('body', body) }), options);
   }
 
   /** Every stored agent configuration, with its `etag` and whether an agent has applied it. */
-  async list(options?: CallOptions): Promise<OperationResult<'getAgentConfigurations'>> {
-    return (await this.#client.send('get', PATH, { ...optionalObject('options', options) })) as OperationResult<'getAgentConfigurations'>;
+  list(options?: CallOptions): Promise<OperationResult<'getAgentConfigurations'>> {
+    return this.#caller.call('getAgentConfigurations', {}, options);
   }
 
   /**
@@ -44,16 +42,16 @@ export class ApmAgentConfigurationApi {
    * document `id`. A field left out matches the configuration without that field, so no query at
    * all reads the catch-all configuration. `NotFoundError` when nothing matches.
    */
-  async get(query?: OperationQuery<'getAgentConfiguration'>, options?: CallOptions): Promise<OperationResult<'getAgentConfiguration'>> {
-    return (await this.#client.send('get', `${PATH}/view`, { ...optionalObject('options', options), params: { query: optionalObject('query', query) } })) as OperationResult<'getAgentConfiguration'>;
+  get(query?: OperationQuery<'getAgentConfiguration'>, options?: CallOptions): Promise<OperationResult<'getAgentConfiguration'>> {
+    return this.#caller.call('getAgentConfiguration', { query }, options);
   }
 
   /**
    * Deletes the configuration whose service name and environment are exactly those of
    * `body.service`; answers the Elasticsearch delete result. `NotFoundError` when nothing matches.
    */
-  async delete(body: OperationBody<'deleteAgentConfiguration'>, options?: CallOptions): Promise<OperationResult<'deleteAgentConfiguration'>> {
-    return (await this.#client.send('delete', PATH, { ...optionalObject('options', options), body: requireObject('body', body) })) as OperationResult<'deleteAgentConfiguration'>;
+  delete(body: OperationBody<'deleteAgentConfiguration'>, options?: CallOptions): Promise<OperationResult<'deleteAgentConfiguration'>> {
+    return this.#caller.call('deleteAgentConfiguration', () => ({ body: requireObject('body', body) }), options);
   }
 
   /**
@@ -61,19 +59,16 @@ export class ApmAgentConfigurationApi {
    * agents, and records it as applied when `etag` matches or `mark_as_applied_by_agent` is set.
    * The answer is the Elasticsearch hit, or `{}` when no configuration applies.
    */
-  async search(body: OperationBody<'searchAgentConfiguration'>, options?: CallOptions): Promise<OperationResult<'searchAgentConfiguration'>> {
-    return (await this.#client.send('post', `${PATH}/search`, { ...optionalObject('options', options), body: requireObject('body', body) })) as OperationResult<'searchAgentConfiguration'>;
+  search(body: OperationBody<'searchAgentConfiguration'>, options?: CallOptions): Promise<OperationResult<'searchAgentConfiguration'>> {
+    return this.#caller.call('searchAgentConfiguration', () => ({ body: requireObject('body', body) }), options);
   }
 
   /**
    * Which APM agent (`nodejs`, `java`, ...) reports for a service, read from recent APM data;
    * `agentName` is absent when there is none.
    */
-  async agentName(serviceName: string, options?: CallOptions): Promise<OperationResult<'getAgentNameForService'>> {
-    return (await this.#client.send('get', `${PATH}/agent_name`, {
-      ...optionalObject('options', options),
-      params: { query: { serviceName: requireId('serviceName', serviceName) } },
-    })) as OperationResult<'getAgentNameForService'>;
+  agentName(serviceName: string, options?: CallOptions): Promise<OperationResult<'getAgentNameForService'>> {
+    return this.#caller.call('getAgentNameForService', () => ({ query: { serviceName: requireId('serviceName', serviceName) } }), options);
   }
 
   /**
@@ -81,7 +76,7 @@ export class ApmAgentConfigurationApi {
    * left out), each flagged when it already has a configuration. `ALL_OPTION_VALUE` stands for
    * all environments.
    */
-  async environments(query?: OperationQuery<'getEnvironmentsForService'>, options?: CallOptions): Promise<OperationResult<'getEnvironmentsForService'>> {
-    return (await this.#client.send('get', `${PATH}/environments`, { ...optionalObject('options', options), params: { query: optionalObject('query', query) } })) as OperationResult<'getEnvironmentsForService'>;
+  environments(query?: OperationQuery<'getEnvironmentsForService'>, options?: CallOptions): Promise<OperationResult<'getEnvironmentsForService'>> {
+    return this.#caller.call('getEnvironmentsForService', { query }, options);
   }
 }

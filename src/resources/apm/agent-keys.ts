@@ -1,14 +1,14 @@
-import type { KibanaClient } from '../../client.js';
+import type { Caller } from '../../call.js';
 import type { CallOptions, OperationBody, OperationResult } from '../../types.js';
-import { optionalObject, requireObject } from '../args.js';
+import { requireObject } from '../args.js';
 
 /** API keys for APM agents. Use `kibana.apm.agentKeys`. */
 export class ApmAgentKeysApi {
-  readonly #client: KibanaClient;
+  readonly #caller: Caller;
 
   /** @internal Use `kibana.apm.agentKeys`. */
-  constructor(client: KibanaClient) {
-    this.#client = client;
+  constructor(caller: Caller) {
+    this.#caller = caller;
   }
 
   /**
@@ -17,7 +17,7 @@ export class ApmAgentKeysApi {
    * APM privileges it hands out. The secret (`agentKey.api_key`, and `agentKey.encoded` that agents
    * send) is only in this answer: store it now.
    */
-  async create(body: OperationBody<'createAgentKey'>, options?: CallOptions): Promise<OperationResult<'createAgentKey'>> {
-    return (await this.#client.send('post', '/api/apm/agent_keys', { ...optionalObject('options', options), body: requireObject('body', body) })) as OperationResult<'createAgentKey'>;
+  create(body: OperationBody<'createAgentKey'>, options?: CallOptions): Promise<OperationResult<'createAgentKey'>> {
+    return this.#caller.call('createAgentKey', () => ({ body: requireObject('body', body) }), options);
   }
 }

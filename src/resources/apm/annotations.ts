@@ -1,14 +1,14 @@
-import type { KibanaClient } from '../../client.js';
+import type { Caller } from '../../call.js';
 import type { CallOptions, OperationBody, OperationQuery, OperationResult } from '../../types.js';
-import { optionalObject, requireId, requireObject } from '../args.js';
+import { requireId, requireObject } from '../args.js';
 
 /** Deployment annotations of APM services. Use `kibana.apm.annotations`. */
 export class ApmAnnotationsApi {
-  readonly #client: KibanaClient;
+  readonly #caller: Caller;
 
   /** @internal Use `kibana.apm.annotations`. */
-  constructor(client: KibanaClient) {
-    this.#client = client;
+  constructor(caller: Caller) {
+    this.#caller = caller;
   }
 
   /**
@@ -20,12 +20,8 @@ export class ApmAnnotationsApi {
    * await kibana.apm.annotations.create('checkout', { '@timestamp': new Date().toISOString(), service: { version: '1.2.0' } });
    * ```
    */
-  async create(serviceName: string, body: OperationBody<'createAnnotation'>, options?: CallOptions): Promise<OperationResult<'createAnnotation'>> {
-    return (await this.#client.send('post', '/api/apm/services/{serviceName}/annotation', {
-      ...optionalObject('options', options),
-      params: { path: { serviceName: requireId('serviceName', serviceName) } },
-      body: requireObject('body', body),
-    })) as OperationResult<'createAnnotation'>;
+  create(serviceName: string, body: OperationBody<'createAnnotation'>, options?: CallOptions): Promise<OperationResult<'createAnnotation'>> {
+    return this.#caller.call('createAnnotation', () => ({ path: { serviceName: requireId('serviceName', serviceName) }, body: requireObject('body', body) }), options);
   }
 
   /**
@@ -33,10 +29,7 @@ export class ApmAnnotationsApi {
    * `query.environment`: the stored ones or, when there are none, where each service version first
    * appears in the APM data.
    */
-  async search(serviceName: string, query?: OperationQuery<'searchAnnotations'>, options?: CallOptions): Promise<OperationResult<'searchAnnotations'>> {
-    return (await this.#client.send('get', '/api/apm/services/{serviceName}/annotation/search', {
-      ...optionalObject('options', options),
-      params: { path: { serviceName: requireId('serviceName', serviceName) }, query: optionalObject('query', query) },
-    })) as OperationResult<'searchAnnotations'>;
+  search(serviceName: string, query?: OperationQuery<'searchAnnotations'>, options?: CallOptions): Promise<OperationResult<'searchAnnotations'>> {
+    return this.#caller.call('searchAnnotations', () => ({ path: { serviceName: requireId('serviceName', serviceName) }, query }), options);
   }
 }

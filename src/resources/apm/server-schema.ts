@@ -1,14 +1,14 @@
-import type { KibanaClient } from '../../client.js';
+import type { Caller } from '../../call.js';
 import type { CallOptions, OperationBody } from '../../types.js';
-import { optionalObject, requireObject } from '../args.js';
+import { requireObject } from '../args.js';
 
 /** The APM Server schema Kibana keeps for the Fleet migration. Use `kibana.apm.serverSchema`. */
 export class ApmServerSchemaApi {
-  readonly #client: KibanaClient;
+  readonly #caller: Caller;
 
   /** @internal Use `kibana.apm.serverSchema`. */
-  constructor(client: KibanaClient) {
-    this.#client = client;
+  constructor(caller: Caller) {
+    this.#caller = caller;
   }
 
   /**
@@ -16,6 +16,6 @@ export class ApmServerSchemaApi {
    * when moving that server to the Fleet-managed APM integration. Kibana answers nothing of use.
    */
   async save(body: OperationBody<'saveApmServerSchema'>, options?: CallOptions): Promise<void> {
-    await this.#client.send('post', '/api/apm/fleet/apm_server_schema', { ...optionalObject('options', options), body: requireObject('body', body) });
+    await this.#caller.call('saveApmServerSchema', () => ({ body: requireObject('body', body) }), options);
   }
 }

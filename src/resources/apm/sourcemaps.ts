@@ -1,8 +1,8 @@
-import type { KibanaClient } from '../../client.js';
+import type { Caller } from '../../call.js';
 import { ArgumentError } from '../../errors.js';
 import type { CallOptions, OperationBody, OperationQuery, OperationResult, Schemas } from '../../types.js';
 import { prepareFile, type FileInput } from '../../upload.js';
-import { optionalObject, requireId, requireObject } from '../args.js';
+import { requireId, requireObject } from '../args.js';
 
 /** A source map: a file in any {@link FileInput} form, or the parsed source map itself. */
 export type SourceMapInput = FileInput | Schemas['ApmSourceMapContent'];
@@ -48,11 +48,11 @@ function sourceMapFileName(bundleFilepath: string): string {
  * stack frames back to the original source. Use `kibana.apm.sourcemaps`.
  */
 export class ApmSourceMapsApi {
-  readonly #client: KibanaClient;
+  readonly #caller: Caller;
 
   /** @internal Use `kibana.apm.sourcemaps`. */
-  constructor(client: KibanaClient) {
-    this.#client = client;
+  constructor(caller: Caller) {
+    this.#caller = caller;
   }
 
   /**
@@ -60,8 +60,8 @@ export class ApmSourceMapsApi {
    * unless `query.perPage` says otherwise). A `ResponseError` with status 501 means the deployment
    * has no source map support.
    */
-  async list(query?: OperationQuery<'getSourceMaps'>, options?: CallOptions): Promise<OperationResult<'getSourceMaps'>> {
-    return (await this.#client.send('get', '/api/apm/sourcemaps', { ...optionalObject('options', options), params: { query: optionalObject('query', query) } })) as OperationResult<'getSourceMaps'>;
+  list(query?: OperationQuery<'getSourceMaps'>, options?: CallOptions): Promise<OperationResult<'getSourceMaps'>> {
+    return this.#caller.call('getSourceMaps', { query }, options);
   }
 
   /**
@@ -97,18 +97,18 @@ export class ApmSourceMapsApi {
       blob = new Blob([text], { type: JSON_TYPE });
     } else {
       // Kibana is told JSON whatever the file was labelled.
-      ({ blob, oneShot } = await prepareFile('upload.sourcemap', source, JSON_TYPE, this.#client.platform, true));
+      ({ blob, oneShot } = await prepareFile('upload.sourcemap', source, JSON_TYPE, this.#caller.shared.platform, true));
     }
     const form = new FormData();
     form.append('service_name', serviceName);
     form.append('service_version', serviceVersion);
     form.append('bundle_filepath', bundleFilepath);
     form.append('sourcemap', blob, sourceMapFileName(bundleFilepath));
-    return (await this.#client.send('post', '/api/apm/sourcemaps', { ...optionalObject('options', options), body: form }, { oneShot })) as OperationResult<'uploadSourceMap'>;
+    return this.#caller.call('uploadSourceMap', { body: form }, options, { oneShot });
   }
 
   /** Deletes an uploaded source map by its artifact `id`, as {@link ApmSourceMapsApi.list} gives it. */
   async delete(id: string, options?: CallOptions): Promise<void> {
-    await this.#client.send('delete', '/api/apm/sourcemaps/{id}', { ...optionalObject('options', options), params: { path: { id: requireId('id', id) } } });
+    await this.#caller.call('deleteSourceMap', () => ({ path: { id: requireId('id', id) } }), options);
   }
 }

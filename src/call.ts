@@ -1,0 +1,154 @@
+import type { Client } from 'openapi-fetch';
+import type { paths } from '../generated/kibana.js';
+import {
+  checkCallHeaders,
+  checkCallInteger,
+  checkObject,
+  checkOptionKeys,
+  checkRequiredFields,
+  checkSignal,
+} from './call-options.js';
+import { ArgumentError, ConfigurationError } from './errors.js';
+import type { OperationFacts } from './openapi/facts.js';
+import type { CallContext } from './pipeline.js';
+import { serializeQuery } from './query.js';
+import type { SharedState } from './shared-state.js';
+import { parseJson } from './transport/body.js';
+import type { CallInit, CallOptions, OperationId, OperationResult } from './types.js';
+
+/** What a resource may add to a call beyond its options. */
+export interface InternalCallOptions {
+  /** The body comes from a one-shot source (a stream) and must not be sent twice. */
+  oneShot?: boolean;
+}
+
+/** An operation's facts with what a client derives from them once: headers and query encoding. */
+export interface PreparedOperation {
+  readonly facts: OperationFacts;
+  /** Upper case, as the wire and errors spell it. */
+  readonly method: string;
+  /** The client's headers with `kbn-xsrf` and `elastic-api-version` as the operation needs them. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly idempotent: boolean;
+  /** Set when some query parameter goes as one JSON value. */
+  readonly querySerializer: ((query: Record<string, unknown>) => string) | undefined;
+}
+
+type RawInit = { path?: unknown; query?: unknown; body?: unknown };
+type Params = { path?: Record<string, unknown>; query?: Record<string, unknown> };
+
+/** The filled operation as openapi-fetch takes it; `kibana` reaches the pipeline on the request. */
+interface FetchInit {
+  params: Params | undefined;
+  body: unknown;
+  baseUrl: string;
+  parseAs: 'text';
+  kibana: CallContext;
+  querySerializer?: (query: Record<string, unknown>) => string;
+}
+
+/** openapi-fetch's request, with the path and method the operation table names. */
+type SendRequest = (method: string, path: string, init: FetchInit) => Promise<{ data?: string; response: { status: number } }>;
+
+function jsonQuerySerializer(names: readonly string[]): (query: Record<string, unknown>) => string {
+  const json = new Set(names);
+  return (query) => {
+    const rest: Record<string, unknown> = {};
+    let search = '';
+    for (const name in query) {
+      const value = query[name];
+      if (!json.has(name)) rest[name] = value;
+      else if (value !== undefined && value !== null) search += `${search ? '&' : ''}${encodeURIComponent(name)}=${encodeURIComponent(JSON.stringify(value))}`;
+    }
+    const others = serializeQuery(rest);
+    return search && others ? `${search}&${others}` : search || others;
+  };
+}
+
+/** Prepares an operation for a client whose every request carries `clientHeaders`. */
+export function prepareOperation(facts: OperationFacts, clientHeaders: Readonly<Record<string, string>>): PreparedOperation {
+  const method = facts.method.toUpperCase();
+  const headers: Record<string, string> = { ...clientHeaders };
+  if (method !== 'GET') headers['kbn-xsrf'] = 'true';
+  if (facts.apiVersion) headers['elastic-api-version'] = facts.apiVersion;
+  return {
+    facts,
+    method,
+    headers: Object.freeze(headers),
+    idempotent: facts.idempotent === true,
+    querySerializer: facts.jsonQuery ? jsonQuerySerializer(facts.jsonQuery) : undefined,
+  };
+}
+
+/**
+ * The one typed path every call takes: the operation's facts come from the generated table, the call's
+ * options are checked, and openapi-fetch builds the request. One exists per client and space.
+ */
+export class Caller {
+  readonly shared: SharedState;
+  readonly space: string;
+  readonly #baseUrl: string;
+  readonly #send: SendRequest;
+
+  constructor(shared: SharedState, space: string) {
+    this.shared = shared;
+    this.space = space;
+    this.#baseUrl = shared.baseUrl(space, 'space');
+    const client: Client<paths> = shared.fetchClient;
+    // openapi-fetch types `request` per path and method; the table supplies both for the operation at hand.
+    this.#send = client.request.bind(client) as unknown as SendRequest;
+  }
+
+  /**
+   * Calls the operation `id` with its parameters and body; resolves to its result. `init` may be a
+   * function, so that checks of the arguments it builds reject the call's promise instead of throwing.
+   */
+  call<Id extends OperationId>(
+    id: Id,
+    init: CallInit<Id> | (() => CallInit<Id>),
+    options?: CallOptions,
+    internal?: InternalCallOptions,
+  ): Promise<OperationResult<Id>> {
+    return this.send(this.shared.operation(id), init, options, internal) as Promise<OperationResult<Id>>;
+  }
+
+  /** The untyped core of {@link Caller.call}, also used by `kibana.request` for paths outside the spec. */
+  async send(operation: PreparedOperation, given: RawInit | (() => RawInit), options: CallOptions | undefined, internal?: InternalCallOptions): Promise<unknown> {
+    const init = typeof given === 'function' ? given() : given;
+    const { facts } = operation;
+    const config = this.shared.config;
+    if (facts.requiredBody) checkRequiredFields(init.body, facts.requiredBody);
+    let context: CallContext;
+    let baseUrl = this.#baseUrl;
+    if (options === undefined) {
+      context = { operation, headers: undefined, signal: undefined, timeout: config.requestTimeout, maxRetries: config.maxRetries, retryNonIdempotent: false, replayable: internal?.oneShot !== true };
+    } else {
+      checkOptionKeys(checkObject('options', options));
+      context = {
+        operation,
+        headers: checkCallHeaders(options.headers),
+        signal: checkSignal(options.signal),
+        timeout: options.requestTimeout === undefined ? config.requestTimeout : checkCallInteger('options.requestTimeout', options.requestTimeout, 1),
+        maxRetries: options.maxRetries === undefined ? config.maxRetries : checkCallInteger('options.maxRetries', options.maxRetries, 0, 100),
+        retryNonIdempotent: options.retryNonIdempotent === true,
+        replayable: internal?.oneShot !== true,
+      };
+      if (options.space !== undefined) baseUrl = this.#spaceUrl(options.space);
+    }
+    const params = init.path === undefined && init.query === undefined ? undefined : ({ path: init.path, query: init.query } as Params);
+    if (params?.query !== undefined) checkObject('query', params.query);
+    const fetchInit: FetchInit = { params, body: init.body, baseUrl, parseAs: 'text', kibana: context };
+    if (operation.querySerializer) fetchInit.querySerializer = operation.querySerializer;
+    const { data, response } = await this.#send(facts.method, facts.path, fetchInit);
+    if (typeof data !== 'string') return undefined;
+    return parseJson(data, response.status, { method: operation.method, path: facts.path });
+  }
+
+  #spaceUrl(space: unknown): string {
+    try {
+      return this.shared.baseUrl(space, 'options.space');
+    } catch (error) {
+      throw error instanceof ConfigurationError ? new ArgumentError('options.space', error.message.replace(/^Invalid option options\.space: /, '')) : error;
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import createClient, { type Client } from 'openapi-fetch';
+import type { paths } from '../generated/kibana.js';
+import { operationTable } from '../generated/operations.js';
+import { prepareOperation, type PreparedOperation } from './call.js';
+import type { KibanaClient } from './client.js';
+import type { ResolvedConfig } from './config.js';
+import { ClientEvents } from './events.js';
+import type { OperationFacts } from './openapi/facts.js';
+import { fillPath } from './path.js';
+import { PreparedRequest, createPipeline } from './pipeline.js';
+import type { Platform } from './platform.js';
+import { serializeQuery } from './query.js';
+import { spacePrefix } from './space.js';
+import { fetchTransport } from './transport/fetch.js';
+import type { Transport } from './transport/types.js';
+import type { OperationId } from './types.js';
+
+type Table = Record<OperationId, OperationFacts>;
+
+/**
+ * What a client and the clients derived from it share: settings, connections, listeners, and what is
+ * computed once per space or operation (base URLs, prepared operations).
+ */
+export class SharedState {
+  readonly config: ResolvedConfig;
+  readonly platform: Platform;
+  readonly transport: Transport;
+  readonly events = new ClientEvents();
+  readonly fetchClient: Client<paths>;
+  /** Derived clients by space id, so `space(id)` answers the same instance. */
+  readonly scoped = new Map<string, KibanaClient>();
+  readonly #baseUrls = new Map<string, string>();
+  readonly #operations = new Map<string, PreparedOperation>();
+  #routes: Map<string, Partial<Record<string, OperationId>>> | undefined;
+
+  constructor(config: ResolvedConfig, platform: Platform) {
+    this.config = config;
+    this.platform = platform;
+    this.transport =
+      config.transport === 'undici' && platform.undiciTransport ? platform.undiciTransport(config) : fetchTransport(config.fetch, config.maxResponseSize);
+    this.fetchClient = createClient<paths>({
+      baseUrl: config.origin + config.basePath,
+      fetch: createPipeline(config, this.transport, this.events) as unknown as typeof fetch,
+      Request: PreparedRequest as unknown as typeof Request,
+      querySerializer: serializeQuery,
+      pathSerializer: fillPath,
+    });
+  }
+
+  /** The URL prefix of a space; computed once per space id. */
+  baseUrl(space: unknown, option: string): string {
+    const key = typeof space === 'string' ? space : space === undefined ? 'default' : spacePrefix(space, option);
+    let url = this.#baseUrls.get(key);
+    if (url === undefined) {
+      url = this.config.origin + this.config.basePath + spacePrefix(space, option);
+      this.#baseUrls.set(key, url);
+    }
+    return url;
+  }
+
+  /** The operation `id`, prepared for this client once. */
+  operation(id: OperationId): PreparedOperation {
+    let prepared = this.#operations.get(id);
+    if (prepared === undefined) {
+      prepared = prepareOperation((operationTable as Table)[id], this.config.headers);
+      this.#operations.set(id, prepared);
+    }
+    return prepared;
+  }
+
+  /** The operation of the spec at `method` and path template `path`, if there is one. */
+  route(method: string, path: string): OperationId | undefined {
+    if (this.#routes === undefined) {
+      this.#routes = new Map();
+      for (const [id, facts] of Object.entries(operationTable as Table)) {
+        const methods = this.#routes.get(facts.path) ?? {};
+        methods[facts.method] = id as OperationId;
+        this.#routes.set(facts.path, methods);
+      }
+    }
+    return this.#routes.get(path)?.[method];
+  }
+}
