@@ -23,12 +23,6 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY: RetryPolicy = Object.freeze({ initialDelay: 500, maxDelay: 10_000, maxRetryAfter: 60_000 });
 
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
-
-/** GET, HEAD, PUT and DELETE can be repeated without changing the outcome; POST and PATCH cannot. */
-export function isIdempotent(method: string): boolean {
-  return IDEMPOTENT.has(method);
-}
 
 /** Whether the failure is one that another attempt may cure. Timeouts are not: they already waited. */
 export function isRetryable(error: KibanaError): boolean {

@@ -215,7 +215,7 @@ export function check(schema: JsonSchema, value: unknown, where: string): void {
 /** The request body of `operation`, checked against its schema. */
 export function checkBody(operation: SpecOperation, body: unknown): void {
   if (!operation.requestBody) return;
-  check(operation.requestBody.schema, body, 'request body');
+  check(operation.requestBody.schema ?? true, body, 'request body');
 }
 
 function allows(schema: unknown, type: string): boolean {

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
+import { isReference, readOperations, resolveRef, type OpenApiDocument as ReadDocument, type SpecOperation } from '../../src/openapi/read.js';
 
 export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 export type Method = (typeof METHODS)[number];
@@ -66,65 +67,25 @@ export const openapiDocument: OpenApiDocument = JSON.parse(
   readFileSync(new URL('../../generated/kibana.openapi.json', import.meta.url), 'utf8'),
 );
 
-export function isReference(value: unknown): value is Reference {
-  return typeof value === 'object' && value !== null && typeof (value as Reference).$ref === 'string';
-}
-
-function pointerTarget(ref: string): unknown {
-  if (!ref.startsWith('#/')) throw new Error(`only references inside the document are supported, got ${ref}`);
-  let target: unknown = openapiDocument;
-  for (const token of ref.slice(2).split('/')) {
-    const key = decodeURIComponent(token).replaceAll('~1', '/').replaceAll('~0', '~');
-    if (typeof target !== 'object' || target === null || !(key in target)) {
-      throw new Error(`${ref} does not resolve in generated/kibana.openapi.json`);
-    }
-    target = (target as Record<string, unknown>)[key];
-  }
-  return target;
-}
+export { isReference };
 
 /** Follows `$ref`s (also chained ones) to the object they point at. */
 export function resolve<T>(value: T | Reference): T {
-  let current: unknown = value;
-  for (const seen = new Set<string>(); isReference(current); ) {
-    if (seen.has(current.$ref)) throw new Error(`circular reference ${current.$ref}`);
-    seen.add(current.$ref);
-    current = pointerTarget(current.$ref);
-  }
-  return current as T;
+  return resolveRef(openapiDocument as unknown as ReadDocument, value);
 }
 
-export interface OperationEntry {
-  method: Method;
-  path: string;
-  operationId: string | undefined;
+/** An operation as the project's one reader of the document gives it. */
+export type OperationEntry = Omit<SpecOperation, 'operation' | 'parameters' | 'declaredParameters'> & {
   operation: Operation;
-  /** Path-level and operation-level parameters as they apply to the operation, references resolved. */
   parameters: Parameter[];
-  /** The parameters as written, so that callers can tell a shared `$ref` from an inline copy. */
   declaredParameters: (Parameter | Reference)[];
-}
+};
 
 let operationEntries: OperationEntry[] | undefined;
 
 export function operations(): OperationEntry[] {
-  if (operationEntries) return operationEntries;
-  const entries: OperationEntry[] = [];
-  for (const [path, item] of Object.entries(openapiDocument.paths)) {
-    for (const method of METHODS) {
-      const operation = item[method];
-      if (!operation) continue;
-      const declaredParameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])];
-      // An operation-level parameter overrides a path-level one with the same name and location.
-      const byKey = new Map<string, Parameter>();
-      for (const parameter of declaredParameters.map((p) => resolve(p))) {
-        byKey.set(`${parameter.in}:${parameter.name}`, parameter);
-      }
-      entries.push({ method, path, operationId: operation.operationId, operation, parameters: [...byKey.values()], declaredParameters });
-    }
-  }
-  operationEntries = entries;
-  return entries;
+  operationEntries ??= readOperations(openapiDocument as unknown as ReadDocument) as OperationEntry[];
+  return operationEntries;
 }
 
 export function findOperation(operationId: string): OperationEntry {
