@@ -1,4 +1,5 @@
 import { ConnectionError, ResponseError, type KibanaError } from './errors.js';
+import { parseRetryAfter } from './retry-after.js';
 
 /** How failed requests are retried. All delays in milliseconds. */
 export interface RetryOptions {
@@ -34,17 +35,6 @@ export function isIdempotent(method: string): boolean {
 export function isRetryable(error: KibanaError): boolean {
   if (error instanceof ResponseError) return RETRY_STATUSES.has(error.statusCode);
   return error instanceof ConnectionError;
-}
-
-/**
- * `Retry-After` in milliseconds: delta-seconds or an HTTP date. `undefined` when absent or unreadable.
- */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /**
