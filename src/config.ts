@@ -30,7 +30,10 @@ export interface KibanaClientOptions {
   space?: string;
   /** Extra headers sent with every request. */
   headers?: Record<string, string>;
-  /** Milliseconds to wait for the response headers, and again for the body. Default 30 000. */
+  /**
+   * Milliseconds one attempt may take, from sending the request until the whole body is read (one
+   * budget for headers and body together; each retry gets a new one). Default 30 000.
+   */
   requestTimeout?: number;
   /** How many times a failed request may be retried. Default 3. */
   maxRetries?: number;
@@ -42,6 +45,7 @@ export interface KibanaClientOptions {
    * `'fetch'` (the default) sends through `fetch`, which msw and other interceptors see.
    * `'undici'` (Node only) sends through a keep-alive undici pool: the fastest path, and the one that
    * honours `tls`, `caFingerprint`, `proxy` and `connections` (setting any of them selects it).
+   * Not under Bun, whose own undici does not work with it: there, use `'fetch'`.
    */
   transport?: 'fetch' | 'undici';
   /** A `fetch` implementation to use instead of `globalThis.fetch` (the `'fetch'` transport). */
@@ -157,6 +161,10 @@ function resolveRetry(retry: unknown): RetryPolicy {
   return Object.freeze({ initialDelay: pick('initialDelay'), maxDelay: pick('maxDelay'), maxRetryAfter: pick('maxRetryAfter') });
 }
 
+function isBun(): boolean {
+  return 'Bun' in globalThis || (typeof process !== 'undefined' && typeof process.versions?.bun === 'string');
+}
+
 /**
  * Checks every option and resolves what requests need, once. Errors name the option; a credential's
  * value is never part of the message.
@@ -183,6 +191,10 @@ export function resolveConfig(options: KibanaClientOptions, platform: { nodeTran
   transport ??= nodeOptions.length > 0 ? 'undici' : 'fetch';
   if (transport === 'undici' && !platform.nodeTransport) {
     throw new ConfigurationError(nodeOptions[0] ?? 'transport', 'the undici transport exists only in Node (the "node" export of kibana-sdk)');
+  }
+  if (transport === 'undici' && isBun()) {
+    // Bun swaps in its own undici, whose `request` answers without a status: every call would fail.
+    throw new ConfigurationError(nodeOptions[0] ?? 'transport', 'the undici transport does not work under Bun; use the fetch transport (transport: "fetch", the default)');
   }
   if (options.proxy !== undefined) {
     if (typeof options.proxy !== 'string' || !/^https?:\/\//.test(options.proxy)) throw new ConfigurationError('proxy', 'expected an http:// or https:// URL');

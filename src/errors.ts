@@ -9,6 +9,8 @@
  * @packageDocumentation
  */
 
+import { parseRetryAfter } from './retry-after.js';
+
 /** The body Kibana sends with an error status. */
 export interface KibanaErrorBody {
   statusCode: number;
@@ -40,8 +42,10 @@ export class KibanaError extends Error {
     this.request = options?.request;
   }
 
+  // Every class of this file names itself with a literal, as minifiers rename classes; the
+  // constructor's name only serves subclasses defined elsewhere.
   override get name(): string {
-    return this.constructor.name;
+    return this.constructor === KibanaError ? 'KibanaError' : this.constructor.name;
   }
 
   /** @internal */
@@ -73,19 +77,31 @@ export class ConfigurationError extends KibanaError {
     super(`Invalid option ${option}: ${problem}`);
     this.option = option;
   }
+  override get name(): string {
+    return 'ConfigurationError';
+  }
 }
 
 /** A method was called with a missing or invalid argument; no request was sent. */
 export class ArgumentError extends KibanaError {
   /** The argument at fault, e.g. `caseId` or `body.title`. */
   readonly argument: string;
-  constructor(argument: string, problem: string, options?: { request?: RequestInfo }) {
+  constructor(argument: string, problem: string, options?: { request?: RequestInfo; cause?: unknown }) {
     super(`Invalid argument ${argument}: ${problem}`, options);
     this.argument = argument;
+  }
+  override get name(): string {
+    return 'ArgumentError';
   }
 }
 
 const STATUS_TEXT: Readonly<Record<number, string>> = {
+  300: 'Multiple Choices',
+  301: 'Moved Permanently',
+  302: 'Found',
+  303: 'See Other',
+  307: 'Temporary Redirect',
+  308: 'Permanent Redirect',
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',
@@ -107,6 +123,35 @@ function describeBody(body: KibanaErrorBody | string): string {
   if (typeof body !== 'string') return body.message;
   const text = body.trim().replace(/\s+/g, ' ');
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+/**
+ * A browser's `fetch` with `redirect: 'manual'` hides the redirect behind status 0; elsewhere it is
+ * a 3xx (304 only answers a conditional request, which the client never sends).
+ */
+function isRedirect(status: number): boolean {
+  return status === 0 || (status >= 300 && status < 400 && status !== 304);
+}
+
+/** Where a `Location` points, as origin and path: its user info and query may hold secrets. */
+function redirectTarget(location: string | undefined, requested: string | undefined): string | undefined {
+  if (!location) return undefined;
+  try {
+    const url = new URL(location, `http://relative.invalid${requested ?? '/'}`);
+    if (url.host === 'relative.invalid') return url.pathname;
+    const scheme = /^\s*[A-Za-z][A-Za-z0-9+.-]*:/.test(location) ? url.protocol : '';
+    return `${scheme}//${url.host}${url.pathname}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The message of a 3xx: the SDK sends each request once to where it was told, never elsewhere. */
+function describeRedirect(init: ResponseErrorInit): string {
+  const target = redirectTarget(init.headers.location, init.request.url);
+  const status = init.statusCode === 0 ? 'a redirect (the browser does not tell where to)' : `${init.statusCode} ${STATUS_TEXT[init.statusCode] ?? 'Redirect'}`;
+  const where = target ? `: Kibana redirected to ${target}` : '';
+  return `${status}${where}. kibana-sdk does not follow redirects; the usual causes are a proxy in front of Kibana, an SSO login page (use an API key), or a wrong base path in url`;
 }
 
 /** What a {@link ResponseError} is built from. */
@@ -131,7 +176,9 @@ export class ResponseError extends KibanaError {
   constructor(init: ResponseErrorInit, extra?: string) {
     const status = `${init.statusCode} ${STATUS_TEXT[init.statusCode] ?? 'Error'}`;
     const said = describeBody(init.body);
-    super(`${init.request.method} ${init.request.path} failed with ${status}${said ? `: ${said}` : ''}${extra ? ` ${extra}` : ''}`, { request: init.request });
+    // A redirect's body is a login page or a link echoing the query: only where it points is told.
+    const outcome = isRedirect(init.statusCode) ? describeRedirect(init) : `${status}${said ? `: ${said}` : ''}`;
+    super(`${init.request.method} ${init.request.path} failed with ${outcome}${extra ? ` ${extra}` : ''}`, { request: init.request });
     this.statusCode = init.statusCode;
     this.body = init.body;
     this.headers = init.headers;
@@ -141,28 +188,81 @@ export class ResponseError extends KibanaError {
   get kibanaMessage(): string | undefined {
     return typeof this.body === 'string' ? undefined : this.body.message;
   }
+
+  override get name(): string {
+    return 'ResponseError';
+  }
+}
+
+/** `Retry-After` in whole seconds (an HTTP date counts from now, rounded up). */
+function retryAfterSeconds(headers: Record<string, string>): number | undefined {
+  const ms = parseRetryAfter(headers['retry-after']);
+  return ms === undefined ? undefined : Math.ceil(ms / 1000);
 }
 
 /** 400: Kibana rejected the request as malformed or invalid. */
-export class BadRequestError extends ResponseError {}
+export class BadRequestError extends ResponseError {
+  override get name(): string {
+    return 'BadRequestError';
+  }
+}
 /** 401: the credentials are missing, wrong or expired. */
-export class UnauthorizedError extends ResponseError {}
+export class UnauthorizedError extends ResponseError {
+  override get name(): string {
+    return 'UnauthorizedError';
+  }
+}
 /** 403: the credentials are valid but lack a privilege the operation needs. */
-export class ForbiddenError extends ResponseError {}
+export class ForbiddenError extends ResponseError {
+  override get name(): string {
+    return 'ForbiddenError';
+  }
+}
 /** 404: the object (or the route, in this space) does not exist. */
-export class NotFoundError extends ResponseError {}
+export class NotFoundError extends ResponseError {
+  override get name(): string {
+    return 'NotFoundError';
+  }
+}
 /** 409: the object changed since it was read (a stale `version`), or already exists. */
-export class ConflictError extends ResponseError {}
+export class ConflictError extends ResponseError {
+  override get name(): string {
+    return 'ConflictError';
+  }
+}
 /** 413: the body is larger than Kibana accepts (`server.maxPayload`, 1 MB by default). */
 export class PayloadTooLargeError extends ResponseError {
   constructor(init: ResponseErrorInit) {
     super(init, "(Kibana's default payload limit is 1 MB; it is set by server.maxPayload in kibana.yml.)");
   }
+  override get name(): string {
+    return 'PayloadTooLargeError';
+  }
 }
 /** 429: too many requests; `retryAfter` says when to try again, if Kibana said. */
-export class TooManyRequestsError extends ResponseError {}
+export class TooManyRequestsError extends ResponseError {
+  /** Seconds Kibana asked to wait (its `Retry-After`), or `undefined` when it did not say. */
+  readonly retryAfter: number | undefined;
+  constructor(init: ResponseErrorInit) {
+    super(init);
+    this.retryAfter = retryAfterSeconds(init.headers);
+  }
+  override get name(): string {
+    return 'TooManyRequestsError';
+  }
+}
 /** 503: Kibana is starting or overloaded; `retryAfter` says when to try again, if it said. */
-export class ServiceUnavailableError extends ResponseError {}
+export class ServiceUnavailableError extends ResponseError {
+  /** Seconds Kibana asked to wait (its `Retry-After`), or `undefined` when it did not say. */
+  readonly retryAfter: number | undefined;
+  constructor(init: ResponseErrorInit) {
+    super(init);
+    this.retryAfter = retryAfterSeconds(init.headers);
+  }
+  override get name(): string {
+    return 'ServiceUnavailableError';
+  }
+}
 
 const RESPONSE_ERRORS: Readonly<Record<number, new (init: ResponseErrorInit) => ResponseError>> = {
   400: BadRequestError,
@@ -182,7 +282,11 @@ export function responseError(init: ResponseErrorInit): ResponseError {
 }
 
 /** The connection failed: refused, reset, closed early, DNS, or TLS (certificate) failure. */
-export class ConnectionError extends KibanaError {}
+export class ConnectionError extends KibanaError {
+  override get name(): string {
+    return 'ConnectionError';
+  }
+}
 
 /** No complete answer arrived within `requestTimeout`. */
 export class TimeoutError extends KibanaError {
@@ -192,10 +296,17 @@ export class TimeoutError extends KibanaError {
     super(message, options);
     this.timeout = timeout;
   }
+  override get name(): string {
+    return 'TimeoutError';
+  }
 }
 
 /** The caller aborted the request through its `signal`. */
-export class RequestAbortedError extends KibanaError {}
+export class RequestAbortedError extends KibanaError {
+  override get name(): string {
+    return 'RequestAbortedError';
+  }
+}
 
 /** A successful answer could not be read: invalid JSON, or larger than `maxResponseSize`. */
 export class DeserializationError extends KibanaError {
@@ -204,5 +315,8 @@ export class DeserializationError extends KibanaError {
   constructor(message: string, statusCode: number, options?: { cause?: unknown; request?: RequestInfo }) {
     super(message, options);
     this.statusCode = statusCode;
+  }
+  override get name(): string {
+    return 'DeserializationError';
   }
 }

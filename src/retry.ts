@@ -1,4 +1,5 @@
 import { ConnectionError, ResponseError, type KibanaError } from './errors.js';
+import { parseRetryAfter } from './retry-after.js';
 
 /** How failed requests are retried. All delays in milliseconds. */
 export interface RetryOptions {
@@ -28,17 +29,6 @@ const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 export function isRetryable(error: KibanaError): boolean {
   if (error instanceof ResponseError) return RETRY_STATUSES.has(error.statusCode);
   return error instanceof ConnectionError;
-}
-
-/**
- * `Retry-After` in milliseconds: delta-seconds or an HTTP date. `undefined` when absent or unreadable.
- */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /**

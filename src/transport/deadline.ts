@@ -1,4 +1,5 @@
-import { ConnectionError, KibanaError, RequestAbortedError, TimeoutError, type RequestInfo } from '../errors.js';
+import { ArgumentError, ConnectionError, KibanaError, RequestAbortedError, TimeoutError } from '../errors.js';
+import type { TransportRequest } from './types.js';
 
 /** Why the controller aborted, so the error says timeout or caller abort, not just "aborted". */
 type AbortCause = 'timeout' | 'caller' | undefined;
@@ -34,20 +35,46 @@ export class Deadline {
     return this.controller.signal;
   }
 
-  /** The `KibanaError` for a failure of this attempt: timeout, caller abort, or connection failure. */
-  error(error: unknown, info: RequestInfo, timeout: number): KibanaError {
-    return describeFailure(this.cause, error, info, timeout);
+  /** The `KibanaError` for a failure of this attempt: timeout, caller abort, refused request, or connection failure. */
+  error(error: unknown, request: TransportRequest): KibanaError {
+    return describeFailure(this.cause, error, request, undefined);
   }
 }
 
-function describeFailure(cause: AbortCause, error: unknown, info: RequestInfo, timeout: number): KibanaError {
+/** undici's codes for a request it refused to send (a header it does not allow): no connection was tried. */
+const REFUSED_BY_UNDICI = new Set(['UND_ERR_INVALID_ARG', 'UND_ERR_NOT_SUPPORTED']);
+
+/** `host:port` of a URL, the port spelled out even when it is the scheme's default; never user info. */
+function hostAndPort(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || (parsed.protocol === 'https:' ? '443' : '80')}`;
+  } catch {
+    return 'an unreadable address';
+  }
+}
+
+/** undici names the header in its message (`invalid upgrade header`, `expect header not supported`). */
+function refusedRequest(message: string, request: TransportRequest, cause: unknown): ArgumentError {
+  const header = /^invalid ([!#$%&'*+.^_`|~0-9A-Za-z-]+) header$|^([!#$%&'*+.^_`|~0-9A-Za-z-]+) header not supported$/.exec(message);
+  const name = header?.[1] ?? header?.[2];
+  const problem = `was refused by the HTTP client before sending (${message}); no request was sent`;
+  return new ArgumentError(name ? `headers[${JSON.stringify(name)}]` : 'request', problem, { cause, request: request.info });
+}
+
+function describeFailure(cause: AbortCause, error: unknown, request: TransportRequest, proxy: string | undefined): KibanaError {
+  const { info, timeout } = request;
   if (error instanceof KibanaError) return error;
   if (cause === 'timeout') return new TimeoutError(`${info.method} ${info.path} timed out after ${timeout} ms`, timeout, { cause: error, request: info });
   if (cause === 'caller') return new RequestAbortedError(`${info.method} ${info.path} was aborted by the caller`, { cause: error, request: info });
+  // fetch wraps undici's error in a TypeError("fetch failed"); the undici transport throws it as is.
   const detail = (error as { cause?: { code?: string; message?: string } })?.cause;
   const code = (error as { code?: unknown })?.code;
+  const refused = REFUSED_BY_UNDICI.has(String(code)) ? error : REFUSED_BY_UNDICI.has(String(detail?.code)) ? detail : undefined;
+  if (refused instanceof Error) return refusedRequest(refused.message, request, error);
   const reason = detail?.code ?? (typeof code === 'string' ? code : undefined) ?? detail?.message ?? (error instanceof Error ? error.message : String(error));
-  return new ConnectionError(`${info.method} ${info.path} failed to connect to Kibana: ${reason}`, { cause: error, request: info });
+  const where = `${hostAndPort(request.origin)}${proxy ? ` through the proxy at ${hostAndPort(proxy)}` : ''}`;
+  return new ConnectionError(`${info.method} ${info.path} failed to connect to Kibana: ${reason} (at ${where})`, { cause: error, request: info });
 }
 
 /**
@@ -102,7 +129,8 @@ export class UndiciDeadline {
     if (this.#onCallerAbort) this.#callerSignal?.removeEventListener('abort', this.#onCallerAbort);
   }
 
-  error(error: unknown, info: RequestInfo, timeout: number): KibanaError {
-    return describeFailure(this.cause, error, info, timeout);
+  /** As {@link Deadline.error}; `proxy` is the proxy URL the connection went through, if any. */
+  error(error: unknown, request: TransportRequest, proxy: string | undefined): KibanaError {
+    return describeFailure(this.cause, error, request, proxy);
   }
 }

@@ -38,18 +38,20 @@ class FetchResponse implements TransportResponse {
   }
 
   async text(): Promise<string> {
-    const { info, timeout } = this.#request;
     try {
+      // Without a content-encoding the declared length is the body's, so a body that is too large is
+      // refused before a byte of it is read. fetch decodes gzip, deflate and br on the fly, and the
+      // decoded size of such a body is only known by counting what the stream gives.
       const declared = this.#response.headers.get('content-length');
-      if (declared !== null) {
+      const encoding = this.#response.headers.get('content-encoding');
+      if (declared !== null && (encoding === null || encoding.trim().toLowerCase() === 'identity')) {
         const size = Number(declared);
-        if (size > this.#maxSize) throw tooLarge(size, this.#maxSize, this.status, info);
-        return await this.#response.text();
+        if (size > this.#maxSize) throw tooLarge(size, this.#maxSize, this.status, this.#request.info);
       }
       return await this.#readCounting();
     } catch (error) {
       await this.#response.body?.cancel().catch(() => undefined);
-      throw this.#deadline.error(error, info, timeout);
+      throw this.#deadline.error(error, this.#request);
     } finally {
       this.#deadline.end();
     }
@@ -102,14 +104,22 @@ export function fetchTransport(customFetch: FetchFunction | undefined, maxRespon
       const { info, signal, timeout, body } = request;
       if (signal?.aborted) throw new RequestAbortedError(`${info.method} ${info.path} was aborted by the caller before it was sent`, { cause: signal.reason, request: info });
       const deadline = new Deadline(signal, timeout);
-      const init: RequestInit & { duplex?: 'half' } = { method: request.method, headers: request.headers, body: body as BodyInit | undefined, signal: deadline.controller.signal };
+      // A redirect is reported, never followed: fetch would send the headers and the body to the new
+      // place, another origin included, and hand back that server's answer as Kibana's.
+      const init: RequestInit & { duplex?: 'half' } = {
+        method: request.method,
+        headers: request.headers,
+        body: body as BodyInit | undefined,
+        signal: deadline.controller.signal,
+        redirect: 'manual',
+      };
       if (body instanceof ReadableStream) init.duplex = 'half';
       try {
         const response = await (customFetch ?? globalThis.fetch)(request.origin + request.path, init);
         return new FetchResponse(response, deadline, request, maxResponseSize);
       } catch (error) {
         deadline.end();
-        throw deadline.error(error, info, timeout);
+        throw deadline.error(error, request);
       }
     },
     async close(): Promise<void> {},

@@ -14,7 +14,7 @@ export interface TransportRequest {
   body: TransportBody | undefined;
   /** The caller's signal, if any. */
   signal: AbortSignal | undefined;
-  /** Milliseconds to wait for the response headers, and again for the body. */
+  /** Milliseconds for the whole attempt: from sending until the body is read to its end. */
   timeout: number;
   /** What errors name: method, path template, requested path. */
   info: RequestInfo;

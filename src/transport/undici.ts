@@ -16,10 +16,10 @@ export interface UndiciTransportOptions {
 }
 
 /** Errors of this attempt as `KibanaError`s; undici's own size limit becomes a `DeserializationError`. */
-function classify(error: unknown, deadline: UndiciDeadline, request: TransportRequest, status?: number, maxResponseSize?: number): KibanaError {
+function classify(error: unknown, deadline: UndiciDeadline, request: TransportRequest, proxy: string | undefined, status?: number, maxResponseSize?: number): KibanaError {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE' && status !== undefined && maxResponseSize !== undefined) return tooLarge(undefined, maxResponseSize, status, request.info, error);
-  return deadline.error(error, request.info, request.timeout);
+  return deadline.error(error, request, proxy);
 }
 
 class UndiciHeaders implements ResponseHeaders {
@@ -45,12 +45,14 @@ class UndiciResponse implements TransportResponse {
   readonly #deadline: UndiciDeadline;
   readonly #request: TransportRequest;
   readonly #maxSize: number;
+  readonly #proxy: string | undefined;
 
-  constructor(data: Dispatcher.ResponseData, deadline: UndiciDeadline, request: TransportRequest, maxSize: number) {
+  constructor(data: Dispatcher.ResponseData, deadline: UndiciDeadline, request: TransportRequest, maxSize: number, proxy: string | undefined) {
     this.#data = data;
     this.#deadline = deadline;
     this.#request = request;
     this.#maxSize = maxSize;
+    this.#proxy = proxy;
     this.status = data.statusCode;
     this.ok = data.statusCode >= 200 && data.statusCode < 300;
     this.headers = new UndiciHeaders(data.headers);
@@ -60,7 +62,7 @@ class UndiciResponse implements TransportResponse {
     try {
       return await this.#data.body.text();
     } catch (error) {
-      throw classify(error, this.#deadline, this.#request, this.status, this.#maxSize);
+      throw classify(error, this.#deadline, this.#request, this.#proxy, this.status, this.#maxSize);
     } finally {
       this.#deadline.end();
     }
@@ -130,6 +132,7 @@ export function undiciTransport(options: UndiciTransportOptions): Transport {
       }
       const deadline = new UndiciDeadline(signal, request.timeout);
       try {
+        // No redirect interceptor is composed in: a 3xx comes back as the answer, as on fetch.
         const data = await dispatcher.request({
           origin: request.origin,
           path: request.path,
@@ -138,10 +141,10 @@ export function undiciTransport(options: UndiciTransportOptions): Transport {
           body: body as Dispatcher.DispatchOptions['body'],
           signal: deadline as unknown as AbortSignal,
         });
-        return new UndiciResponse(data, deadline, request, options.maxResponseSize);
+        return new UndiciResponse(data, deadline, request, options.maxResponseSize, options.proxy);
       } catch (error) {
         deadline.end();
-        throw classify(error, deadline, request);
+        throw classify(error, deadline, request, options.proxy);
       }
     },
     close: () => dispatcher.close(),

@@ -12,7 +12,7 @@ import {
   TooManyRequestsError,
 } from '../../src/index.node.js';
 import { makeCertificates } from '../helpers/server.js';
-import { faults, makeWrongHostCertificate } from './faults.js';
+import { faults, makeWrongHostCertificate, peakMemory } from './faults.js';
 import { errorName, runScenario, type Outcome, type ScenarioResult, type Transport } from './scenario.js';
 import { AUTHS, captureOutput, findSecret } from './secrets.js';
 
@@ -55,26 +55,6 @@ function failedWith(outcomes: Outcome[], ErrorClass: new (...args: never[]) => K
 const hits = (outcomes: Outcome[]) => outcomes.map((outcome) => outcome.hits);
 const retryCounts = (outcomes: Outcome[]) => outcomes.map((outcome) => outcome.retries.length);
 const each = <T>(value: T) => AUTHS.map(() => value);
-
-/** Peak growth of heap plus off-heap buffers while `work` runs, sampled every 5 ms. */
-async function peakMemory<T>(work: () => Promise<T>): Promise<{ value: T; peak: number }> {
-  const size = () => {
-    const usage = process.memoryUsage();
-    return usage.heapUsed + usage.external;
-  };
-  const base = size();
-  let peak = 0;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, size() - base);
-  }, 5);
-  try {
-    const value = await work();
-    peak = Math.max(peak, size() - base);
-    return { value, peak };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 describe.each(['fetch', 'undici'] as Transport[])('fault injection over the %s transport', (transport) => {
   it('connection reset mid-body: ConnectionError naming the request; the body failure is not retried', async () => {

@@ -11,6 +11,8 @@ import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import zlib from 'node:zlib';
 
 /** One request as the fault server received it, once its body was read. */
 export interface Hit {
@@ -271,11 +273,123 @@ export const faults = {
     };
   },
 
+  /**
+   * A JSON body of `size` bytes (`{"blob":"xxx…"}`), compressed with `encoding` as it is sent, chunk
+   * by chunk, so the server never holds more than a chunk of it and stops when the client goes away.
+   * `bodyBytesSent` counts the bytes offered to the compressor, before compression.
+   */
+  compressedStream(encoding: BombEncoding, size: number, status = 200): Fault {
+    return (_hit, response) => {
+      const sent = counter(response);
+      response.writeHead(status, { 'content-type': 'application/json', 'content-encoding': encoding });
+      const source = jsonOfSize(size, (bytes) => {
+        sent.bodyBytesSent += bytes;
+      });
+      const stream = source.pipe(compressor(encoding));
+      stream.pipe(response);
+      response.on('close', () => {
+        source.destroy();
+        stream.destroy();
+      });
+    };
+  },
+
+  /** A precompressed body, sent with its compressed length as content-length. */
+  compressed(encoding: BombEncoding, bytes: Buffer, status = 200): Fault {
+    return (_hit, response) => {
+      response.writeHead(status, { 'content-type': 'application/json', 'content-encoding': encoding, 'content-length': String(bytes.length) });
+      response.end(bytes);
+    };
+  },
+
+  /** A redirect to `location`, with the HTML body a web server sends along. */
+  redirect(status: number, location: string): Fault {
+    return (_hit, response) => sendText(response, status, `<html><body>Redirecting to <a href="${location}">${location}</a></body></html>`, { location, 'content-type': 'text/html' });
+  },
+
+  /** Headers after `headerDelay` ms, then a JSON body whose last byte comes `bodyTime` ms later. */
+  slowAnswer(headerDelay: number, bodyTime: number): Fault {
+    return (_hit, response) => {
+      const timers: ReturnType<typeof setTimeout>[] = [];
+      response.on('close', () => timers.forEach(clearTimeout));
+      timers.push(
+        setTimeout(() => {
+          response.writeHead(200, { 'content-type': 'application/json' });
+          response.write('{"id":"case-1",');
+          timers.push(setTimeout(() => response.end('"title":"Disk full on db-1"}'), bodyTime));
+        }, headerDelay),
+      );
+    };
+  },
+
   /** `first` for the first `count` attempts of each client, then `then`. */
   times(count: number, first: Fault, then: Fault): Fault {
     return (hit, response, attempt) => (attempt < count ? first(hit, response, attempt) : then(hit, response, attempt));
   },
 };
+
+export type BombEncoding = 'gzip' | 'br';
+
+function compressor(encoding: BombEncoding): zlib.Gzip | zlib.BrotliCompress {
+  // Brotli's fastest level keeps a large bomb quick to make; the ratio on repeated bytes stays huge.
+  return encoding === 'gzip' ? zlib.createGzip({ level: 9 }) : zlib.createBrotliCompress({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } });
+}
+
+/** `{"blob":"xxx…"}` of `size` bytes, as a stream of 1 MiB chunks made on demand. */
+function jsonOfSize(size: number, onChunk: (bytes: number) => void = () => undefined): Readable {
+  const head = Buffer.from('{"blob":"');
+  const tail = Buffer.from('"}');
+  const chunk = Buffer.alloc(1024 * 1024, 'x');
+  let remaining = size - head.length - tail.length;
+  let started = false;
+  return new Readable({
+    read() {
+      if (!started) {
+        started = true;
+        onChunk(head.length);
+        this.push(head);
+        return;
+      }
+      if (remaining <= 0) {
+        onChunk(tail.length);
+        this.push(tail);
+        this.push(null);
+        return;
+      }
+      const part = remaining >= chunk.length ? chunk : chunk.subarray(0, remaining);
+      remaining -= part.length;
+      onChunk(part.length);
+      this.push(part);
+    },
+  });
+}
+
+/** A JSON body of `size` bytes, compressed; only the compressed bytes are ever held in memory. */
+export async function compressedJson(encoding: BombEncoding, size: number): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const part of jsonOfSize(size).pipe(compressor(encoding))) parts.push(part as Buffer);
+  return Buffer.concat(parts);
+}
+
+/** Peak growth of heap plus off-heap buffers while `work` runs, sampled every 5 ms. */
+export async function peakMemory<T>(work: () => Promise<T>): Promise<{ value: T; peak: number }> {
+  const size = () => {
+    const usage = process.memoryUsage();
+    return usage.heapUsed + usage.external;
+  };
+  const base = size();
+  let peak = 0;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, size() - base);
+  }, 5);
+  try {
+    const value = await work();
+    peak = Math.max(peak, size() - base);
+    return { value, peak };
+  } finally {
+    clearInterval(timer);
+  }
+}
 
 /**
  * A CA and a server certificate for a host name other than the one the client connects to
