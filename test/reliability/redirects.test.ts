@@ -15,8 +15,8 @@ const HINT = /does not follow redirects; the usual causes are a proxy in front o
 const NEW_CASE = {
   title: 'Disk full on db-1',
   description: 'The data volume of db-1 reached 95%.',
-  owner: 'cases',
-  tags: [],
+  owner: 'cases' as const,
+  tags: [] as string[],
   settings: { syncAlerts: false },
   connector: { id: 'none', name: 'none', type: '.none' as const, fields: null },
 };
