@@ -8,7 +8,7 @@ import {
   checkRequiredFields,
   checkSignal,
 } from './call-options.js';
-import { ArgumentError, ConfigurationError } from './errors.js';
+import { ArgumentError, ClientClosedError, ConfigurationError } from './errors.js';
 import type { OperationFacts } from './openapi/facts.js';
 import type { CallContext } from './pipeline.js';
 import { serializeQuery } from './query.js';
@@ -114,8 +114,11 @@ export class Caller {
 
   /** The untyped core of {@link Caller.call}, also used by `kibana.request` for paths outside the spec. */
   async send(operation: PreparedOperation, given: RawInit | (() => RawInit), options: CallOptions | undefined, internal?: InternalCallOptions): Promise<unknown> {
-    const init = typeof given === 'function' ? given() : given;
     const { facts } = operation;
+    if (this.shared.closed) {
+      throw new ClientClosedError(`${operation.method} ${facts.path} was not sent: the client was closed with close(); create a new KibanaClient`);
+    }
+    const init = typeof given === 'function' ? given() : given;
     const config = this.shared.config;
     if (facts.requiredBody) checkRequiredFields(init.body, facts.requiredBody);
     let context: CallContext;

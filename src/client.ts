@@ -131,9 +131,12 @@ export class KibanaClient {
     return result as RequestResult<M, P>;
   }
 
-  /** Closes the connections of the undici transport (shared with the space-scoped clients). */
-  async close(): Promise<void> {
-    await this.#caller.shared.transport.close();
+  /**
+   * Closes the connections (shared with the space-scoped clients). Every call made afterwards, on
+   * this client or one derived from it, fails at once with `ClientClosedError`. Closing again is harmless.
+   */
+  close(): Promise<void> {
+    return this.#caller.shared.close();
   }
 
   /** A summary without credentials, for logs. */

@@ -308,6 +308,13 @@ export class RequestAbortedError extends KibanaError {
   }
 }
 
+/** A call was made on a client after `close()`, or on a client derived from a closed one. */
+export class ClientClosedError extends KibanaError {
+  override get name(): string {
+    return 'ClientClosedError';
+  }
+}
+
 /** A successful answer could not be read: invalid JSON, or larger than `maxResponseSize`. */
 export class DeserializationError extends KibanaError {
   /** The status of the answer that could not be read. */

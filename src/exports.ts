@@ -1,6 +1,7 @@
 export {
   ArgumentError,
   BadRequestError,
+  ClientClosedError,
   ConfigurationError,
   ConflictError,
   ConnectionError,

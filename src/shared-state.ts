@@ -31,6 +31,7 @@ export class SharedState {
   readonly scoped = new Map<string, KibanaClient>();
   readonly #baseUrls = new Map<string, string>();
   readonly #operations = new Map<string, PreparedOperation>();
+  #closing: Promise<void> | undefined;
   #routes: Map<string, Partial<Record<string, OperationId>>> | undefined;
 
   constructor(config: ResolvedConfig, platform: Platform) {
@@ -45,6 +46,17 @@ export class SharedState {
       querySerializer: serializeQuery,
       pathSerializer: fillPath,
     });
+  }
+
+  /** Whether `close()` was called on this client or on one it shares its connections with. */
+  get closed(): boolean {
+    return this.#closing !== undefined;
+  }
+
+  /** Closes the connections once; later calls wait for the same close. */
+  close(): Promise<void> {
+    this.#closing ??= this.transport.close().then(() => undefined);
+    return this.#closing;
   }
 
   /** The URL prefix of a space; computed once per space id. */
