@@ -46,6 +46,21 @@ function pagingNumber(argument: string, value: unknown, max: number): number {
 }
 
 /**
+ * The query of one find call, with its page number and page size checked the way {@link paginate}
+ * checks them, so a page Kibana would refuse (or silently cap) is an ArgumentError naming the field.
+ */
+export function checkPage<Q extends object>(query: Q | undefined, keys: PagingKeys): Q | undefined {
+  if (query === undefined || typeof query !== 'object' || query === null) return query;
+  const fields = query as Record<string, unknown>;
+  const perPage = fields[keys.perPage] === undefined ? 1 : pagingNumber(`query.${keys.perPage}`, fields[keys.perPage], keys.maxPerPage);
+  const page = fields[keys.page] === undefined ? 1 : pagingNumber(`query.${keys.page}`, fields[keys.page], Number.MAX_SAFE_INTEGER);
+  if (keys.maxPerPage <= RESULT_WINDOW && page * perPage > RESULT_WINDOW) {
+    throw new ArgumentError(`query.${keys.page}`, `page ${page} of ${perPage} results is past Kibana's ${RESULT_WINDOW}-result window`);
+  }
+  return query;
+}
+
+/**
  * Yields the items of consecutive pages of a find operation, holding one page at a time. The start
  * page and page size come from `query` (validated here, when the iteration is set up, so bad input
  * fails at the call rather than at the first `next()`). Stops at `total`, on an empty page, or at

@@ -1,7 +1,7 @@
 import type { Caller } from '../call.js';
 import { retryOnConflict, splitConflictOptions, type ConflictOptions } from '../conflict.js';
 import { ArgumentError } from '../errors.js';
-import { paginate } from '../paging.js';
+import { checkPage, paginate } from '../paging.js';
 import { contentTypeFor, prepareFile, type FileInput } from '../upload.js';
 import type { CallOptions, OperationBody, OperationQuery, OperationResult, Schemas } from '../types.js';
 import { optionalName, optionalObject, requireId, requireIds, requireObject } from './args.js';
@@ -73,7 +73,7 @@ export class CasesApi {
 
   /** One page of cases matching `query` (status, severity, tags, owner, search, sort...), with totals. */
   find(query?: OperationQuery<'findCases'>, options?: CallOptions): Promise<OperationResult<'findCases'>> {
-    return this.#caller.call('findCases', { query }, options);
+    return this.#caller.call('findCases', () => ({ query: checkPage(query, CASE_PAGING) }), options);
   }
 
   /**
@@ -146,7 +146,7 @@ export class CasesApi {
 
   /** One page of a case's activity (user actions), with totals. */
   findUserActions(caseId: string, query?: OperationQuery<'findCaseUserActions'>, options?: CallOptions): Promise<OperationResult<'findCaseUserActions'>> {
-    return this.#caller.call('findCaseUserActions', () => ({ path: { caseId: requireId('caseId', caseId) }, query }), options);
+    return this.#caller.call('findCaseUserActions', () => ({ path: { caseId: requireId('caseId', caseId) }, query: checkPage(query, CASE_PAGING) }), options);
   }
 
   /** Every user action of a case, page after page; see {@link CasesApi.iterate} for the paging rules. */
@@ -262,7 +262,7 @@ export class CasesApi {
 
   /** One page of a case's comments and alert attachments. */
   findComments(caseId: string, query?: OperationQuery<'findCaseComments'>, options?: CallOptions): Promise<OperationResult<'findCaseComments'>> {
-    return this.#caller.call('findCaseComments', () => ({ path: { caseId: requireId('caseId', caseId) }, query }), options);
+    return this.#caller.call('findCaseComments', () => ({ path: { caseId: requireId('caseId', caseId) }, query: checkPage(query, CASE_PAGING) }), options);
   }
 
   /** Every comment of a case, page after page; see {@link CasesApi.iterate} for the paging rules. */

@@ -1,5 +1,5 @@
 import type { Caller } from '../call.js';
-import { paginate } from '../paging.js';
+import { checkPage, paginate } from '../paging.js';
 import { splitCreateOptions, type CreateOptions } from './create.js';
 import type { CallOptions, OperationBody, OperationQuery, OperationResult, Schemas } from '../types.js';
 import { optionalObject, requireId, requireObject } from './args.js';
@@ -65,7 +65,7 @@ export class RulesApi {
    * ```
    */
   find(query?: FindRulesQuery, options?: CallOptions): Promise<OperationResult<'findRules'>> {
-    return this.#caller.call('findRules', () => ({ query: wireQuery(query) }), options);
+    return this.#caller.call('findRules', () => ({ query: checkPage(wireQuery(query), RULE_PAGING) }), options);
   }
 
   #find(query: OperationQuery<'findRules'> | undefined, options: CallOptions | undefined): Promise<OperationResult<'findRules'>> {

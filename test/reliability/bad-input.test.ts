@@ -229,6 +229,7 @@ const EVERY_METHOD: Array<{ name: string; call: (kibana: Kibana, options: Loose)
 /** Argument checks particular to one method. */
 const SPECIFIC: Row[] = [
   // Cases
+  { label: 'cases.find query.perPage a string', argument: 'query.perPage', call: (k) => k.cases.find({ perPage: bad('many') }) },
   { label: 'cases.iterate query.perPage 0', argument: 'query.perPage', call: (k) => first(k.cases.iterate({ perPage: 0 })) },
   { label: 'cases.iterate query.perPage "50"', argument: 'query.perPage', call: (k) => first(k.cases.iterate({ perPage: bad('50') })) },
   { label: 'cases.iterate query.page 0', argument: 'query.page', call: (k) => first(k.cases.iterate({ page: 0 })) },
@@ -519,7 +520,6 @@ function usesUndici(options: Record<string, unknown>): boolean {
 const LEFT_TO_KIBANA: Array<{ label: string; call: BadCall }> = [
   { label: 'cases.create body.title a number', call: (k) => k.cases.create(bad({ ...CASE_BODY, title: 42 })) },
   { label: 'cases.create body.tags a string', call: (k) => k.cases.create(bad({ ...CASE_BODY, tags: 'db' })) },
-  { label: 'cases.find query.perPage a string', call: (k) => k.cases.find({ perPage: bad('many') }) },
   { label: 'cases.find query.status not a status', call: (k) => k.cases.find({ status: bad('pending') }) },
   { label: 'cases.addComment body.type unknown', call: (k) => k.cases.addComment(ok, bad({ type: 'note', comment: 'c', owner: 'cases' })) },
   { label: 'rules.create body.schedule a string', call: (k) => k.rules.create(bad({ ...RULE_BODY, schedule: '1m' })) },

@@ -1,6 +1,7 @@
 import type { Caller } from '../../call.js';
 import { ArgumentError } from '../../errors.js';
 import type { CallOptions, OperationBody, OperationQuery, OperationResult, Schemas } from '../../types.js';
+import { checkPage } from '../../paging.js';
 import { prepareFile, type FileInput } from '../../upload.js';
 import { requireId, requireObject } from '../args.js';
 
@@ -28,6 +29,9 @@ export interface SourceMapUpload {
 }
 
 const JSON_TYPE = 'application/json';
+
+/** Source maps page with `page` and `perPage`; Kibana sets no upper bound on the page size. */
+const SOURCE_MAP_PAGING = { page: 'page', perPage: 'perPage', maxPerPage: Number.MAX_SAFE_INTEGER };
 
 /** A parsed source map, told apart from `{ path }` and the other file forms by its own fields. */
 function isSourceMapObject(value: unknown): value is Schemas['ApmSourceMapContent'] {
@@ -61,7 +65,7 @@ export class ApmSourceMapsApi {
    * has no source map support.
    */
   list(query?: OperationQuery<'getSourceMaps'>, options?: CallOptions): Promise<OperationResult<'getSourceMaps'>> {
-    return this.#caller.call('getSourceMaps', { query }, options);
+    return this.#caller.call('getSourceMaps', () => ({ query: checkPage(query, SOURCE_MAP_PAGING) }), options);
   }
 
   /**
