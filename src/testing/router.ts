@@ -70,19 +70,8 @@ async function readBody(operation: SpecOperation, request: Request): Promise<{ b
   return { body, form: undefined };
 }
 
-function decodable(path: string): boolean {
-  try {
-    decodeURIComponent(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function serve(operation: SpecOperation, route: Route<OperationId>, request: Request, params: Record<string, string | readonly string[] | undefined>, options: RouterOptions): Promise<Response> {
   try {
-    // Kibana's router refuses a path it cannot decode before any route runs.
-    if (!decodable(new URL(request.url).pathname)) throw new KibanaHttpError(400, 'Invalid request path: malformed percent-encoding');
     const user = authenticate(request.headers.get('authorization'), options.auth);
     if (operation.method !== 'get' && !request.headers.has('kbn-xsrf')) throw new KibanaHttpError(400, 'Request must contain a kbn-xsrf header.');
     if (operation.apiVersion !== undefined) {
