@@ -70,19 +70,8 @@ async function readBody(operation: SpecOperation, request: Request): Promise<{ b
   return { body, form: undefined };
 }
 
-function decodable(path: string): boolean {
-  try {
-    decodeURIComponent(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function serve(operation: SpecOperation, route: Route<OperationId>, request: Request, params: Record<string, string | readonly string[] | undefined>, options: RouterOptions): Promise<Response> {
   try {
-    // Kibana's router refuses a path it cannot decode before any route runs.
-    if (!decodable(new URL(request.url).pathname)) throw new KibanaHttpError(400, 'Invalid request path: malformed percent-encoding');
     const user = authenticate(request.headers.get('authorization'), options.auth);
     if (operation.method !== 'get' && !request.headers.has('kbn-xsrf')) throw new KibanaHttpError(400, 'Request must contain a kbn-xsrf header.');
     if (operation.apiVersion !== undefined) {
@@ -116,12 +105,38 @@ async function serve(operation: SpecOperation, route: Route<OperationId>, reques
   }
 }
 
+/**
+ * A path that is a run of plain characters and percent-encoded UTF-8 (every well-formed sequence),
+ * so that its negation finds a path `decodeURIComponent` refuses without calling it.
+ */
+const H = '[0-9A-Fa-f]';
+const CONT = `%[89ABab]${H}`;
+const UTF8 = [
+  `%[0-7]${H}`,
+  `%(?:[Cc][2-9A-Fa-f]|[Dd]${H})${CONT}`,
+  `%[Ee]0%[ABab]${H}${CONT}`,
+  `%[Ee][1-9A-Ca-cEeFf](?:${CONT}){2}`,
+  `%[Ee][Dd]%[89]${H}${CONT}`,
+  `%[Ff]0%[9ABab]${H}(?:${CONT}){2}`,
+  `%[Ff][1-3](?:${CONT}){3}`,
+  `%[Ff]4%8${H}(?:${CONT}){2}`,
+].join('|');
+
+/**
+ * Kibana's router answers 400 to a path it cannot decode, before any route. msw's own matching
+ * would throw on it, so this handler comes first; it matches nothing else.
+ */
+function malformedPathHandler(baseUrl: string): HttpHandler {
+  const base = baseUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return http.all(new RegExp(`^${base}/(?!(?:[^%]|${UTF8})*$)`), () => errorResponse(new KibanaHttpError(400, 'Invalid request path: malformed percent-encoding')));
+}
+
 /** The msw handlers for every operation of the spec, at `baseUrl` and in every space under it. */
 export function createHandlers(options: RouterOptions): HttpHandler[] {
   // A literal segment must win over a parameter in the same place (`/api/cases/_find` over `/api/cases/{caseId}`),
   // and msw takes the first handler that matches: fewer parameters first.
   const operations = [...specOperations()].sort((a, b) => parameterCount(a.path) - parameterCount(b.path));
-  const handlers: HttpHandler[] = [];
+  const handlers: HttpHandler[] = [malformedPathHandler(options.baseUrl)];
   for (const prefix of ['', '/s/:spaceId']) {
     for (const operation of operations) {
       const route = routes[operation.operationId] as Route<OperationId> | undefined;

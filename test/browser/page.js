@@ -27,6 +27,9 @@ async function main() {
     () => 'found',
     (error) => (error instanceof NotFoundError ? 'not found' : `${error.name}: ${error.message}`),
   ));
+  // Error names as a minified bundle reports them: each class names itself, whatever the minifier does.
+  const names = await Promise.all([kibana.cases.get(created.id), kibana.cases.get('')].map((call) => call.then(() => 'none', (error) => error.name)));
+  show('error-names', names.join(' '));
 }
 
 main().then(

@@ -19,6 +19,7 @@ const HTML = `<!doctype html>
   <dt>status</dt><dd id="status"></dd>
   <dt>transport</dt><dd id="transport"></dd>
   <dt>in the default space</dt><dd id="default-space"></dd>
+  <dt>error names</dt><dd id="error-names"></dd>
 </dl>
 <script type="module" src="/page.js"></script>
 `;
@@ -32,6 +33,8 @@ function check(name: string, ok: boolean, detail = ''): void {
 }
 
 const built = await bundle({ file: path.join(browserDir, 'page.js') }, { minify: false });
+// A minifier renames classes: the page also runs from a minified bundle, where error names must survive.
+const minified = await bundle({ file: path.join(browserDir, 'page.js') }, { minify: true });
 const nodeOnly = nodeOnlyParts(built.metafile);
 check('the browser bundle holds no undici and no node: import', nodeOnly.length === 0, nodeOnly.join(', '));
 const sdkInputs = Object.keys(built.metafile.inputs).filter((input) => input.startsWith('dist/'));
@@ -39,16 +42,27 @@ check('the bundle takes kibana-sdk from its browser build (dist/index.js)', sdkI
 
 const kibana = await startKibanaMock({ mock: createKibanaMock({ auth: { apiKey: 'browser-test' } }) });
 const site = http.createServer((request, response) => {
-  const [type, body] = request.url === '/page.js' ? ['text/javascript', built.code] : ['text/html; charset=utf-8', HTML];
+  const script = request.url?.startsWith('/page.min.js') ? minified.code : built.code;
+  const [type, body] = request.url?.startsWith('/page') ? ['text/javascript', script] : ['text/html; charset=utf-8', request.url?.startsWith('/?min') ? HTML.replace('/page.js', '/page.min.js') : HTML];
   response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
   response.end(body);
 });
 await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-const pageUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/?kibana=${encodeURIComponent(kibana.url)}`;
+const siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+const query = `kibana=${encodeURIComponent(kibana.url)}`;
 
 let browser: Browser | undefined;
 try {
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  for (const [label, pageUrl] of [['', `${siteUrl}/?${query}`], [' (minified)', `${siteUrl}/?min&${query}`]] as const) await runPage(browser, label, pageUrl);
+} finally {
+  await browser?.close();
+  site.closeAllConnections();
+  await new Promise<void>((resolve) => site.close(() => resolve()));
+  await kibana.close();
+}
+
+async function runPage(browser: Browser, label: string, pageUrl: string): Promise<void> {
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -60,17 +74,14 @@ try {
   await page.waitForSelector('#result[data-state]', { state: 'attached', timeout: 30_000 });
   const text = async (selector: string) => (await page.textContent(selector))?.trim() ?? '';
   const state = await page.getAttribute('#result', 'data-state');
-  check('the page ran to the end', state === 'done', `${await text('#result')} ${errors.join(' | ')}`.trim());
-  check('it shows the case title read back from the ops space', (await text('#title')) === 'Disk full on db-1', await text('#title'));
-  check('it shows the case status', (await text('#status')) === 'open', await text('#status'));
-  check('the browser build sends through fetch', (await text('#transport')) === 'fetch', await text('#transport'));
-  check('the default space does not have the case', (await text('#default-space')) === 'not found', await text('#default-space'));
-  check('no script errors in the page', errors.length === 0, errors.join(' | '));
-} finally {
-  await browser?.close();
-  site.closeAllConnections();
-  await new Promise<void>((resolve) => site.close(() => resolve()));
-  await kibana.close();
+  check(`the page ran to the end${label}`, state === 'done', `${await text('#result')} ${errors.join(' | ')}`.trim());
+  check(`it shows the case title read back from the ops space${label}`, (await text('#title')) === 'Disk full on db-1', await text('#title'));
+  check(`it shows the case status${label}`, (await text('#status')) === 'open', await text('#status'));
+  check(`the browser build sends through fetch${label}`, (await text('#transport')) === 'fetch', await text('#transport'));
+  check(`the default space does not have the case${label}`, (await text('#default-space')) === 'not found', await text('#default-space'));
+  check(`errors report their own class names${label}`, (await text('#error-names')) === 'NotFoundError ArgumentError', await text('#error-names'));
+  check(`no script errors in the page${label}`, errors.length === 0, errors.join(' | '));
+  await page.close();
 }
 
 console.log(`${passed} passed, ${failed} failed`);
