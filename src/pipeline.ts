@@ -1,6 +1,6 @@
 import type { PreparedOperation } from './call.js';
 import type { ResolvedConfig } from './config.js';
-import { KibanaError, ResponseError, responseError, type KibanaErrorBody, type RequestInfo } from './errors.js';
+import { KibanaError, type ResponseError, responseError, type KibanaErrorBody, type RequestInfo } from './errors.js';
 import type { ClientEvents } from './events.js';
 import { isRetryable, retryDelay, sleep } from './retry.js';
 import { RequestAbortedError } from './errors.js';

@@ -1,6 +1,6 @@
 import type { Caller } from '../call.js';
 import type { CallOptions, OperationBody, OperationQuery, OperationResult } from '../types.js';
-import { optionalObject, requireId, requireObject } from './args.js';
+import { requireId, requireObject } from './args.js';
 import { splitCreateOptions, type CreateOptions } from './create.js';
 
 /**

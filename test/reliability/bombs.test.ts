@@ -1,7 +1,7 @@
 // Compressed answers that expand far past maxResponseSize ("decompression bombs"). fetch decodes
 // gzip and br as it reads; undici hands over the bytes as they came (and asks for no encoding).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DeserializationError, ResponseError } from '../../src/index.node.js';
+import { DeserializationError, type ResponseError } from '../../src/index.node.js';
 import { compressedJson, faults, peakMemory, type BombEncoding } from './faults.js';
 import { errorName, runScenario, type Outcome, type Transport } from './scenario.js';
 

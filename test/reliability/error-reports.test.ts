@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ArgumentError, ConnectionError } from '../../src/index.node.js';
+import { type ArgumentError, ConnectionError } from '../../src/index.node.js';
 import { bundle } from '../browser/bundle.js';
 import { faults, startFaultServer } from './faults.js';
 import { closedPortUrl, errorName, runScenario, type Transport } from './scenario.js';
@@ -88,8 +88,8 @@ describe('error names in a minified bundle', () => {
     const server = await startFaultServer();
     const names: Record<string, string> = {};
     const record = (error: unknown) => {
-      const { name, constructor } = error as Error;
-      const exported = Object.entries(sdk).find(([, value]) => value === constructor)?.[0] ?? '?';
+      const { name, constructor: errorClass } = error as Error;
+      const exported = Object.entries(sdk).find(([, value]) => value === errorClass)?.[0] ?? '?';
       names[exported] = name;
     };
     try {

@@ -4,7 +4,7 @@ import {
   ConflictError,
   ConnectionError,
   DeserializationError,
-  KibanaError,
+  type KibanaError,
   RequestAbortedError,
   ResponseError,
   ServiceUnavailableError,

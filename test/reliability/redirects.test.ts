@@ -1,7 +1,7 @@
 // Kibana (or what stands in front of it) answering with a redirect. Neither transport follows it: the
 // headers and the body must not go to another origin, and the caller learns where it pointed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ResponseError } from '../../src/index.node.js';
+import type { ResponseError } from '../../src/index.node.js';
 import { faults, startFaultServer, type FaultServer } from './faults.js';
 import { errorName, runScenario, type Outcome, type Transport } from './scenario.js';
 

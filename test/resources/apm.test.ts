@@ -382,7 +382,7 @@ describe('kibana.apm.sourcemaps', () => {
     expect(form.file.type).toBe('application/json');
     expect(form.content).toBe(SOURCE_MAP_TEXT);
     expect(form.wireType).toMatch(/^multipart\/form-data; boundary=/);
-    expect(form.wireText).toContain('Content-Disposition: form-data; name="sourcemap"; filename="main.chunk.js.map"\r\nContent-Type: application/json\r\n\r\n' + SOURCE_MAP_TEXT);
+    expect(form.wireText).toContain(`Content-Disposition: form-data; name="sourcemap"; filename="main.chunk.js.map"\r\nContent-Type: application/json\r\n\r\n${SOURCE_MAP_TEXT}`);
     expect(form.wireText).toContain('Content-Disposition: form-data; name="service_name"\r\n\r\nfoo\r\n');
     expect(result.identifier).toBe('foo-1.0.0');
     expect(result.compressionAlgorithm).toBe('zlib');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ArgumentError, ConflictError, KibanaClient, NotFoundError, ServiceUnavailableError, type CallOptions, type OperationBody } from '../../src/index.node.js';
-import { recordingClient, requestExample, responseExample, type RecordedRequest, expectIdsRefused, expectRead, expectWrite } from '../helpers/recorder.js';
+import { ConflictError, type KibanaClient, NotFoundError, ServiceUnavailableError, type CallOptions, type OperationBody } from '../../src/index.node.js';
+import { recordingClient, requestExample, responseExample, expectIdsRefused, expectRead, expectWrite } from '../helpers/recorder.js';
 import { validateRequestBody } from '../spec/helpers.js';
 
 const CONNECTOR_ID = 'df770e30-8b8b-11ed-a780-3b746c987a81';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ArgumentError, ConflictError, KibanaClient, NotFoundError, ResultWindowError, type CallOptions, type Schemas } from '../../src/index.node.js';
-import { recordingClient, requestExample, responseExample, type RecordedRequest, expectIdsRefused, expectRead, expectWrite } from '../helpers/recorder.js';
+import { ConflictError, KibanaClient, NotFoundError, ResultWindowError, type CallOptions, type Schemas } from '../../src/index.node.js';
+import { recordingClient, requestExample, responseExample, expectIdsRefused, expectRead, expectWrite } from '../helpers/recorder.js';
 import { validateRequestBody } from '../spec/helpers.js';
 
 const RULE_ID = '3583a470-74f6-11ed-9801-35303b735aef';
