@@ -9,6 +9,16 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, ...elsewhere],
     testTimeout: 15_000,
     hookTimeout: 30_000,
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      reporter: ['text-summary', 'json-summary'],
+      // Near the measured levels, so code that loses its tests fails CI.
+      thresholds: {
+        'src/{*.ts,openapi/**,resources/**,transport/**,node/**}': { statements: 95, branches: 90, functions: 95, lines: 97 },
+        'src/testing/**': { statements: 87, branches: 71, functions: 93, lines: 92 },
+      },
+    },
     typecheck: {
       // Type-level tests (*.test-d.ts) fail the run like any other test instead of waiting for `npm run typecheck`.
       enabled: true,
