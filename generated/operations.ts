@@ -50,6 +50,9 @@ export const requiredBodyFields: Readonly<Record<string, readonly string[]>> = {
     "rule_type_id",
     "schedule"
   ],
+  "POST /api/alerting/rule/{id}/snooze_schedule": [
+    "schedule"
+  ],
   "POST /api/apm/agent_keys": [
     "name",
     "privileges"
@@ -86,5 +89,9 @@ export const requiredBodyFields: Readonly<Record<string, readonly string[]>> = {
   ],
   "PATCH /api/cases/configure/{configurationId}": [
     "version"
+  ],
+  "POST /api/maintenance_window": [
+    "schedule",
+    "title"
   ]
 };

@@ -56,7 +56,7 @@ describe('createCase request body', () => {
     const { settings, ...body } = minimalCase;
     // @ts-expect-error settings is required
     const request: CreateCaseBody = body;
-    expectTypeOf(settings).toEqualTypeOf<{ syncAlerts: boolean }>();
+    expectTypeOf(settings).toEqualTypeOf<{ syncAlerts: boolean; extractObservables?: boolean }>();
   });
 
   it('rejects a status, which only updates set', () => {

@@ -170,11 +170,11 @@ describe('cases', () => {
     const withComment = await kibana.cases.addComment(created.id, { type: 'user', comment: 'Looking into it', owner: 'cases' });
     expect(withComment.totalComment).toBe(1);
     expect(withComment.version).not.toBe(created.version);
-    const comment = withComment.comments[0]!;
+    const comment = withComment.comments![0]!;
     expect(comment).toMatchObject({ type: 'user', comment: 'Looking into it', owner: 'cases', pushed_at: null, updated_at: null });
     expect(await kibana.cases.getComment(created.id, comment.id)).toEqual(comment);
     const updated = await kibana.cases.updateComment(created.id, { id: comment.id, version: comment.version, type: 'user', comment: 'Fixed: rotated logs', owner: 'cases' });
-    const changed = updated.comments[0]!;
+    const changed = updated.comments![0]!;
     expect(changed).toMatchObject({ comment: 'Fixed: rotated logs', updated_by: { username: 'elastic' } });
     expect(changed.version).not.toBe(comment.version);
     const stale = await failure(kibana.cases.updateComment(created.id, { id: comment.id, version: comment.version, type: 'user', comment: 'x', owner: 'cases' }));
@@ -287,7 +287,7 @@ describe('cases', () => {
     const pushed = await kibana.cases.push(created.id, SEED_IDS.jiraConnector);
     expect(pushed.status).toBe('open');
     expect(pushed.external_service).toMatchObject({ connector_id: SEED_IDS.jiraConnector, connector_name: 'my-jira-connector', external_title: 'ES-1', external_url: 'https://elastic.atlassian.net/browse/ES-1', pushed_by: { username: 'elastic' } });
-    expect(pushed.comments[0]!.pushed_at).toBe(pushed.external_service!.pushed_at);
+    expect(pushed.comments![0]!.pushed_at).toBe(pushed.external_service!.pushed_at);
     const again = await kibana.cases.push(created.id, SEED_IDS.jiraConnector);
     expect(again.external_service!.external_id).toBe(pushed.external_service!.external_id);
     const config = await kibana.cases.createConfiguration({ owner: 'cases', closure_type: 'close-by-pushing', connector: NONE });
@@ -305,7 +305,7 @@ describe('cases', () => {
   it('attaches a file as multipart and records a file attachment', async () => {
     const created = await kibana.cases.create(caseBody());
     const updated = await kibana.cases.attachFile(created.id, { file: new TextEncoder().encode('disk usage report'), fileName: 'usage.txt' });
-    const attachment = updated.comments[0]!;
+    const attachment = updated.comments![0]!;
     expect(attachment).toMatchObject({
       type: 'externalReference',
       externalReferenceAttachmentTypeId: '.files',
@@ -313,7 +313,7 @@ describe('cases', () => {
       externalReferenceMetadata: { files: [{ name: 'usage', extension: 'txt', mimeType: 'text/plain' }] },
     });
     const named = await kibana.cases.attachFile(created.id, { file: new Blob(['{}'], { type: 'application/json' }), fileName: 'state.json', filename: 'cluster state' });
-    expect(named.comments[1]).toMatchObject({ externalReferenceMetadata: { files: [{ name: 'cluster state', extension: 'json', mimeType: 'application/json' }] } });
+    expect(named.comments![1]).toMatchObject({ externalReferenceMetadata: { files: [{ name: 'cluster state', extension: 'json', mimeType: 'application/json' }] } });
     const noFile = new FormData();
     noFile.append('filename', 'x');
     const missing = await raw('POST', `/api/cases/${created.id}/files`, { body: noFile });
@@ -406,7 +406,7 @@ describe('alerting', () => {
   });
 
   it('refuses rules of unknown types, with unknown connectors or invalid intervals', async () => {
-    expect((await failure(kibana.rules.create({ ...ruleBody, rule_type_id: 'nope' }))).body).toMatchObject({ statusCode: 400, message: 'Rule type [nope] is not registered.' });
+    expect(await raw('POST', '/api/alerting/rule', { json: { ...ruleBody, rule_type_id: 'nope' } })).toMatchObject({ status: 400, body: { message: 'Rule type [nope] is not registered.' } });
     expect((await failure(kibana.rules.create({ ...ruleBody, actions: [{ id: 'gone', params: {} }] }))).body).toMatchObject({ statusCode: 400, message: 'Failed to validate actions due to the following error: Invalid connectors: gone' });
     expect((await failure(kibana.rules.create({ ...ruleBody, schedule: { interval: 'soon' } }))).body).toMatchObject({ message: '[request body.schedule.interval]: string is not a valid duration: soon' });
     expect((await failure(kibana.rules.create({ ...ruleBody, actions: [{ id: SEED_IDS.serverLogConnector, group: 'whenever', params: {} }] }))).body).toMatchObject({ message: 'Invalid action groups: whenever' });
@@ -414,8 +414,11 @@ describe('alerting', () => {
 
   it('updates a rule: attributes replaced, revision bumped, immutable fields refused', async () => {
     const before = await kibana.rules.get(SEED_IDS.indexThresholdRule);
-    const updated = await kibana.rules.update(SEED_IDS.indexThresholdRule, { name: 'cpu (renamed)', schedule: { interval: '5m' }, tags: ['cpu', 'prod'] });
-    expect(updated).toMatchObject({ name: 'cpu (renamed)', schedule: { interval: '5m' }, tags: ['cpu', 'prod'], actions: [], params: {}, revision: before.revision + 1, rule_type_id: '.index-threshold', consumer: 'alerts' });
+    const params = { index: ['metrics-*'], timeField: '@timestamp', threshold: [80], thresholdComparator: '>' as const, timeWindowSize: 10, timeWindowUnit: 'm' as const };
+    const updated = await kibana.rules.update(SEED_IDS.indexThresholdRule, { name: 'cpu (renamed)', schedule: { interval: '5m' }, tags: ['cpu', 'prod'], params });
+    expect(updated).toMatchObject({ name: 'cpu (renamed)', schedule: { interval: '5m' }, tags: ['cpu', 'prod'], actions: [], revision: before.revision + 1, rule_type_id: '.index-threshold', consumer: 'alerts' });
+    // Kibana stores the params with the rule type's defaults.
+    expect(updated.params).toEqual({ ...params, aggType: 'count', groupBy: 'all' });
     const extra = await failure(kibana.rules.update(SEED_IDS.indexThresholdRule, { name: 'x', schedule: { interval: '1m' }, consumer: 'siem' } as OperationBody<'updateRule'>));
     expect(extra.body).toEqual({ statusCode: 400, error: 'Bad Request', message: '[request body.consumer]: definition for this key is missing' });
     expect(await failure(kibana.rules.update('nope', { name: 'x', schedule: { interval: '1m' } }))).toBeInstanceOf(NotFoundError);
@@ -485,9 +488,10 @@ describe('connectors', () => {
   });
 
   it('validates the connector type, its config and its secrets', async () => {
-    expect((await failure(kibana.connectors.create({ name: 'x', connector_type_id: '.carrier-pigeon' }))).body).toMatchObject({ statusCode: 400, message: 'Action type ".carrier-pigeon" is not registered.' });
-    expect((await failure(kibana.connectors.create({ name: 'x', connector_type_id: '.jira', config: { apiUrl: 'https://j.test' } }))).body).toMatchObject({ message: 'error validating action type config: [projectKey]: expected value of type [string] but got [undefined]' });
-    expect((await failure(kibana.connectors.create({ name: 'x', connector_type_id: '.jira', config: { apiUrl: 'https://j.test', projectKey: 'X' } }))).body).toMatchObject({ message: 'error validating action type secrets: [email]: expected value of type [string] but got [undefined]' });
+    const create = (json: Record<string, unknown>) => raw('POST', '/api/actions/connector', { json });
+    expect(await create({ name: 'x', connector_type_id: '.carrier-pigeon' })).toMatchObject({ status: 400, body: { message: 'Action type ".carrier-pigeon" is not registered.' } });
+    expect(await create({ name: 'x', connector_type_id: '.jira', config: { apiUrl: 'https://j.test' } })).toMatchObject({ status: 400, body: { message: 'error validating action type config: [projectKey]: expected value of type [string] but got [undefined]' } });
+    expect(await create({ name: 'x', connector_type_id: '.jira', config: { apiUrl: 'https://j.test', projectKey: 'X' } })).toMatchObject({ status: 400, body: { message: 'error validating action type secrets: [email]: expected value of type [string] but got [undefined]' } });
     const noName = await raw('POST', '/api/actions/connector', { json: { connector_type_id: '.server-log' } });
     expect(noName).toMatchObject({ status: 400, body: { message: '[request body.name]: expected value of type [string] but got [undefined]' } });
   });

@@ -3,6 +3,7 @@
 import type { OperationId, Schemas } from '../../types.js';
 import { KibanaHttpError, savedObjectNotFound } from '../respond.js';
 import { asList, caseUser, newId, pageOf, type DistributiveOmit, type RouteContext, type Routes } from '../routes.js';
+import type { MockConnector } from '../seed.js';
 import type { SpaceState, StoredCase } from '../state.js';
 
 type Case = Schemas['Case'];
@@ -231,7 +232,7 @@ function checkCustomFieldKeys(fields: Schemas['CaseConfigurationCustomField'][] 
 }
 
 /** The incident a push creates (or updates) in the external system, shaped after what each system answers. */
-function externalIncident(context: AnyContext, stored: StoredCase, connector: Schemas['Connector']): Schemas['CaseExternalService'] {
+function externalIncident(context: AnyContext, stored: StoredCase, connector: MockConnector): Schemas['CaseExternalService'] {
   const key = `${stored.id}/${connector.id}`;
   const previous = context.space.incidents.get(key);
   const pushed = { pushed_at: context.now, pushed_by: caseUser(context.user), connector_id: connector.id, connector_name: connector.name };
