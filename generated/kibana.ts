@@ -7142,6 +7142,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseConfiguration"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
         };
     };
@@ -7194,6 +7195,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseConfiguration"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];

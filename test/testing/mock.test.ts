@@ -453,6 +453,82 @@ describe('alerting', () => {
   });
 });
 
+describe('typed per type, checked per type', () => {
+  const createConnector = (json: Record<string, unknown>) => raw('POST', '/api/actions/connector', { json });
+  const createRule = (json: Record<string, unknown>) => raw('POST', '/api/alerting/rule', { json });
+  const rule = { name: 'r', consumer: 'alerts', schedule: { interval: '1m' } };
+
+  it('checks a connector’s config and secrets against its type, in Kibana’s words', async () => {
+    const webhook = await createConnector({ name: 'hook', connector_type_id: '.webhook', config: { url: 42, method: 'post' } });
+    expect(webhook).toMatchObject({ status: 400, body: { message: 'error validating action type config: [url]: expected value of type [string] but got [number]' } });
+    const method = await createConnector({ name: 'hook', connector_type_id: '.webhook', config: { url: 'https://h.test', method: 'yeet' } });
+    expect(method.body).toMatchObject({ message: 'error validating action type config: [method]: types that failed validation:\n- [method.0]: expected value to equal [post] but got [yeet]\n- [method.1]: expected value to equal [put] but got [yeet]' });
+    const slack = await createConnector({ name: 's', connector_type_id: '.slack', config: { message: 1 }, secrets: { webhookUrl: 'https://hooks.slack.test/x' } });
+    expect(slack.body).toMatchObject({ message: 'error validating action type config: [message]: definition for this key is missing' });
+    const teams = await createConnector({ name: 't', connector_type_id: '.teams' });
+    expect(teams.body).toMatchObject({ message: 'error validating action type secrets: [webhookUrl]: expected value of type [string] but got [undefined]' });
+    const openAi = await createConnector({ name: 'ai', connector_type_id: '.gen-ai', config: { apiProvider: 'Other', apiUrl: 'https://llm.test/v1' }, secrets: { apiKey: 'k' } });
+    expect(openAi.body).toMatchObject({ message: 'error validating action type config: [defaultModel]: expected value of type [string] but got [undefined]' });
+  });
+
+  it('fills the type’s defaults into the stored config, and checks updates against the type too', async () => {
+    const index = await createConnector({ name: 'idx', connector_type_id: '.index', config: { index: 'logs' } });
+    expect(index.body).toMatchObject({ connector_type_id: '.index', config: { index: 'logs', refresh: false, executionTimeField: null } });
+    const id = (index.body as { id: string }).id;
+    const wrong = await raw('PUT', `/api/actions/connector/${id}`, { json: { name: 'idx', config: { index: ['logs'] } } });
+    expect(wrong.body).toMatchObject({ message: 'error validating action type config: [index]: expected value of type [string] but got [Array]' });
+    const bedrock = await createConnector({ name: 'b', connector_type_id: '.bedrock', config: { apiUrl: 'https://bedrock.test' }, secrets: { accessKey: 'a', secret: 's' } });
+    expect(bedrock.body).toMatchObject({ config: { defaultModel: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0' } });
+  });
+
+  it('checks run params against the connector type', async () => {
+    const run = await kibana.connectors.run(SEED_IDS.indexConnector, { params: { documents: 'one' } });
+    expect(run).toEqual({ connector_id: SEED_IDS.indexConnector, status: 'error', message: 'error validating action params: [documents]: expected value of type [array] but got [string]' });
+  });
+
+  it('checks a rule’s params against its type, in Kibana’s words', async () => {
+    const noThreshold = await createRule({ ...rule, rule_type_id: '.index-threshold', params: { index: ['m'], timeField: '@timestamp', aggType: 'avg', thresholdComparator: '>', timeWindowSize: 5, timeWindowUnit: 'm' } });
+    expect(noThreshold).toMatchObject({ status: 400, body: { message: 'params invalid: [threshold]: expected value of type [array] but got [undefined]' } });
+    const average = await createRule({ ...rule, rule_type_id: '.index-threshold', params: { index: ['m'], timeField: '@timestamp', aggType: 'average', threshold: [1], thresholdComparator: '>', timeWindowSize: 5, timeWindowUnit: 'm' } });
+    expect(average.body).toMatchObject({ message: 'params invalid: [aggType]: types that failed validation:\n- [aggType.0]: expected value to equal [avg] but got [average]\n- [aggType.1]: expected value to equal [count] but got [average]\n- [aggType.2]: expected value to equal [max] but got [average]\n- [aggType.3]: expected value to equal [min] but got [average]\n- [aggType.4]: expected value to equal [sum] but got [average]' });
+    const esql = await createRule({ ...rule, rule_type_id: '.es-query', params: { searchType: 'esqlQuery', size: 0, threshold: [0], thresholdComparator: '>', timeWindowSize: 5, timeWindowUnit: 'm' } });
+    expect(esql.body).toMatchObject({ message: 'params invalid: [esqlQuery]: expected value of type [object] but got [undefined]' });
+    // Without searchType an Elasticsearch query rule is a Query DSL one.
+    const dsl = await createRule({ ...rule, rule_type_id: '.es-query', params: { index: ['logs-*'], timeField: '@timestamp', threshold: [0], thresholdComparator: '>', timeWindowSize: 5, timeWindowUnit: 'm' } });
+    expect(dsl.body).toMatchObject({ message: 'params invalid: [esQuery]: expected value of type [string] but got [undefined]' });
+    const apm = await createRule({ ...rule, rule_type_id: 'apm.error_rate', params: { windowSize: 5, windowUnit: 'm', environment: 'ENVIRONMENT_ALL', threshold: 'ten' } });
+    expect(apm.body).toMatchObject({ message: 'params invalid: [threshold]: expected value of type [number] but got [string]' });
+  });
+
+  it('knows rule types Kibana ships without a published params schema, and takes their params as they are', async () => {
+    const types = await kibana.rules.types();
+    expect(types.map((type) => type.id)).toEqual(expect.arrayContaining(['.geo-containment', '.es-query', 'apm.rules.anomaly', 'slo.rules.burnRate', 'xpack.uptime.alerts.tls']));
+    const params = { index: 'vehicles', geoField: 'location', entity: 'vehicle_id', dateField: '@timestamp', boundaryType: 'entireIndex', boundaryIndexTitle: 'zones', boundaryGeoField: 'shape' };
+    const geo = await createRule({ ...rule, rule_type_id: '.geo-containment', params });
+    expect(geo).toMatchObject({ status: 200, body: { rule_type_id: '.geo-containment', params } });
+  });
+
+  it('takes and returns rule artifacts', async () => {
+    const artifacts = { dashboards: [{ id: 'd1' }], investigation_guide: { blob: '# Check the disk' } };
+    const created = await kibana.rules.create({ ...ruleBodyFor('.index-threshold'), artifacts });
+    expect(created.artifacts).toEqual(artifacts);
+    expect((await kibana.rules.get(created.id)).artifacts).toEqual(artifacts);
+  });
+
+  it('refuses unknown keys in case settings bodies, as Kibana’s strict decoding does', async () => {
+    const set = await raw('POST', '/api/cases/configure', { json: { owner: 'cases', closure_type: 'close-by-user', connector: NONE, colour: 'red' } });
+    expect(set).toMatchObject({ status: 400, body: { message: 'Failed to create case configuration: Error: invalid keys "colour"' } });
+    const created = await kibana.cases.createConfiguration({ owner: 'cases', closure_type: 'close-by-user', connector: NONE, observableTypes: [{ key: 'k8s-pod', label: 'Pod' }], extractObservables: true, workflowTags: ['triage'] });
+    expect(created).toMatchObject({ observableTypes: [{ key: 'k8s-pod', label: 'Pod' }], extractObservables: true, workflowTags: ['triage'] });
+    const update = await raw('PATCH', `/api/cases/configure/${created.id}`, { json: { version: created.version, colour: 'red', size: 1 } });
+    expect(update).toMatchObject({ status: 400, body: { message: 'Failed to get patch configure in route: Error: invalid keys "colour,size"' } });
+  });
+});
+
+function ruleBodyFor(ruleTypeId: '.index-threshold'): OperationBody<'createRule'> {
+  return { name: 'disk', rule_type_id: ruleTypeId, consumer: 'alerts', schedule: { interval: '1m' }, params: { index: ['metrics-*'], timeField: '@timestamp', threshold: [90], thresholdComparator: '>', timeWindowSize: 5, timeWindowUnit: 'm' } };
+}
+
 describe('rule snoozes', () => {
   const snooze = (ruleId: string, custom: unknown) => raw('POST', `/api/alerting/rule/${ruleId}/snooze_schedule`, { json: { schedule: { custom } } });
 
@@ -884,9 +960,9 @@ describe('coverage of the spec', () => {
  * the spec, reported to the spec's owners; the body is still checked against KibanaError.
  */
 const KNOWN_UNDECLARED: string[] = [
-  // Past server.maxPayload (1 MB by default) Kibana answers 413 on any operation, multipart ones included.
+  // Kibana answers these on any operation: 413 past server.maxPayload (1 MB by default), multipart bodies
+  // included, and 415 for a body of a media type the operation does not take.
   'addCaseFile 413',
-  // A body of a media type the operation does not take: Kibana's router answers 415 on any operation.
   'addCaseFile 415',
   'createCase 413',
   'createCase 415',

@@ -502,6 +502,9 @@ export const casesRoutes = {
       connector: body.connector,
       customFields: body.customFields ?? [],
       templates: body.templates ?? [],
+      ...(body.observableTypes !== undefined ? { observableTypes: body.observableTypes } : {}),
+      ...(body.extractObservables !== undefined ? { extractObservables: body.extractObservables } : {}),
+      ...(body.workflowTags !== undefined ? { workflowTags: body.workflowTags } : {}),
       ...configurationFields(context.space, body.connector),
       created_at: context.now,
       created_by: caseUser(context.user),
@@ -521,6 +524,9 @@ export const casesRoutes = {
     if (changes.closure_type !== undefined) configuration.closure_type = changes.closure_type;
     if (changes.customFields !== undefined) configuration.customFields = changes.customFields;
     if (changes.templates !== undefined) configuration.templates = changes.templates;
+    if (changes.observableTypes !== undefined) configuration.observableTypes = changes.observableTypes;
+    if (changes.extractObservables !== undefined) configuration.extractObservables = changes.extractObservables;
+    if (changes.workflowTags !== undefined) configuration.workflowTags = changes.workflowTags;
     if (changes.connector !== undefined) Object.assign(configuration, { connector: changes.connector }, configurationFields(context.space, changes.connector));
     configuration.version = context.state.nextVersion();
     configuration.updated_at = context.now;
