@@ -321,6 +321,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/alerting/rule/{id}/snooze_schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The identifier of the rule.
+                 * @example 3583a470-74f6-11ed-9801-35303b735aef
+                 */
+                id: components["parameters"]["RuleIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Schedule a snooze for a rule
+         * @description Adds a one-off or recurring snooze to a rule: the rule keeps running but its alerts send no notifications while a snooze is active. The answer names the new snooze; it also appears in the rule's `snooze_schedule`. Kibana 8.19 and later. (Kibana's published spec wraps this answer in a `body` key; the HTTP body Kibana sends is `{schedule}`, as here.)
+         */
+        post: operations["snoozeRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerting/rule/{ruleId}/snooze_schedule/{scheduleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The identifier of the rule.
+                 * @example 3583a470-74f6-11ed-9801-35303b735aef
+                 */
+                ruleId: string;
+                /**
+                 * @description The identifier of the snooze, as `snoozeRule` answered it.
+                 * @example 7bd9c5b0-4a7e-4c11-8e0f-2f6d4c8a9b13
+                 */
+                scheduleId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a snooze of a rule
+         * @description Removes one snooze from a rule; its other snoozes stay. Kibana 8.19 and later.
+         */
+        delete: operations["unsnoozeRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/alerting/rule/{rule_id}/alert/{alert_id}/_mute": {
         parameters: {
             query?: never;
@@ -999,10 +1056,161 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/maintenance_window": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a maintenance window
+         * @description Creates a maintenance window with a one-off or recurring schedule, optionally limited to the alerts a KQL query matches. Needs `all` privileges for Maintenance Windows. Kibana 9.1 and later.
+         */
+        post: operations["createMaintenanceWindow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maintenance_window/_find": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find maintenance windows
+         * @description Lists the maintenance windows of the space one page at a time, optionally only those whose title matches, that a user created, or that have one of the given statuses. Kibana 9.1 and later.
+         */
+        get: operations["findMaintenanceWindows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maintenance_window/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The identifier of the maintenance window.
+                 * @example 6a1f3c2e-5b7d-4e21-9c0a-3d8e2f1b4a55
+                 */
+                id: components["parameters"]["MaintenanceWindowIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a maintenance window
+         * @description Reads one maintenance window with its schedule, scope and current status. Kibana 9.1 and later.
+         */
+        get: operations["getMaintenanceWindow"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a maintenance window
+         * @description Deletes a maintenance window for good; to keep it for reference, archive it instead. Kibana 9.1 and later.
+         */
+        delete: operations["deleteMaintenanceWindow"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a maintenance window
+         * @description Changes the fields the body names and keeps the others. A window that is archived cannot be changed (409) until it is unarchived. Kibana 9.1 and later.
+         */
+        patch: operations["updateMaintenanceWindow"];
+        trace?: never;
+    };
+    "/api/maintenance_window/{id}/_archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The identifier of the maintenance window.
+                 * @example 6a1f3c2e-5b7d-4e21-9c0a-3d8e2f1b4a55
+                 */
+                id: components["parameters"]["MaintenanceWindowIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a maintenance window
+         * @description Ends a maintenance window now and keeps it with status `archived`; a running window stops suppressing notifications at once. Kibana 9.1 and later.
+         */
+        post: operations["archiveMaintenanceWindow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maintenance_window/{id}/_unarchive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The identifier of the maintenance window.
+                 * @example 6a1f3c2e-5b7d-4e21-9c0a-3d8e2f1b4a55
+                 */
+                id: components["parameters"]["MaintenanceWindowIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unarchive a maintenance window
+         * @description Brings an archived maintenance window back; its status follows its schedule again (Kibana keeps it for another year). Kibana 9.1 and later.
+         */
+        post: operations["unarchiveMaintenanceWindow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description A one-off or recurring period, as maintenance windows and rule snoozes take it: from `start`, lasting `duration`, repeating as `recurring` says. */
+        AlertingCustomSchedule: {
+            /** @description When the (first) period starts, ISO 8601, for example `2026-03-12T12:00:00.000Z`. */
+            start: string;
+            /** @description How long each period lasts: `<integer><unit>` with unit `d`, `h`, `m` or `s`, for example `1d`, `5h`, `30m`, `5000s`. */
+            duration: string;
+            /** @description The IANA time zone the schedule recurs in; Kibana uses UTC when it is left out. */
+            timezone?: string;
+            recurring?: components["schemas"]["AlertingCustomScheduleRecurring"];
+        };
+        /** @description How a custom schedule repeats; without it the period happens once. */
+        AlertingCustomScheduleRecurring: {
+            /** @description The date after which the schedule no longer repeats, ISO 8601. */
+            end?: string;
+            /** @description How often the period repeats: `<integer><unit>` with unit `d`, `w`, `M` or `y`, for example `15d`, `2w`, `3M`, `1y`. */
+            every?: string;
+            /** @description How many times the period happens in all. */
+            occurrences?: number;
+            /** @description Days of the week (`MO` ... `SU`), or the nth weekday of the month (`+1MO`, `-3FR`), the period happens on. */
+            onWeekDay?: string[];
+            /** @description Days of the month (1-31) the period happens on. */
+            onMonthDay?: number[];
+            /** @description Months (1-12) the period happens in. */
+            onMonth?: number[];
+        };
         /** @description The health of the alerting framework and of the security settings it depends on. */
         AlertingHealth: {
             /** @description Three sub-states of the alerting framework: reading rules, decrypting them and running them. */
@@ -1170,6 +1378,28 @@ export interface components {
         ApmAnnotationSearchResult: {
             annotations: components["schemas"]["ApmAnnotationSearchItem"][];
         };
+        /** @description An APM anomaly (`apm.rules.anomaly`) rule, as Kibana returns it. */
+        ApmAnomalyRule: components["schemas"]["RuleFields"] & {
+            /** @constant */
+            rule_type_id: "apm.rules.anomaly";
+            params: components["schemas"]["ApmAnomalyRuleParams"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type_id: "apm.rules.anomaly";
+        };
+        /** @description The params of an APM anomaly (`apm.rules.anomaly`) rule. */
+        ApmAnomalyRuleParams: {
+            serviceName?: string;
+            transactionType?: string;
+            windowSize: number;
+            windowUnit: components["schemas"]["ApmWindowUnit"];
+            environment: string;
+            /** @enum {string} */
+            anomalySeverityType: "critical" | "major" | "minor" | "warning";
+        };
         ApmDeleteAgentConfigurationRequest: {
             service: components["schemas"]["ApmServiceObject"];
         };
@@ -1196,6 +1426,35 @@ export interface components {
         };
         /** @description An empty JSON object, the body of APM operations that return nothing. */
         ApmEmptyObject: Record<string, never>;
+        /** @description An APM error count threshold (`apm.error_rate`) rule, as Kibana returns it. */
+        ApmErrorCountRule: components["schemas"]["RuleFields"] & {
+            /** @constant */
+            rule_type_id: "apm.error_rate";
+            params: components["schemas"]["ApmErrorCountRuleParams"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type_id: "apm.error_rate";
+        };
+        /** @description The params of an APM error count threshold (`apm.error_rate`) rule. */
+        ApmErrorCountRuleParams: {
+            serviceName?: string;
+            windowSize: number;
+            windowUnit: components["schemas"]["ApmWindowUnit"];
+            /** @description The service environment, or `ENVIRONMENT_ALL`. */
+            environment: string;
+            threshold: number;
+            /**
+             * @default [
+             *       "service.name",
+             *       "service.environment"
+             *     ]
+             */
+            groupBy?: ("service.name" | "service.environment" | "transaction.name" | "error.grouping_key")[];
+            errorGroupingKey?: string;
+        };
         ApmServerSchemaRequest: {
             /**
              * @description The APM Server configuration schema, stored as it is.
@@ -1320,10 +1579,106 @@ export interface components {
              */
             sourcemap: string;
         };
+        /** @description An APM latency threshold (`apm.transaction_duration`) rule, as Kibana returns it. */
+        ApmTransactionDurationRule: components["schemas"]["RuleFields"] & {
+            /** @constant */
+            rule_type_id: "apm.transaction_duration";
+            params: components["schemas"]["ApmTransactionDurationRuleParams"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type_id: "apm.transaction_duration";
+        };
+        /** @description The params of an APM latency threshold (`apm.transaction_duration`) rule. */
+        ApmTransactionDurationRuleParams: {
+            serviceName?: string;
+            transactionType?: string;
+            transactionName?: string;
+            windowSize: number;
+            windowUnit: components["schemas"]["ApmWindowUnit"];
+            environment: string;
+            /** @description The latency threshold, in milliseconds. */
+            threshold: number;
+            /**
+             * @default [
+             *       "service.name",
+             *       "service.environment",
+             *       "transaction.type"
+             *     ]
+             */
+            groupBy?: ("service.name" | "service.environment" | "transaction.type" | "transaction.name")[];
+            /** @enum {string} */
+            aggregationType: "avg" | "95th" | "99th";
+        };
+        /** @description An APM failed transaction rate (`apm.transaction_error_rate`) rule, as Kibana returns it. */
+        ApmTransactionErrorRateRule: components["schemas"]["RuleFields"] & {
+            /** @constant */
+            rule_type_id: "apm.transaction_error_rate";
+            params: components["schemas"]["ApmTransactionErrorRateRuleParams"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type_id: "apm.transaction_error_rate";
+        };
+        /** @description The params of an APM failed transaction rate (`apm.transaction_error_rate`) rule. */
+        ApmTransactionErrorRateRuleParams: {
+            serviceName?: string;
+            transactionType?: string;
+            transactionName?: string;
+            windowSize: number;
+            windowUnit: components["schemas"]["ApmWindowUnit"];
+            environment: string;
+            /** @description The failed transaction rate threshold, in percent. */
+            threshold: number;
+            /**
+             * @default [
+             *       "service.name",
+             *       "service.environment",
+             *       "transaction.type"
+             *     ]
+             */
+            groupBy?: ("service.name" | "service.environment" | "transaction.type" | "transaction.name")[];
+        };
         /** @description The Fleet artifact created for an uploaded source map. */
         ApmUploadedSourceMap: components["schemas"]["ApmSourceMapArtifact"] & {
             /** @description The stored body, compressed and Base64 encoded. */
             body: string;
+        };
+        /** @enum {string} */
+        ApmWindowUnit: "m" | "h" | "d";
+        /** @description A Amazon Bedrock (`.bedrock`) connector as Kibana returns it; its secrets are never included. */
+        BedrockConnector: components["schemas"]["ConnectorFields"] & {
+            /** @constant */
+            connector_type_id: ".bedrock";
+            /** @description Left out for preconfigured connectors. */
+            config?: components["schemas"]["BedrockConnectorConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".bedrock";
+        };
+        /** @description The configuration of an Amazon Bedrock (`.bedrock`) connector. */
+        BedrockConnectorConfig: {
+            /** @description The Amazon Bedrock request URL. */
+            apiUrl: string;
+            /**
+             * @description The model Kibana uses when a request names none (Anthropic Claude models are supported).
+             * @default us.anthropic.claude-sonnet-4-5-20250929-v1:0
+             */
+            defaultModel?: string;
+        };
+        /** @description The secrets of an Amazon Bedrock (`.bedrock`) connector. */
+        BedrockConnectorSecrets: {
+            /** @description The AWS access key. */
+            accessKey: string;
+            /** @description The AWS secret key. */
+            secret: string;
         };
         /** @description A case. */
         Case: {
@@ -1344,12 +1699,18 @@ export interface components {
             connector: components["schemas"]["CaseConnector"];
             /** @description The custom field values of the case. */
             customFields?: components["schemas"]["CaseCustomFieldValue"][];
-            /** @description The comments and other attachments of the case. */
-            comments: components["schemas"]["CaseComment"][];
+            /** @description The comments and other attachments of the case. Kibana 9 no longer returns them when reading one case (find them with the comments search instead); older Kibana and the other operations still do. */
+            comments?: components["schemas"]["CaseComment"][];
             /** @description The number of user comments. */
             totalComment: number;
             /** @description The number of attached alerts. */
             totalAlerts: number;
+            /** @description The number of attached events. Kibana 9 and later. */
+            totalEvents?: number;
+            /** @description The observables of the case (IP addresses, hashes, hosts, ...). Kibana 9 and later. */
+            observables?: components["schemas"]["CaseObservable"][];
+            /** @description The number of observables. Kibana 9 and later. */
+            total_observables?: number | null;
             /** @description Seconds from creation to closure, rounded down; null while the case is not closed. */
             duration: number | null;
             /** Format: date-time */
@@ -1619,6 +1980,12 @@ export interface components {
             updated_by: components["schemas"]["CaseUser"] | null;
             /** @description The current version of the settings; send it back when updating them. */
             version: string;
+            /** @description Observable types of this owner's own, on top of the built-in ones. Kibana 9 and later; older Kibana leaves it out. */
+            observableTypes?: components["schemas"]["CaseConfigurationObservableType"][];
+            /** @description Whether new cases of this owner take the observables found in their alerts by default. Kibana 9 and later; older Kibana leaves it out. */
+            extractObservables?: boolean;
+            /** @description Tags that workflows may set on cases of this owner. Kibana 9.2 and later; older Kibana leaves it out. */
+            workflowTags?: string[];
         };
         /** @description A connector that cases can use, as listed by the case connectors operation. */
         CaseConfigurationAvailableConnector: {
@@ -1669,8 +2036,21 @@ export interface components {
              */
             action_type: "append" | "nothing" | "overwrite";
         };
-        /** @description The body that creates the case settings of an owner. */
+        /** @description An observable type that case settings add. */
+        CaseConfigurationObservableType: {
+            /** @description The identifier of the type (a UUID when Kibana makes it). */
+            key: string;
+            /** @description The name people see. */
+            label: string;
+        };
+        /** @description The body that creates the case settings of an owner. Kibana decodes it strictly: a key it does not know is refused with 400. */
         CaseConfigurationRequest: {
+            /** @description Observable types of this owner's own, on top of the built-in ones. Kibana 9 and later. */
+            observableTypes?: components["schemas"]["CaseConfigurationObservableType"][];
+            /** @description Whether new cases of this owner take the observables found in their alerts by default. Kibana 9 and later. */
+            extractObservables?: boolean;
+            /** @description Tags that workflows may set on cases of this owner. Kibana 9.2 and later. */
+            workflowTags?: string[];
             closure_type: components["schemas"]["CaseConfigurationClosureType"];
             connector: components["schemas"]["CaseConnector"];
             owner: components["schemas"]["Owner"];
@@ -1760,8 +2140,14 @@ export interface components {
             /** @description The value new cases get for this field. */
             defaultValue?: boolean | null;
         };
-        /** @description The body that changes case settings; only `version` is required. */
+        /** @description The body that changes case settings; only `version` is required. Kibana decodes it strictly: a key it does not know is refused with 400. */
         CaseConfigurationUpdateRequest: {
+            /** @description Observable types of this owner's own, on top of the built-in ones. Kibana 9 and later. */
+            observableTypes?: components["schemas"]["CaseConfigurationObservableType"][];
+            /** @description Whether new cases of this owner take the observables found in their alerts by default. Kibana 9 and later. */
+            extractObservables?: boolean;
+            /** @description Tags that workflows may set on cases of this owner. Kibana 9.2 and later. */
+            workflowTags?: string[];
             closure_type?: components["schemas"]["CaseConfigurationClosureType"];
             connector?: components["schemas"]["CaseConnector"];
             /** @description The custom fields cases of this owner offer; replaces the current list. */
@@ -1987,6 +2373,18 @@ export interface components {
             count_in_progress_cases: number;
             count_closed_cases: number;
         };
+        /** @description An observable of a case, such as an IP address, a file hash or a host name. */
+        CaseObservable: {
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string | null;
+            /** @description The observable type, a key of the built-in types or of the case settings' `observableTypes`. */
+            typeKey: string;
+            value: string;
+            description: string | null;
+        };
         /** @description A case an alert is attached to. */
         CaseRelatedCase: {
             /** @description The case id. */
@@ -2011,10 +2409,17 @@ export interface components {
             /** @description The kind of action, for example `isolate` or `unisolate`. */
             type: string;
         };
+        /**
+         * @description A case field that `search` can run against; `incremental_id.text` needs Kibana 9.1 or later.
+         * @enum {string}
+         */
+        CaseSearchField: "description" | "title" | "incremental_id.text";
         /** @description Case settings. */
         CaseSettings: {
             /** @description Whether the status of attached alerts follows the status of the case. */
             syncAlerts: boolean;
+            /** @description Whether Kibana adds the observables it finds in attached alerts to the case. Kibana 9 and later; older Kibana refuses the key. */
+            extractObservables?: boolean;
         };
         /**
          * @description The severity of a case.
@@ -2254,65 +2659,109 @@ export interface components {
              */
             type: "title";
         });
-        /** @description A connector as Kibana returns it; secrets are never included. */
-        Connector: {
-            /** @description The connector-type specific configuration. Left out for preconfigured connectors. */
-            config?: {
-                [key: string]: unknown;
-            };
-            /** @description The connector type. */
-            connector_type_id: string;
-            /** @description The identifier of the connector. */
-            id: string;
-            /** @description Whether the connector is deprecated. */
-            is_deprecated: boolean;
-            /** @description Whether the connector lacks the secrets it needs. Left out for preconfigured connectors. */
-            is_missing_secrets?: boolean;
-            /** @description Whether the connector is defined in the Kibana configuration file; such connectors have no `config` or `is_missing_secrets` in the answer. */
-            is_preconfigured: boolean;
-            /** @description Whether the connector is a system action. */
-            is_system_action: boolean;
-            /** @description The display name of the connector. */
-            name: string;
-        };
-        /** @description The configuration of an Amazon Bedrock (`.bedrock`) connector. */
-        ConnectorBedrockConfig: {
-            /** @description The Amazon Bedrock request URL. */
-            apiUrl: string;
+        /** @description A Webhook - Case Management (`.cases-webhook`) connector as Kibana returns it; its secrets are never included. */
+        CasesWebhookConnector: components["schemas"]["ConnectorFields"] & {
+            /** @constant */
+            connector_type_id: ".cases-webhook";
+            /** @description Left out for preconfigured connectors. */
+            config?: components["schemas"]["CasesWebhookConnectorConfig"];
+        } & {
             /**
-             * @description The generative AI model Amazon Bedrock uses (Anthropic Claude models are supported). Kibana uses `anthropic.claude-3-5-sonnet-20240620-v1:0` when it is left out.
-             * @example anthropic.claude-3-5-sonnet-20240620-v1:0
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
              */
-            defaultModel?: string;
+            connector_type_id: ".cases-webhook";
         };
-        /** @description The secrets of an Amazon Bedrock (`.bedrock`) connector. */
-        ConnectorBedrockSecrets: {
-            /** @description The AWS access key. */
-            accessKey: string;
-            /** @description The AWS secret. */
-            secret: string;
+        /** @description The configuration of a Webhook - Case Management (`.cases-webhook`) connector. */
+        CasesWebhookConnectorConfig: {
+            /**
+             * @description How the connector authenticates: with a user and password, or with a TLS client certificate.
+             * @enum {string|null}
+             */
+            authType?: "webhook-authentication-basic" | "webhook-authentication-ssl" | null;
+            /** @description A certificate authority file, base64 encoded. */
+            ca?: string;
+            /**
+             * @description The format of the TLS client certificate: a CRT and KEY pair, or a PFX file.
+             * @enum {string}
+             */
+            certType?: "ssl-crt-key" | "ssl-pfx";
+            /** @description The JSON body that adds a comment, with `{{{case.comment}}}` variables. */
+            createCommentJson?: string;
+            /**
+             * @description The HTTP method that adds a comment.
+             * @default put
+             * @enum {string}
+             */
+            createCommentMethod?: "patch" | "post" | "put";
+            /** @description The URL that adds a comment. */
+            createCommentUrl?: string;
+            /** @description The JSON body that creates an incident, with `{{{case.title}}}`-style variables. */
+            createIncidentJson: string;
+            /**
+             * @description The HTTP method that creates an incident.
+             * @default post
+             * @enum {string}
+             */
+            createIncidentMethod?: "patch" | "post" | "put";
+            /** @description The field of the answer that holds the new incident id. */
+            createIncidentResponseKey: string;
+            /** @description The URL that creates an incident. */
+            createIncidentUrl: string;
+            /** @description The field of the answer that holds the incident title. */
+            getIncidentResponseExternalTitleKey: string;
+            /** @description The URL that reads an incident, with `{{{external.system.id}}}`. */
+            getIncidentUrl: string;
+            /**
+             * @description Whether the service needs authentication.
+             * @default true
+             */
+            hasAuth?: boolean;
+            /** @description Headers sent with every request, as JSON text. */
+            headers?: string;
+            /** @description The JSON body that updates an incident. */
+            updateIncidentJson: string;
+            /**
+             * @description The HTTP method that updates an incident.
+             * @default put
+             * @enum {string}
+             */
+            updateIncidentMethod?: "patch" | "post" | "put";
+            /** @description The URL that updates an incident. */
+            updateIncidentUrl: string;
+            /**
+             * @description How the server certificate is checked: `full` (certificate and host name), `certificate` only, or `none`.
+             * @default full
+             * @enum {string}
+             */
+            verificationMode?: "certificate" | "full" | "none";
+            /** @description The URL that shows an incident to people. */
+            viewIncidentUrl: string;
         };
-        /** @description The configuration of a connector; its properties depend on the connector type (for example `{index, refresh, executionTimeField}` for `.index`). The Amazon Bedrock shape is spelled out; every other type is an object of its own. */
-        ConnectorConfig: components["schemas"]["ConnectorBedrockConfig"] | {
+        /** @description The secrets of a Webhook - Case Management (`.cases-webhook`) connector. */
+        CasesWebhookConnectorSecrets: {
+            /** @description A CRT client certificate, base64 encoded (with `certType: ssl-crt-key`). */
+            crt?: string;
+            /** @description The KEY of the CRT client certificate, base64 encoded. */
+            key?: string;
+            /** @description A PFX client certificate, base64 encoded (with `certType: ssl-pfx`). */
+            pfx?: string;
+            /** @description The password for basic authentication, or of the certificate. */
+            password?: string;
+            /** @description The user name for basic authentication. */
+            user?: string;
+        };
+        /** @description A connector as Kibana returns it, typed by `connector_type_id`; secrets are never included. Connectors of types this spec does not describe come back in the shape `OtherConnector`, which the discriminator's `x-defaultMapping` names; it is not a member of the union, so that a check of `connector_type_id` narrows a connector to its type. */
+        Connector: components["schemas"]["BedrockConnector"] | components["schemas"]["CasesWebhookConnector"] | components["schemas"]["CrowdStrikeConnector"] | components["schemas"]["D3SecurityConnector"] | components["schemas"]["EmailConnector"] | components["schemas"]["GeminiConnector"] | components["schemas"]["OpenAiConnector"] | components["schemas"]["IndexConnector"] | components["schemas"]["JiraConnector"] | components["schemas"]["DefenderConnector"] | components["schemas"]["OpsgenieConnector"] | components["schemas"]["PagerDutyConnector"] | components["schemas"]["ResilientConnector"] | components["schemas"]["SentinelOneConnector"] | components["schemas"]["ServerLogConnector"] | components["schemas"]["ServiceNowItsmConnector"] | components["schemas"]["ServiceNowItomConnector"] | components["schemas"]["ServiceNowSecOpsConnector"] | components["schemas"]["SlackConnector"] | components["schemas"]["SlackApiConnector"] | components["schemas"]["SwimlaneConnector"] | components["schemas"]["TeamsConnector"] | components["schemas"]["TheHiveConnector"] | components["schemas"]["TinesConnector"] | components["schemas"]["TorqConnector"] | components["schemas"]["WebhookConnector"] | components["schemas"]["XmattersConnector"];
+        /** @description The configuration of a connector of a type this spec does not describe (a plugin's own); Kibana checks it against that type. */
+        ConnectorConfig: {
             [key: string]: unknown;
         };
-        /** @description The body that creates a connector. */
-        ConnectorCreateRequest: {
-            /**
-             * @description The connector type, for example `.index`, `.email` or `.bedrock`.
-             * @example .index
-             */
-            connector_type_id: string;
-            /** @description The display name of the connector. */
-            name: string;
-            /** @description The connector-type specific configuration; Kibana uses `{}` when it is left out. */
-            config?: components["schemas"]["ConnectorConfig"];
-            /** @description The connector-type specific secrets; Kibana uses `{}` when they are left out. */
-            secrets?: components["schemas"]["ConnectorSecrets"];
-        };
+        /** @description The body that creates a connector of one of the types this spec describes; `connector_type_id` decides which `config` and `secrets` apply. Kibana checks them against the type and answers 400 naming the field (`error validating action type config: [url]: ...`). A connector of another type (a custom plugin's) is created with the generic form `CreateOtherConnector`, which Kibana's route accepts as well; it is deliberately not a member here (see its description). The discriminator's `x-defaultMapping` names it, in the manner of OpenAPI 3.2's `defaultMapping`. */
+        ConnectorCreateRequest: components["schemas"]["CreateBedrockConnector"] | components["schemas"]["CreateCasesWebhookConnector"] | components["schemas"]["CreateCrowdStrikeConnector"] | components["schemas"]["CreateD3SecurityConnector"] | components["schemas"]["CreateEmailConnector"] | components["schemas"]["CreateGeminiConnector"] | components["schemas"]["CreateOpenAiConnector"] | components["schemas"]["CreateIndexConnector"] | components["schemas"]["CreateJiraConnector"] | components["schemas"]["CreateDefenderConnector"] | components["schemas"]["CreateOpsgenieConnector"] | components["schemas"]["CreatePagerDutyConnector"] | components["schemas"]["CreateResilientConnector"] | components["schemas"]["CreateSentinelOneConnector"] | components["schemas"]["CreateServerLogConnector"] | components["schemas"]["CreateServiceNowItsmConnector"] | components["schemas"]["CreateServiceNowItomConnector"] | components["schemas"]["CreateServiceNowSecOpsConnector"] | components["schemas"]["CreateSlackConnector"] | components["schemas"]["CreateSlackApiConnector"] | components["schemas"]["CreateSwimlaneConnector"] | components["schemas"]["CreateTeamsConnector"] | components["schemas"]["CreateTheHiveConnector"] | components["schemas"]["CreateTinesConnector"] | components["schemas"]["CreateTorqConnector"] | components["schemas"]["CreateWebhookConnector"] | components["schemas"]["CreateXmattersConnector"];
         /** @description The body that runs a connector. */
         ConnectorExecuteRequest: {
-            /** @description The connector-type specific parameters of the run (for example `{documents}` for `.index`). */
+            /** @description The parameters of the run, which depend on the connector type (for example `{documents}` for `.index`); `ConnectorRunParamsByType` names those of each type. Kibana checks them against the type and reports a mismatch as a failed run (`status: error`). */
             params: {
                 [key: string]: unknown;
             };
@@ -2333,8 +2782,55 @@ export interface components {
             /** @description The message of the external service, if it gave one. */
             service_message?: string;
         };
-        /** @description The secrets of a connector (API keys, passwords, tokens); their properties depend on the connector type. They are stored encrypted and only ever sent, never returned. */
-        ConnectorSecrets: components["schemas"]["ConnectorBedrockSecrets"] | {
+        /** @description The fields every connector result has, whatever its type. */
+        ConnectorFields: {
+            /** @description The connector type. */
+            connector_type_id: string;
+            /** @description The identifier of the connector. */
+            id: string;
+            /** @description Whether the connector is deprecated. */
+            is_deprecated: boolean;
+            /** @description Whether the connector lacks the secrets it needs. Left out for preconfigured connectors. */
+            is_missing_secrets?: boolean;
+            /** @description Whether the connector is defined in the Kibana configuration file; such connectors have no `config` or `is_missing_secrets` in the answer. */
+            is_preconfigured: boolean;
+            /** @description Whether the connector is a system action. */
+            is_system_action: boolean;
+            /** @description The display name of the connector. */
+            name: string;
+        };
+        /** @description Not a request body: the `params` that running a connector of each type takes, keyed by `connector_type_id`, for clients that type a run by the connector's type. */
+        ConnectorRunParamsByType: {
+            ".bedrock": components["schemas"]["RunSubActionParams"];
+            ".cases-webhook": components["schemas"]["RunSubActionParams"];
+            ".crowdstrike": components["schemas"]["RunSubActionParams"];
+            ".d3security": components["schemas"]["RunSubActionParams"];
+            ".email": components["schemas"]["RunEmailParams"];
+            ".gemini": components["schemas"]["RunSubActionParams"];
+            ".gen-ai": components["schemas"]["RunSubActionParams"];
+            ".index": components["schemas"]["RunIndexParams"];
+            ".jira": components["schemas"]["RunSubActionParams"];
+            ".microsoft_defender_endpoint": components["schemas"]["RunSubActionParams"];
+            ".opsgenie": components["schemas"]["RunSubActionParams"];
+            ".pagerduty": components["schemas"]["RunPagerDutyParams"];
+            ".resilient": components["schemas"]["RunSubActionParams"];
+            ".sentinelone": components["schemas"]["RunSubActionParams"];
+            ".server-log": components["schemas"]["RunServerLogParams"];
+            ".servicenow": components["schemas"]["RunSubActionParams"];
+            ".servicenow-itom": components["schemas"]["RunSubActionParams"];
+            ".servicenow-sir": components["schemas"]["RunSubActionParams"];
+            ".slack": components["schemas"]["RunSlackParams"];
+            ".slack_api": components["schemas"]["RunSlackApiParams"];
+            ".swimlane": components["schemas"]["RunSubActionParams"];
+            ".teams": components["schemas"]["RunTeamsParams"];
+            ".thehive": components["schemas"]["RunSubActionParams"];
+            ".tines": components["schemas"]["RunSubActionParams"];
+            ".torq": components["schemas"]["RunWebhookParams"];
+            ".webhook": components["schemas"]["RunWebhookParams"];
+            ".xmatters": components["schemas"]["RunOtherParams"];
+        };
+        /** @description The secrets of a connector of a type this spec does not describe (API keys, passwords, tokens). They are stored encrypted and only ever sent, never returned. */
+        ConnectorSecrets: {
             [key: string]: unknown;
         };
         /** @description A connector type and whether it may be used. */
@@ -2359,17 +2855,947 @@ export interface components {
             /** @description Whether this is a system action type. */
             is_system_action_type: boolean;
         };
-        /** @description The body that updates a connector; the connector type cannot be changed. */
-        ConnectorUpdateRequest: {
-            /** @description The display name of the connector. */
-            name: string;
-            config?: components["schemas"]["ConnectorConfig"];
-            secrets?: components["schemas"]["ConnectorSecrets"];
+        /** @description The body that updates a connector: its name and the config and secrets of its type, which cannot change. The body does not say the type, so any member may apply; `ConnectorUpdateRequestByType` names the member of each type. */
+        ConnectorUpdateRequest: components["schemas"]["UpdateBedrockConnector"] | components["schemas"]["UpdateCasesWebhookConnector"] | components["schemas"]["UpdateCrowdStrikeConnector"] | components["schemas"]["UpdateD3SecurityConnector"] | components["schemas"]["UpdateEmailConnector"] | components["schemas"]["UpdateGeminiConnector"] | components["schemas"]["UpdateOpenAiConnector"] | components["schemas"]["UpdateIndexConnector"] | components["schemas"]["UpdateJiraConnector"] | components["schemas"]["UpdateDefenderConnector"] | components["schemas"]["UpdateOpsgenieConnector"] | components["schemas"]["UpdatePagerDutyConnector"] | components["schemas"]["UpdateResilientConnector"] | components["schemas"]["UpdateSentinelOneConnector"] | components["schemas"]["UpdateServerLogConnector"] | components["schemas"]["UpdateServiceNowItsmConnector"] | components["schemas"]["UpdateServiceNowItomConnector"] | components["schemas"]["UpdateServiceNowSecOpsConnector"] | components["schemas"]["UpdateSlackConnector"] | components["schemas"]["UpdateSlackApiConnector"] | components["schemas"]["UpdateSwimlaneConnector"] | components["schemas"]["UpdateTeamsConnector"] | components["schemas"]["UpdateTheHiveConnector"] | components["schemas"]["UpdateTinesConnector"] | components["schemas"]["UpdateTorqConnector"] | components["schemas"]["UpdateWebhookConnector"] | components["schemas"]["UpdateXmattersConnector"] | components["schemas"]["UpdateOtherConnector"];
+        /** @description Not a request body: the update body of each connector type, keyed by `connector_type_id`, for clients that type an update by the connector's type. */
+        ConnectorUpdateRequestByType: {
+            ".bedrock": components["schemas"]["UpdateBedrockConnector"];
+            ".cases-webhook": components["schemas"]["UpdateCasesWebhookConnector"];
+            ".crowdstrike": components["schemas"]["UpdateCrowdStrikeConnector"];
+            ".d3security": components["schemas"]["UpdateD3SecurityConnector"];
+            ".email": components["schemas"]["UpdateEmailConnector"];
+            ".gemini": components["schemas"]["UpdateGeminiConnector"];
+            ".gen-ai": components["schemas"]["UpdateOpenAiConnector"];
+            ".index": components["schemas"]["UpdateIndexConnector"];
+            ".jira": components["schemas"]["UpdateJiraConnector"];
+            ".microsoft_defender_endpoint": components["schemas"]["UpdateDefenderConnector"];
+            ".opsgenie": components["schemas"]["UpdateOpsgenieConnector"];
+            ".pagerduty": components["schemas"]["UpdatePagerDutyConnector"];
+            ".resilient": components["schemas"]["UpdateResilientConnector"];
+            ".sentinelone": components["schemas"]["UpdateSentinelOneConnector"];
+            ".server-log": components["schemas"]["UpdateServerLogConnector"];
+            ".servicenow": components["schemas"]["UpdateServiceNowItsmConnector"];
+            ".servicenow-itom": components["schemas"]["UpdateServiceNowItomConnector"];
+            ".servicenow-sir": components["schemas"]["UpdateServiceNowSecOpsConnector"];
+            ".slack": components["schemas"]["UpdateSlackConnector"];
+            ".slack_api": components["schemas"]["UpdateSlackApiConnector"];
+            ".swimlane": components["schemas"]["UpdateSwimlaneConnector"];
+            ".teams": components["schemas"]["UpdateTeamsConnector"];
+            ".thehive": components["schemas"]["UpdateTheHiveConnector"];
+            ".tines": components["schemas"]["UpdateTinesConnector"];
+            ".torq": components["schemas"]["UpdateTorqConnector"];
+            ".webhook": components["schemas"]["UpdateWebhookConnector"];
+            ".xmatters": components["schemas"]["UpdateXmattersConnector"];
         };
-        /** @description A connector with the number of saved objects that reference it. */
+        /** @description A connector with the number of saved objects that reference it. (The connector sits in a one-member `oneOf` so that generators read it as a whole connector, not as a subtype of the `Connector` union.) */
         ConnectorWithReferences: components["schemas"]["Connector"] & {
             /** @description How many saved objects (rules, cases settings, ...) use the connector. */
             referenced_by_count: number;
+        };
+        /** @description The body that creates an APM anomaly (`apm.rules.anomaly`) rule. */
+        CreateApmAnomalyRule: components["schemas"]["RuleCreateFields"] & {
+            /** @constant */
+            rule_type_id: "apm.rules.anomaly";
+            params: components["schemas"]["ApmAnomalyRuleParams"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type_id: "apm.rules.anomaly";
+        };
+        /** @description The body that creates an APM error count threshold (`apm.error_rate`) rule. */
+        CreateApmErrorCountRule: components["schemas"]["RuleCreateFields"] & {
+            /** @constant */
+            rule_type_id: "apm.error_rate";
+            params: components["schemas"]["ApmErrorCountRuleParams"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type_id: "apm.error_rate";
+        };
+        /** @description The body that creates an APM latency threshold (`apm.transaction_duration`) rule. */
+        CreateApmTransactionDurationRule: components["schemas"]["RuleCreateFields"] & {
+            /** @constant */
+            rule_type_id: "apm.transaction_duration";
+            params: components["schemas"]["ApmTransactionDurationRuleParams"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type_id: "apm.transaction_duration";
+        };
+        /** @description The body that creates an APM failed transaction rate (`apm.transaction_error_rate`) rule. */
+        CreateApmTransactionErrorRateRule: components["schemas"]["RuleCreateFields"] & {
+            /** @constant */
+            rule_type_id: "apm.transaction_error_rate";
+            params: components["schemas"]["ApmTransactionErrorRateRuleParams"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type_id: "apm.transaction_error_rate";
+        };
+        /** @description The body that creates an Amazon Bedrock (`.bedrock`) connector. */
+        CreateBedrockConnector: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".bedrock";
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["BedrockConnectorConfig"];
+            secrets: components["schemas"]["BedrockConnectorSecrets"];
+        };
+        /** @description The body that creates a Webhook - Case Management (`.cases-webhook`) connector. */
+        CreateCasesWebhookConnector: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".cases-webhook";
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["CasesWebhookConnectorConfig"];
+            /** @description Kibana uses `{}` when they are left out. */
+            secrets?: components["schemas"]["CasesWebhookConnectorSecrets"];
+        };
+        /** @description The body that creates a CrowdStrike (`.crowdstrike`) connector. */
+        CreateCrowdStrikeConnector: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".crowdstrike";
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["CrowdStrikeConnectorConfig"];
+            secrets: components["schemas"]["CrowdStrikeConnectorSecrets"];
+        };
+        /** @description The body that creates a D3 Security (`.d3security`) connector. */
+        CreateD3SecurityConnector: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".d3security";
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["D3SecurityConnectorConfig"];
+            secrets: components["schemas"]["D3SecurityConnectorSecrets"];
+        };
+        /** @description The body that creates a Microsoft Defender for Endpoint (`.microsoft_defender_endpoint`) connector. Kibana's published spec lists the Defender config only in the update body and its secrets only in the create body; the connector itself checks both on create and on update, as here. */
+        CreateDefenderConnector: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".microsoft_defender_endpoint";
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["DefenderConnectorConfig"];
+            secrets: components["schemas"]["DefenderConnectorSecrets"];
+        };
+        /** @description The body that creates an email (`.email`) connector. */
+        CreateEmailConnector: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".email";
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["EmailConnectorConfig"];
+            /** @description Kibana uses `{}` when they are left out. */
+            secrets?: components["schemas"]["EmailConnectorSecrets"];
+        };
+        /** @description The body that creates an Elasticsearch query (`.es-query`) rule. */
+        CreateEsQueryRule: components["schemas"]["RuleCreateFields"] & {
+            /** @constant */
+            rule_type_id: ".es-query";
+            params: components["schemas"]["EsQueryRuleParams"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type_id: ".es-query";
+        };
+        /** @description The body that creates a Google Gemini (`.gemini`) connector. */
+        CreateGeminiConnector: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".gemini";
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["GeminiConnectorConfig"];
+            secrets: components["schemas"]["GeminiConnectorSecrets"];
+        };
+        /** @description The body that creates an index (`.index`) connector. */
+        CreateIndexConnector: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".index";
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["IndexConnectorConfig"];
+            /** @description Kibana uses `{}` when they are left out. */
+            secrets?: components["schemas"]["IndexConnectorSecrets"];
+        };
+        /** @description The body that creates an index threshold (`.index-threshold`) rule. */
+        CreateIndexThresholdRule: components["schemas"]["RuleCreateFields"] & {
+            /** @constant */
+            rule_type_id: ".index-threshold";
+            params: components["schemas"]["IndexThresholdRuleParams"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type_id: ".index-threshold";
+        };
+        /** @description The body that creates an infrastructure inventory (`metrics.alert.inventory.threshold`) rule. */
+        CreateInventoryThresholdRule: components["schemas"]["RuleCreateFields"] & {
+            /** @constant */
+            rule_type_id: "metrics.alert.inventory.threshold";
+            params: components["schemas"]["InventoryThresholdRuleParams"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type_id: "metrics.alert.inventory.threshold";
+        };
+        /** @description The body that creates a Jira (`.jira`) connector. */
+        CreateJiraConnector: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".jira";
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["JiraConnectorConfig"];
+            secrets: components["schemas"]["JiraConnectorSecrets"];
+        };
+        /** @description The body that creates a log threshold (`logs.alert.document.count`) rule. */
+        CreateLogThresholdRule: components["schemas"]["RuleCreateFields"] & {
+            /** @constant */
+            rule_type_id: "logs.alert.document.count";
+            params: components["schemas"]["LogThresholdRuleParams"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type_id: "logs.alert.document.count";
+        };
+        /** @description The body that creates a maintenance window. */
+        CreateMaintenanceWindowBody: {
+            /** @description The name of the maintenance window; it need not be unique. */
+            title: string;
+            /**
+             * @description Whether the window silences notifications; Kibana uses `true` when it is left out.
+             * @default true
+             */
+            enabled?: boolean;
+            schedule: components["schemas"]["MaintenanceWindowSchedule"];
+            scope?: components["schemas"]["MaintenanceWindowScope"];
+        };
+        /** @description The body that creates a metric threshold (`metrics.alert.threshold`) rule. */
+        CreateMetricThresholdRule: components["schemas"]["RuleCreateFields"] & {
+            /** @constant */
+            rule_type_id: "metrics.alert.threshold";
+            params: components["schemas"]["MetricThresholdRuleParams"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type_id: "metrics.alert.threshold";
+        };
+        /** @description The body that creates an OpenAI (`.gen-ai`) connector. */
+        CreateOpenAiConnector: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".gen-ai";
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["OpenAiConnectorConfig"];
+            /** @description Kibana uses `{}` when they are left out. */
+            secrets?: components["schemas"]["OpenAiConnectorSecrets"];
+        };
+        /** @description The body that creates an Opsgenie (`.opsgenie`) connector. */
+        CreateOpsgenieConnector: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".opsgenie";
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["OpsgenieConnectorConfig"];
+            secrets: components["schemas"]["OpsgenieConnectorSecrets"];
+        };
+        /** @description The body that creates a connector of any type, in the shape Kibana's route takes before the type checks its config and secrets. It is the generic form for types this spec does not describe (a custom plugin's): kept apart from the `ConnectorCreateRequest` union because a member whose `connector_type_id` is any string would also take every known type's id, and typed clients could then no longer narrow a body by its type nor reject unknown fields. */
+        CreateOtherConnector: {
+            /** @description The connector type, for example `.my-plugin-connector`. */
+            connector_type_id: string;
+            /** @description The display name of the connector. */
+            name: string;
+            /** @description Kibana uses `{}` when it is left out. */
+            config?: components["schemas"]["ConnectorConfig"];
+            /** @description Kibana uses `{}` when they are left out. */
+            secrets?: components["schemas"]["ConnectorSecrets"];
+        };
+        /** @description The body that creates a rule of any type, in the shape Kibana's route takes before the rule type checks its params. It is the generic form for rule types this spec types no params for (`.geo-containment`, machine learning, transform health, custom threshold, security rules, ...): kept apart from the `RuleCreateRequest` union because a member whose `rule_type_id` is any string would also take every typed rule type's id, and typed clients could then no longer narrow a body by its type nor reject unknown fields. */
+        CreateOtherRule: components["schemas"]["RuleCreateFields"] & {
+            /** @description The rule type, such as `.geo-containment`. */
+            rule_type_id: string;
+            /**
+             * @description The rule-type specific parameters; Kibana uses `{}` when omitted.
+             * @default {}
+             */
+            params?: components["schemas"]["RuleParams"];
+        };
+        /** @description The body that creates a PagerDuty (`.pagerduty`) connector. */
+        CreatePagerDutyConnector: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".pagerduty";
+            /** @description The display name of the connector. */
+            name: string;
+            /** @description Kibana uses `{}` when it is left out. */
+            config?: components["schemas"]["PagerDutyConnectorConfig"];
+            secrets: components["schemas"]["PagerDutyConnectorSecrets"];
+        };
+        /** @description The body that creates an IBM Resilient (`.resilient`) connector. */
+        CreateResilientConnector: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".resilient";
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["ResilientConnectorConfig"];
+            secrets: components["schemas"]["ResilientConnectorSecrets"];
+        };
+        /** @description The body that creates a SentinelOne (`.sentinelone`) connector. */
+        CreateSentinelOneConnector: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".sentinelone";
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["SentinelOneConnectorConfig"];
+            secrets: components["schemas"]["SentinelOneConnectorSecrets"];
+        };
+        /** @description The body that creates a server log (`.server-log`) connector. */
+        CreateServerLogConnector: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".server-log";
+            /** @description The display name of the connector. */
+            name: string;
+            /** @description Kibana uses `{}` when it is left out. */
+            config?: components["schemas"]["ServerLogConnectorConfig"];
+            /** @description Kibana uses `{}` when they are left out. */
+            secrets?: components["schemas"]["ServerLogConnectorSecrets"];
+        };
+        /** @description The body that creates a ServiceNow ITOM (`.servicenow-itom`) connector. */
+        CreateServiceNowItomConnector: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".servicenow-itom";
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["ServiceNowItomConnectorConfig"];
+            /** @description Kibana uses `{}` when they are left out. */
+            secrets?: components["schemas"]["ServiceNowConnectorSecrets"];
+        };
+        /** @description The body that creates a ServiceNow ITSM (`.servicenow`) connector. */
+        CreateServiceNowItsmConnector: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".servicenow";
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["ServiceNowConnectorConfig"];
+            /** @description Kibana uses `{}` when they are left out. */
+            secrets?: components["schemas"]["ServiceNowConnectorSecrets"];
+        };
+        /** @description The body that creates a ServiceNow SecOps (`.servicenow-sir`) connector. */
+        CreateServiceNowSecOpsConnector: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".servicenow-sir";
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["ServiceNowConnectorConfig"];
+            /** @description Kibana uses `{}` when they are left out. */
+            secrets?: components["schemas"]["ServiceNowConnectorSecrets"];
+        };
+        /** @description The body that creates a Slack (Web API) (`.slack_api`) connector. */
+        CreateSlackApiConnector: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".slack_api";
+            /** @description The display name of the connector. */
+            name: string;
+            /** @description Kibana uses `{}` when it is left out. */
+            config?: components["schemas"]["SlackApiConnectorConfig"];
+            secrets: components["schemas"]["SlackApiConnectorSecrets"];
+        };
+        /** @description The body that creates a Slack (webhook) (`.slack`) connector. */
+        CreateSlackConnector: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".slack";
+            /** @description The display name of the connector. */
+            name: string;
+            /** @description Kibana uses `{}` when it is left out. */
+            config?: components["schemas"]["SlackConnectorConfig"];
+            secrets: components["schemas"]["SlackConnectorSecrets"];
+        };
+        /** @description The body that creates a SLO burn rate (`slo.rules.burnRate`) rule. */
+        CreateSloBurnRateRule: components["schemas"]["RuleCreateFields"] & {
+            /** @constant */
+            rule_type_id: "slo.rules.burnRate";
+            params: components["schemas"]["SloBurnRateRuleParams"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type_id: "slo.rules.burnRate";
+        };
+        /** @description The body that creates a Swimlane (`.swimlane`) connector. */
+        CreateSwimlaneConnector: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".swimlane";
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["SwimlaneConnectorConfig"];
+            /** @description Kibana uses `{}` when they are left out. */
+            secrets?: components["schemas"]["SwimlaneConnectorSecrets"];
+        };
+        /** @description The body that creates a Microsoft Teams (`.teams`) connector. */
+        CreateTeamsConnector: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".teams";
+            /** @description The display name of the connector. */
+            name: string;
+            /** @description Kibana uses `{}` when it is left out. */
+            config?: components["schemas"]["TeamsConnectorConfig"];
+            secrets: components["schemas"]["TeamsConnectorSecrets"];
+        };
+        /** @description The body that creates a TheHive (`.thehive`) connector. */
+        CreateTheHiveConnector: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".thehive";
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["TheHiveConnectorConfig"];
+            secrets: components["schemas"]["TheHiveConnectorSecrets"];
+        };
+        /** @description The body that creates a Tines (`.tines`) connector. */
+        CreateTinesConnector: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".tines";
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["TinesConnectorConfig"];
+            secrets: components["schemas"]["TinesConnectorSecrets"];
+        };
+        /** @description The body that creates a Torq (`.torq`) connector. */
+        CreateTorqConnector: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".torq";
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["TorqConnectorConfig"];
+            secrets: components["schemas"]["TorqConnectorSecrets"];
+        };
+        /** @description The body that creates an Uptime monitor status (`xpack.uptime.alerts.monitorStatus`) rule. */
+        CreateUptimeMonitorStatusRule: components["schemas"]["RuleCreateFields"] & {
+            /** @constant */
+            rule_type_id: "xpack.uptime.alerts.monitorStatus";
+            params: components["schemas"]["UptimeMonitorStatusRuleParams"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type_id: "xpack.uptime.alerts.monitorStatus";
+        };
+        /** @description The body that creates an Uptime TLS certificate (`xpack.uptime.alerts.tls`) rule. */
+        CreateUptimeTlsRule: components["schemas"]["RuleCreateFields"] & {
+            /** @constant */
+            rule_type_id: "xpack.uptime.alerts.tls";
+            params: components["schemas"]["UptimeTlsRuleParams"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type_id: "xpack.uptime.alerts.tls";
+        };
+        /** @description The body that creates a webhook (`.webhook`) connector. */
+        CreateWebhookConnector: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".webhook";
+            /** @description The display name of the connector. */
+            name: string;
+            /** @description Kibana uses `{}` when it is left out. */
+            config?: components["schemas"]["WebhookConnectorConfig"];
+            /** @description Kibana uses `{}` when they are left out. */
+            secrets?: components["schemas"]["WebhookConnectorSecrets"];
+        };
+        /** @description The body that creates an xMatters (`.xmatters`) connector. */
+        CreateXmattersConnector: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".xmatters";
+            /** @description The display name of the connector. */
+            name: string;
+            /** @description Kibana uses `{}` when it is left out. */
+            config?: components["schemas"]["XmattersConnectorConfig"];
+            /** @description Kibana uses `{}` when they are left out. */
+            secrets?: components["schemas"]["XmattersConnectorSecrets"];
+        };
+        /** @description A CrowdStrike (`.crowdstrike`) connector as Kibana returns it; its secrets are never included. */
+        CrowdStrikeConnector: components["schemas"]["ConnectorFields"] & {
+            /** @constant */
+            connector_type_id: ".crowdstrike";
+            /** @description Left out for preconfigured connectors. */
+            config?: components["schemas"]["CrowdStrikeConnectorConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".crowdstrike";
+        };
+        /** @description The configuration of a CrowdStrike (`.crowdstrike`) connector. */
+        CrowdStrikeConnectorConfig: {
+            /** @description The CrowdStrike API URL. */
+            url: string;
+        };
+        /** @description The secrets of a CrowdStrike (`.crowdstrike`) connector. */
+        CrowdStrikeConnectorSecrets: {
+            /** @description The CrowdStrike client id. */
+            clientId: string;
+            /** @description The CrowdStrike client secret. */
+            clientSecret: string;
+        };
+        /** @description A D3 Security (`.d3security`) connector as Kibana returns it; its secrets are never included. */
+        D3SecurityConnector: components["schemas"]["ConnectorFields"] & {
+            /** @constant */
+            connector_type_id: ".d3security";
+            /** @description Left out for preconfigured connectors. */
+            config?: components["schemas"]["D3SecurityConnectorConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".d3security";
+        };
+        /** @description The configuration of a D3 Security (`.d3security`) connector. */
+        D3SecurityConnectorConfig: {
+            /** @description The D3 Security API request URL. */
+            url: string;
+        };
+        /** @description The secrets of a D3 Security (`.d3security`) connector. */
+        D3SecurityConnectorSecrets: {
+            /** @description The D3 Security token. */
+            token: string;
+        };
+        /** @description A Microsoft Defender for Endpoint (`.microsoft_defender_endpoint`) connector as Kibana returns it; its secrets are never included. */
+        DefenderConnector: components["schemas"]["ConnectorFields"] & {
+            /** @constant */
+            connector_type_id: ".microsoft_defender_endpoint";
+            /** @description Left out for preconfigured connectors. */
+            config?: components["schemas"]["DefenderConnectorConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".microsoft_defender_endpoint";
+        };
+        /** @description The configuration of a Microsoft Defender for Endpoint (`.microsoft_defender_endpoint`) connector. */
+        DefenderConnectorConfig: {
+            /** @description The Microsoft Defender for Endpoint API URL. */
+            apiUrl: string;
+            /** @description The client id of the Azure application. */
+            clientId?: string;
+            /** @description The OAuth scope. */
+            oAuthScope?: string;
+            /** @description The OAuth server URL. */
+            oAuthServerUrl?: string;
+            /** @description The Azure tenant id. */
+            tenantId?: string;
+        };
+        /** @description The secrets of a Microsoft Defender for Endpoint (`.microsoft_defender_endpoint`) connector. */
+        DefenderConnectorSecrets: {
+            /** @description The client secret of the Azure application. */
+            clientSecret: string;
+        };
+        /** @description A email (`.email`) connector as Kibana returns it; its secrets are never included. */
+        EmailConnector: components["schemas"]["ConnectorFields"] & {
+            /** @constant */
+            connector_type_id: ".email";
+            /** @description Left out for preconfigured connectors. */
+            config?: components["schemas"]["EmailConnectorConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".email";
+        };
+        /** @description The configuration of an email (`.email`) connector. */
+        EmailConnectorConfig: {
+            /** @description The client id of the Microsoft Exchange application (with `service: exchange_server`). */
+            clientId?: string | null;
+            /** @description The sender address. */
+            from: string;
+            /**
+             * @description Whether the server needs a user and password.
+             * @default true
+             */
+            hasAuth?: boolean;
+            /** @description The host of the mail server (with `service: other`). */
+            host?: string;
+            /** @description The OAuth token URL of the Microsoft Exchange application. */
+            oauthTokenUrl?: string | null;
+            /** @description The port of the mail server (with `service: other`). */
+            port?: number;
+            /** @description Whether the connection uses TLS. */
+            secure?: boolean;
+            /**
+             * @description The mail service; `other` takes `host` and `port`.
+             * @enum {string}
+             */
+            service?: "elastic_cloud" | "exchange_server" | "gmail" | "other" | "outlook365" | "ses";
+            /** @description The tenant id of the Microsoft Exchange application. */
+            tenantId?: string | null;
+        };
+        /** @description The secrets of an email (`.email`) connector. */
+        EmailConnectorSecrets: {
+            /** @description The client secret of the Microsoft Exchange application. */
+            clientSecret?: string;
+            /** @description The password of the mail account. */
+            password?: string;
+            /** @description The user name of the mail account. */
+            user?: string;
+        };
+        /** @description The params of an Elasticsearch query rule with a Query DSL query (`searchType: esQuery`, the default). */
+        EsQueryDslRuleParams: {
+            aggField?: string;
+            aggType?: components["schemas"]["RuleAggType"];
+            /** @description The Query DSL query, as JSON text. */
+            esQuery: string;
+            excludeHitsFromPreviousRun?: boolean;
+            groupBy?: components["schemas"]["RuleGroupBy"];
+            /** @description The indices to query. */
+            index: string[] | string;
+            /**
+             * @default esQuery
+             * @constant
+             */
+            searchType?: "esQuery";
+            size?: number;
+            termField?: components["schemas"]["RuleTermField"];
+            termSize?: number;
+            threshold: number[];
+            thresholdComparator: components["schemas"]["RuleThresholdComparator"];
+            timeField: string;
+            timeWindowSize: number;
+            timeWindowUnit: components["schemas"]["RuleTimeWindowUnit"];
+        };
+        /** @description The params of an Elasticsearch query rule with an ES|QL query (`searchType: esqlQuery`); it alerts when the query returns rows, so the threshold is always `> 0`. */
+        EsQueryEsqlRuleParams: {
+            aggField?: string;
+            aggType?: components["schemas"]["RuleAggType"];
+            esqlQuery: {
+                /** @description The ES|QL query. */
+                esql: string;
+            };
+            excludeHitsFromPreviousRun?: boolean;
+            groupBy?: components["schemas"]["RuleGroupBy"];
+            /** @constant */
+            searchType: "esqlQuery";
+            size: number;
+            termSize?: number;
+            /** @description Always `[0]`. */
+            threshold: number[];
+            /** @constant */
+            thresholdComparator: ">";
+            timeField?: string;
+            timeWindowSize: number;
+            timeWindowUnit: components["schemas"]["RuleTimeWindowUnit"];
+        };
+        /** @description The params of an Elasticsearch query rule with a KQL or Lucene query (`searchType: searchSource`). */
+        EsQueryKqlRuleParams: {
+            aggField?: string;
+            aggType?: components["schemas"]["RuleAggType"];
+            /** @description Whether documents matched by the previous run are left out. */
+            excludeHitsFromPreviousRun?: boolean;
+            groupBy?: components["schemas"]["RuleGroupBy"];
+            /** @description The query, filters and data view of the search. */
+            searchConfiguration?: {
+                filter?: {
+                    [key: string]: unknown;
+                }[];
+                /** @description The data view id, or an index pattern. */
+                index?: string | string[];
+                query?: {
+                    /** @description `kuery` or `lucene`. */
+                    language?: string;
+                    query?: string;
+                };
+            };
+            /** @constant */
+            searchType: "searchSource";
+            /** @description How many matched documents the alert context carries. */
+            size: number;
+            termField?: components["schemas"]["RuleTermField"];
+            termSize?: number;
+            threshold: number[];
+            thresholdComparator: components["schemas"]["RuleThresholdComparator"];
+            timeField?: string;
+            timeWindowSize: number;
+            timeWindowUnit: components["schemas"]["RuleTimeWindowUnit"];
+        };
+        /** @description An Elasticsearch query (`.es-query`) rule, as Kibana returns it. */
+        EsQueryRule: components["schemas"]["RuleFields"] & {
+            /** @constant */
+            rule_type_id: ".es-query";
+            params: components["schemas"]["EsQueryRuleParams"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type_id: ".es-query";
+        };
+        /** @description The params of an Elasticsearch query (`.es-query`) rule, told apart by `searchType`: `searchSource` (a KQL or Lucene query on a data view), `esQuery` (Query DSL; the default when `searchType` is left out) or `esqlQuery` (ES|QL). */
+        EsQueryRuleParams: components["schemas"]["EsQueryKqlRuleParams"] | components["schemas"]["EsQueryDslRuleParams"] | components["schemas"]["EsQueryEsqlRuleParams"];
+        /** @description A Google Gemini (`.gemini`) connector as Kibana returns it; its secrets are never included. */
+        GeminiConnector: components["schemas"]["ConnectorFields"] & {
+            /** @constant */
+            connector_type_id: ".gemini";
+            /** @description Left out for preconfigured connectors. */
+            config?: components["schemas"]["GeminiConnectorConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".gemini";
+        };
+        /** @description The configuration of a Google Gemini (`.gemini`) connector. */
+        GeminiConnectorConfig: {
+            /** @description The Gemini API URL. */
+            apiUrl: string;
+            /**
+             * @description The model Kibana uses when a request names none.
+             * @default gemini-2.5-pro
+             */
+            defaultModel?: string;
+            /** @description The Google Cloud region. */
+            gcpRegion: string;
+            /** @description The Google Cloud project id. */
+            gcpProjectID: string;
+        };
+        /** @description The secrets of a Google Gemini (`.gemini`) connector. */
+        GeminiConnectorSecrets: {
+            /** @description The service account credentials, as JSON text. */
+            credentialsJson: string;
+        };
+        /** @description A index (`.index`) connector as Kibana returns it; its secrets are never included. */
+        IndexConnector: components["schemas"]["ConnectorFields"] & {
+            /** @constant */
+            connector_type_id: ".index";
+            /** @description Left out for preconfigured connectors. */
+            config?: components["schemas"]["IndexConnectorConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".index";
+        };
+        /** @description The configuration of an index (`.index`) connector. */
+        IndexConnectorConfig: {
+            /**
+             * @description A field that gets the time the document was indexed.
+             * @default null
+             */
+            executionTimeField?: string | null;
+            /** @description The Elasticsearch index (or alias, or data stream) the documents go to. */
+            index: string;
+            /**
+             * @description Whether each write refreshes the index, so that the documents are searchable at once.
+             * @default false
+             */
+            refresh?: boolean;
+        };
+        /** @description The secrets of an index (`.index`) connector: none, an empty object. */
+        IndexConnectorSecrets: Record<string, never>;
+        /** @description An index threshold (`.index-threshold`) rule, as Kibana returns it. */
+        IndexThresholdRule: components["schemas"]["RuleFields"] & {
+            /** @constant */
+            rule_type_id: ".index-threshold";
+            params: components["schemas"]["IndexThresholdRuleParams"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type_id: ".index-threshold";
+        };
+        /** @description The params of an index threshold (`.index-threshold`) rule. */
+        IndexThresholdRuleParams: {
+            /** @description The field to aggregate (not with `aggType: count`). */
+            aggField?: string;
+            aggType?: components["schemas"]["RuleAggType"];
+            /** @description A KQL filter the documents must match. */
+            filterKuery?: string;
+            groupBy?: components["schemas"]["RuleGroupBy"];
+            /** @description The indices to query. */
+            index: string[];
+            termField?: components["schemas"]["RuleTermField"];
+            /** @description How many groups `groupBy: top` checks. */
+            termSize?: number;
+            /** @description One threshold, or two for `between` and `notBetween`. */
+            threshold: number[];
+            thresholdComparator: components["schemas"]["RuleThresholdComparator"];
+            /** @description The time field the time window applies to. */
+            timeField: string;
+            /** @description The size of the time window the documents are read from. */
+            timeWindowSize: number;
+            timeWindowUnit: components["schemas"]["RuleTimeWindowUnit"];
+        };
+        /** @enum {string} */
+        InfraComparator: "<" | "<=" | ">" | ">=" | "between" | "outside";
+        /** @description An infrastructure inventory (`metrics.alert.inventory.threshold`) rule, as Kibana returns it. */
+        InventoryThresholdRule: components["schemas"]["RuleFields"] & {
+            /** @constant */
+            rule_type_id: "metrics.alert.inventory.threshold";
+            params: components["schemas"]["InventoryThresholdRuleParams"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type_id: "metrics.alert.inventory.threshold";
+        };
+        /** @description The params of an infrastructure inventory (`metrics.alert.inventory.threshold`) rule. */
+        InventoryThresholdRuleParams: {
+            criteria?: {
+                /** @description The metric, for example `cpu`, `memory`, `rx`, `tx` or `custom`. */
+                metric?: string;
+                timeSize?: number;
+                timeUnit?: components["schemas"]["RuleTimeWindowUnit"];
+                sourceId?: string;
+                threshold?: number[];
+                comparator?: components["schemas"]["InfraComparator"];
+                customMetric?: {
+                    /** @constant */
+                    type?: "custom";
+                    field?: string;
+                    /** @enum {string} */
+                    aggregation?: "avg" | "max" | "min" | "rate";
+                    id?: string;
+                    label?: string;
+                };
+                warningThreshold?: number[];
+                warningComparator?: components["schemas"]["InfraComparator"];
+            }[];
+            filterQuery?: string;
+            filterQueryText?: string;
+            /** @enum {string} */
+            nodeType?: "host" | "pod" | "container" | "awsEC2" | "awsS3" | "awsSQS" | "awsRDS";
+            sourceId?: string;
+            alertOnNoData?: boolean;
+        };
+        /** @description A Jira (`.jira`) connector as Kibana returns it; its secrets are never included. */
+        JiraConnector: components["schemas"]["ConnectorFields"] & {
+            /** @constant */
+            connector_type_id: ".jira";
+            /** @description Left out for preconfigured connectors. */
+            config?: components["schemas"]["JiraConnectorConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".jira";
+        };
+        /** @description The configuration of a Jira (`.jira`) connector. */
+        JiraConnectorConfig: {
+            /** @description The Jira instance URL. */
+            apiUrl: string;
+            /** @description The key of the Jira project issues are created in. */
+            projectKey: string;
+        };
+        /** @description The secrets of a Jira (`.jira`) connector. */
+        JiraConnectorSecrets: {
+            /** @description The Jira API token (or password). */
+            apiToken: string;
+            /** @description The account email (or user name). */
+            email: string;
         };
         /** @description The body Kibana sends with an error status. */
         KibanaError: {
@@ -2382,77 +3808,295 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** @enum {string} */
+        LogThresholdComparator: "more than" | "more than or equals" | "less than" | "less than or equals" | "equals" | "does not equal" | "matches" | "does not match" | "matches phrase" | "does not match phrase";
+        LogThresholdCriterion: {
+            field?: string;
+            comparator?: components["schemas"]["LogThresholdComparator"];
+            value?: number | string;
+        };
+        /** @description A log threshold (`logs.alert.document.count`) rule, as Kibana returns it. */
+        LogThresholdRule: components["schemas"]["RuleFields"] & {
+            /** @constant */
+            rule_type_id: "logs.alert.document.count";
+            params: components["schemas"]["LogThresholdRuleParams"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type_id: "logs.alert.document.count";
+        };
+        /** @description The params of a log threshold (`logs.alert.document.count`) rule: `criteria` is a list of conditions (a count), or a list of two condition lists (a ratio of their counts). */
+        LogThresholdRuleParams: {
+            criteria?: components["schemas"]["LogThresholdCriterion"][] | components["schemas"]["LogThresholdCriterion"][][];
+            count: {
+                comparator?: components["schemas"]["LogThresholdComparator"];
+                value?: number;
+            };
+            timeSize: number;
+            timeUnit: components["schemas"]["RuleTimeWindowUnit"];
+            logView: {
+                logViewId?: string;
+                /** @constant */
+                type?: "log-view-reference";
+            };
+            groupBy?: string[];
+        };
+        /** @description A maintenance window, as Kibana 9.1 and later return it. */
+        MaintenanceWindow: {
+            id: string;
+            /** @description The name of the maintenance window; it need not be unique. */
+            title: string;
+            /** @description Whether the window silences notifications; a disabled window keeps its schedule. */
+            enabled: boolean;
+            status: components["schemas"]["MaintenanceWindowStatus"];
+            schedule: components["schemas"]["MaintenanceWindowSchedule"];
+            scope?: components["schemas"]["MaintenanceWindowScope"];
+            /** @description The user who created the window. */
+            created_by: string | null;
+            /** @description The user who changed the window last. */
+            updated_by: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description One page of maintenance windows. */
+        MaintenanceWindowFindResponse: {
+            maintenanceWindows: components["schemas"]["MaintenanceWindow"][];
+            page: number;
+            per_page: number;
+            /** @description How many maintenance windows match in all pages. */
+            total: number;
+        };
+        /** @description The schedule of a maintenance window. */
+        MaintenanceWindowSchedule: {
+            custom: components["schemas"]["AlertingCustomSchedule"];
+        };
+        /** @description Which alerts the maintenance window silences; without a scope it silences all of them. */
+        MaintenanceWindowScope: {
+            alerting: {
+                query: {
+                    /** @description A filter written in Kibana Query Language (KQL) that the alerts must match. */
+                    kql: string;
+                };
+            };
+        };
+        /**
+         * @description Where a maintenance window stands now: `running` while a period covers the present, `upcoming` before its next period, `finished` after its last one, `archived` once archived (or expired), `disabled` while switched off.
+         * @enum {string}
+         */
+        MaintenanceWindowStatus: "running" | "upcoming" | "finished" | "archived" | "disabled";
+        /** @description One condition of a metric threshold rule: on a metric (`aggType` such as `avg` with `metric`), on a document count (`aggType: count`), or on a custom equation (`aggType: custom`). */
+        MetricThresholdCriterion: {
+            threshold?: number[];
+            comparator?: components["schemas"]["InfraComparator"];
+            timeUnit?: components["schemas"]["RuleTimeWindowUnit"];
+            timeSize?: number;
+            warningThreshold?: number[];
+            warningComparator?: components["schemas"]["InfraComparator"];
+            metric?: string;
+            /** @enum {string} */
+            aggType?: "avg" | "max" | "min" | "cardinality" | "rate" | "count" | "sum" | "p95" | "p99" | "custom";
+            customMetric?: {
+                name?: string;
+                /** @enum {string} */
+                aggType?: "avg" | "sum" | "max" | "min" | "cardinality" | "count";
+                field?: string;
+                filter?: string;
+            }[];
+            equation?: string;
+            label?: string;
+        };
+        /** @description A metric threshold (`metrics.alert.threshold`) rule, as Kibana returns it. */
+        MetricThresholdRule: components["schemas"]["RuleFields"] & {
+            /** @constant */
+            rule_type_id: "metrics.alert.threshold";
+            params: components["schemas"]["MetricThresholdRuleParams"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type_id: "metrics.alert.threshold";
+        };
+        /** @description The params of a metric threshold (`metrics.alert.threshold`) rule. */
+        MetricThresholdRuleParams: {
+            criteria?: components["schemas"]["MetricThresholdCriterion"][];
+            groupBy?: string | string[];
+            filterQuery?: string;
+            sourceId?: string;
+            alertOnNoData?: boolean;
+            alertOnGroupDisappear?: boolean;
+        };
+        /** @description A OpenAI (`.gen-ai`) connector as Kibana returns it; its secrets are never included. */
+        OpenAiConnector: components["schemas"]["ConnectorFields"] & {
+            /** @constant */
+            connector_type_id: ".gen-ai";
+            /** @description Left out for preconfigured connectors. */
+            config?: components["schemas"]["OpenAiConnectorConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".gen-ai";
+        };
+        /** @description The configuration of an OpenAI (`.gen-ai`) connector for Azure OpenAI. */
+        OpenAiConnectorAzureConfig: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            apiProvider: "Azure OpenAI";
+            /** @description The Azure OpenAI deployment URL. */
+            apiUrl: string;
+        };
+        /** @description The configuration of an OpenAI (`.gen-ai`) connector, told apart by `apiProvider`. */
+        OpenAiConnectorConfig: components["schemas"]["OpenAiConnectorOpenAiConfig"] | components["schemas"]["OpenAiConnectorAzureConfig"] | components["schemas"]["OpenAiConnectorOtherConfig"];
+        /** @description The configuration of an OpenAI (`.gen-ai`) connector for OpenAI itself. */
+        OpenAiConnectorOpenAiConfig: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            apiProvider: "OpenAI";
+            /** @description The OpenAI API endpoint. */
+            apiUrl: string;
+            /** @description The model Kibana uses when a request names none. */
+            defaultModel?: string;
+        };
+        /** @description The configuration of an OpenAI (`.gen-ai`) connector for another OpenAI-compatible service. Kibana accepts it when creating a connector; its published update body lists only the OpenAI and Azure shapes. */
+        OpenAiConnectorOtherConfig: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            apiProvider: "Other";
+            /** @description The API endpoint of the service. */
+            apiUrl: string;
+            /** @description The model Kibana uses when a request names none. */
+            defaultModel: string;
+            /** @description A client certificate (PEM) for mutual TLS. */
+            certificateData?: string;
+            /** @description The private key (PEM) of the client certificate. */
+            privateKeyData?: string;
+            /** @description A certificate authority (PEM) the server certificate must chain to. */
+            caData?: string;
+            /**
+             * @description How the server certificate is checked.
+             * @default full
+             * @enum {string}
+             */
+            verificationMode?: "full" | "certificate" | "none";
+            /** @description Headers sent with every request. */
+            headers?: {
+                [key: string]: string;
+            };
+        };
+        /** @description The secrets of an OpenAI (`.gen-ai`) connector. */
+        OpenAiConnectorSecrets: {
+            /** @description The API key of the service. */
+            apiKey?: string;
+            /** @description A client certificate (PEM) for mutual TLS. */
+            certificateData?: string;
+            /** @description The private key (PEM) of the client certificate. */
+            privateKeyData?: string;
+            /** @description A certificate authority (PEM). */
+            caData?: string;
+        };
+        /** @description The configuration an update of an OpenAI (`.gen-ai`) connector takes: the OpenAI or the Azure shape (Kibana's published update body lists no `Other` shape). */
+        OpenAiConnectorUpdateConfig: components["schemas"]["OpenAiConnectorOpenAiConfig"] | components["schemas"]["OpenAiConnectorAzureConfig"];
+        /** @description A Opsgenie (`.opsgenie`) connector as Kibana returns it; its secrets are never included. */
+        OpsgenieConnector: components["schemas"]["ConnectorFields"] & {
+            /** @constant */
+            connector_type_id: ".opsgenie";
+            /** @description Left out for preconfigured connectors. */
+            config?: components["schemas"]["OpsgenieConnectorConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".opsgenie";
+        };
+        /** @description The configuration of an Opsgenie (`.opsgenie`) connector. */
+        OpsgenieConnectorConfig: {
+            /** @description The Opsgenie API URL. */
+            apiUrl: string;
+        };
+        /** @description The secrets of an Opsgenie (`.opsgenie`) connector. */
+        OpsgenieConnectorSecrets: {
+            /** @description The Opsgenie API key. */
+            apiKey: string;
+        };
+        /** @description A connector of a type this spec does not describe, as Kibana returns it. It is not a member of the `Connector` union (see `CreateOtherConnector` for why) but the shape such an answer has. */
+        OtherConnector: components["schemas"]["ConnectorFields"] & {
+            /** @description Left out for preconfigured connectors. */
+            config?: components["schemas"]["ConnectorConfig"];
+        };
+        /** @description A rule of a type this spec types no params for, as Kibana returns it. It is not a member of the `Rule` union (see `CreateOtherRule` for why) but the shape such an answer has. */
+        OtherRule: components["schemas"]["RuleFields"] & {
+            params: components["schemas"]["RuleParams"];
+        };
         /**
          * @description The application that owns a case or a case setting; it decides which privileges apply.
          * @enum {string}
          */
         Owner: "cases" | "observability" | "securitySolution";
-        /** @description A rule, as get, find, create and update return it. */
-        Rule: {
-            actions: components["schemas"]["RuleAction"][];
-            /** @description The identifiers of the snoozes that are active now. */
-            active_snoozes?: string[];
-            alert_delay?: components["schemas"]["RuleAlertDelay"];
-            /** @description True when the rule's API key was created by the user rather than by Kibana. */
-            api_key_created_by_user?: boolean | null;
-            /** @description The user whose API key the rule runs with. */
-            api_key_owner: string | null;
-            /** @description The application that owns the rule, such as `alerts`, `apm`, `discover`, `infrastructure`, `logs`, `metrics`, `ml`, `monitoring`, `securitySolution`, `siem`, `stackAlerts` or `uptime`. */
-            consumer: string;
-            /** Format: date-time */
-            created_at: string;
-            created_by: string | null;
-            /** @description True when the rule runs on its schedule. */
-            enabled: boolean;
-            execution_status: components["schemas"]["RuleExecutionStatus"];
-            flapping?: components["schemas"]["RuleFlapping"] | null;
-            id: string;
+        /** @description A PagerDuty (`.pagerduty`) connector as Kibana returns it; its secrets are never included. */
+        PagerDutyConnector: components["schemas"]["ConnectorFields"] & {
+            /** @constant */
+            connector_type_id: ".pagerduty";
+            /** @description Left out for preconfigured connectors. */
+            config?: components["schemas"]["PagerDutyConnectorConfig"];
+        } & {
             /**
-             * Format: date-time
-             * @description When the current snooze ends.
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
              */
-            is_snoozed_until?: string | null;
-            last_run?: components["schemas"]["RuleLastRun"] | null;
-            /** @description Rule parameters that Kibana also stores in mapped fields (for sorting and filtering). */
-            mapped_params?: {
-                [key: string]: unknown;
-            };
-            monitoring?: components["schemas"]["RuleMonitoring"];
-            /** @description True when all alerts of the rule are muted. */
-            mute_all: boolean;
-            /** @description The identifiers of the muted alerts. */
-            muted_alert_ids: string[];
-            name: string;
-            /**
-             * Format: date-time
-             * @description When the rule runs next.
-             */
-            next_run?: string | null;
-            /** @description Deprecated rule-level notification setting; set `frequency` on each action instead. */
-            notify_when?: components["schemas"]["RuleNotifyWhen"] | null;
-            params: components["schemas"]["RuleParams"];
-            /** @description Increases with each change of the rule's definition. */
-            revision: number;
-            /** @description The rule type, such as `.index-threshold`. */
-            rule_type_id: string;
-            /** @description True while the rule is running. */
-            running?: boolean | null;
-            schedule: components["schemas"]["RuleSchedule"];
-            /** @description The identifier of the Task Manager task that runs the rule. */
-            scheduled_task_id?: string;
-            snooze_schedule?: components["schemas"]["RuleSnooze"][];
-            tags: string[];
-            /**
-             * @deprecated
-             * @description Deprecated since 8.13; set `frequency.throttle` on each action instead.
-             */
-            throttle?: string | null;
-            /** Format: date-time */
-            updated_at: string;
-            updated_by: string | null;
-            /** @description A Kibana-relative URL that shows the rule in its application. */
-            view_in_app_relative_url?: string | null;
+            connector_type_id: ".pagerduty";
         };
+        /** @description The configuration of a PagerDuty (`.pagerduty`) connector. */
+        PagerDutyConnectorConfig: {
+            /** @description The PagerDuty events API URL; Kibana uses `https://events.pagerduty.com/v2/enqueue` when it is left out. */
+            apiUrl?: string | null;
+        };
+        /** @description The secrets of a PagerDuty (`.pagerduty`) connector. */
+        PagerDutyConnectorSecrets: {
+            /** @description The integration key of the PagerDuty service. */
+            routingKey: string;
+        };
+        /** @description A IBM Resilient (`.resilient`) connector as Kibana returns it; its secrets are never included. */
+        ResilientConnector: components["schemas"]["ConnectorFields"] & {
+            /** @constant */
+            connector_type_id: ".resilient";
+            /** @description Left out for preconfigured connectors. */
+            config?: components["schemas"]["ResilientConnectorConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".resilient";
+        };
+        /** @description The configuration of an IBM Resilient (`.resilient`) connector. */
+        ResilientConnectorConfig: {
+            /** @description The IBM Resilient instance URL. */
+            apiUrl: string;
+            /** @description The IBM Resilient organization id. */
+            orgId: string;
+        };
+        /** @description The secrets of an IBM Resilient (`.resilient`) connector. */
+        ResilientConnectorSecrets: {
+            /** @description The API key id. */
+            apiKeyId: string;
+            /** @description The API key secret. */
+            apiKeySecret: string;
+        };
+        /** @description A rule, as get, find, create and update return it, typed by `rule_type_id`. Rules of types this spec types no params for come back in the shape `OtherRule`, which the discriminator's `x-defaultMapping` names; it is not a member of the union, so that a check of `rule_type_id` narrows a rule to its type. */
+        Rule: components["schemas"]["EsQueryRule"] | components["schemas"]["IndexThresholdRule"] | components["schemas"]["ApmErrorCountRule"] | components["schemas"]["ApmAnomalyRule"] | components["schemas"]["ApmTransactionDurationRule"] | components["schemas"]["ApmTransactionErrorRateRule"] | components["schemas"]["LogThresholdRule"] | components["schemas"]["InventoryThresholdRule"] | components["schemas"]["MetricThresholdRule"] | components["schemas"]["SloBurnRateRule"] | components["schemas"]["UptimeMonitorStatusRule"] | components["schemas"]["UptimeTlsRule"];
         /** @description An action of a rule, as Kibana returns it. */
         RuleAction: {
             alerts_filter?: components["schemas"]["RuleAlertsFilter"];
@@ -2505,6 +4149,12 @@ export interface components {
             /** @description The identifier of an existing action of the rule (on update). */
             uuid?: string;
         };
+        /**
+         * @description The aggregation of `aggField` that is compared with the threshold.
+         * @default count
+         * @enum {string}
+         */
+        RuleAggType: "avg" | "count" | "max" | "min" | "sum";
         /** @description Raise an alert only after this many consecutive runs met the rule conditions. */
         RuleAlertDelay: {
             /** @description The number of consecutive runs that must meet the rule conditions. */
@@ -2558,14 +4208,26 @@ export interface components {
             /** @description An IANA time zone such as `Europe/Paris`; `UTC` and offsets such as `UTC+1` work without daylight saving. */
             timezone: string;
         };
-        /** @description The body that creates a rule. */
-        RuleCreateRequest: {
+        /** @description What helps responders with the rule's alerts: linked dashboards and an investigation guide. Kibana 9.1 and later; older Kibana leaves it out. */
+        RuleArtifacts: {
+            dashboards?: {
+                /** @description The id of a dashboard. */
+                id: string;
+            }[];
+            investigation_guide?: {
+                /** @description The guide, in Markdown. */
+                blob: string;
+            };
+        };
+        /** @description The fields of a rule create body, whatever the rule type. */
+        RuleCreateFields: {
             /**
              * @description The actions of the rule; Kibana uses `[]` when omitted.
              * @default []
              */
             actions?: components["schemas"]["RuleActionRequest"][];
             alert_delay?: components["schemas"]["RuleAlertDelay"];
+            artifacts?: components["schemas"]["RuleArtifacts"];
             /** @description The application that owns the rule, such as `alerts`, `stackAlerts`, `observability` or `siem`; it decides which privileges apply. */
             consumer: string;
             /**
@@ -2577,13 +4239,6 @@ export interface components {
             name: string;
             /** @description Deprecated rule-level notification setting; set `frequency` on each action instead. */
             notify_when?: components["schemas"]["RuleNotifyWhen"] | null;
-            /**
-             * @description The rule-type specific parameters; Kibana uses `{}` when omitted.
-             * @default {}
-             */
-            params?: components["schemas"]["RuleParams"];
-            /** @description The rule type, such as `.index-threshold`. */
-            rule_type_id: string;
             schedule: components["schemas"]["RuleSchedule"];
             /**
              * @description Kibana uses `[]` when omitted.
@@ -2596,6 +4251,8 @@ export interface components {
              */
             throttle?: string | null;
         };
+        /** @description The body that creates a rule of one of the types this spec types params for; `rule_type_id` decides which `params` apply. Kibana checks them against the rule type and answers 400 naming the field (`params invalid: [threshold]: ...`). Rules of other types are created with the generic form `CreateOtherRule`, which Kibana's route accepts as well; it is deliberately not a member here (see its description). The discriminator's `x-defaultMapping` names it, in the manner of OpenAPI 3.2's `defaultMapping`. Kibana adds fields over time, so the body is open. */
+        RuleCreateRequest: components["schemas"]["CreateEsQueryRule"] | components["schemas"]["CreateIndexThresholdRule"] | components["schemas"]["CreateApmErrorCountRule"] | components["schemas"]["CreateApmAnomalyRule"] | components["schemas"]["CreateApmTransactionDurationRule"] | components["schemas"]["CreateApmTransactionErrorRateRule"] | components["schemas"]["CreateLogThresholdRule"] | components["schemas"]["CreateInventoryThresholdRule"] | components["schemas"]["CreateMetricThresholdRule"] | components["schemas"]["CreateSloBurnRateRule"] | components["schemas"]["CreateUptimeMonitorStatusRule"] | components["schemas"]["CreateUptimeTlsRule"];
         /** @description Options for disabling a rule. */
         RuleDisableRequest: {
             /**
@@ -2623,6 +4280,72 @@ export interface components {
                 reason: "maxExecutableActions" | "maxAlerts" | "maxQueuedActions" | "ruleExecution";
             };
         };
+        /** @description The fields every rule has, whatever its type. */
+        RuleFields: {
+            actions: components["schemas"]["RuleAction"][];
+            /** @description The identifiers of the snoozes that are active now. */
+            active_snoozes?: string[];
+            alert_delay?: components["schemas"]["RuleAlertDelay"];
+            artifacts?: components["schemas"]["RuleArtifacts"];
+            /** @description True when the rule's API key was created by the user rather than by Kibana. */
+            api_key_created_by_user?: boolean | null;
+            /** @description The user whose API key the rule runs with. */
+            api_key_owner: string | null;
+            /** @description The application that owns the rule, such as `alerts`, `apm`, `discover`, `infrastructure`, `logs`, `metrics`, `ml`, `monitoring`, `securitySolution`, `siem`, `stackAlerts` or `uptime`. */
+            consumer: string;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string | null;
+            /** @description True when the rule runs on its schedule. */
+            enabled: boolean;
+            execution_status: components["schemas"]["RuleExecutionStatus"];
+            flapping?: components["schemas"]["RuleFlapping"] | null;
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the current snooze ends.
+             */
+            is_snoozed_until?: string | null;
+            last_run?: components["schemas"]["RuleLastRun"] | null;
+            /** @description Rule parameters that Kibana also stores in mapped fields (for sorting and filtering). */
+            mapped_params?: {
+                [key: string]: unknown;
+            };
+            monitoring?: components["schemas"]["RuleMonitoring"];
+            /** @description True when all alerts of the rule are muted. */
+            mute_all: boolean;
+            /** @description The identifiers of the muted alerts. */
+            muted_alert_ids: string[];
+            name: string;
+            /**
+             * Format: date-time
+             * @description When the rule runs next.
+             */
+            next_run?: string | null;
+            /** @description Deprecated rule-level notification setting; set `frequency` on each action instead. */
+            notify_when?: components["schemas"]["RuleNotifyWhen"] | null;
+            /** @description Increases with each change of the rule's definition. */
+            revision: number;
+            /** @description The rule type, such as `.index-threshold`. */
+            rule_type_id: string;
+            /** @description True while the rule is running. */
+            running?: boolean | null;
+            schedule: components["schemas"]["RuleSchedule"];
+            /** @description The identifier of the Task Manager task that runs the rule. */
+            scheduled_task_id?: string;
+            snooze_schedule?: components["schemas"]["RuleSnooze"][];
+            tags: string[];
+            /**
+             * @deprecated
+             * @description Deprecated since 8.13; set `frequency.throttle` on each action instead.
+             */
+            throttle?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            updated_by: string | null;
+            /** @description A Kibana-relative URL that shows the rule in its application. */
+            view_in_app_relative_url?: string | null;
+        };
         /** @description One page of rules. */
         RuleFindResponse: {
             data: components["schemas"]["Rule"][];
@@ -2638,6 +4361,12 @@ export interface components {
             /** @description How many state changes within the look-back window make an alert flapping. */
             status_change_threshold: number;
         };
+        /**
+         * @description `all` compares one value over all documents, `top` one value per term of `termField`.
+         * @default all
+         * @enum {string}
+         */
+        RuleGroupBy: "all" | "top";
         /** @description A saved object that the rules must reference. */
         RuleHasReference: {
             /** @description The identifier of the saved object. */
@@ -2766,6 +4495,18 @@ export interface components {
              */
             wkst?: "MO" | "TU" | "WE" | "TH" | "FR" | "SA" | "SU";
         };
+        /** @description The field (or up to four fields) whose terms group the values. */
+        RuleTermField: string | string[];
+        /**
+         * @description How the value is compared with `threshold` (`between` and `notBetween` take two thresholds).
+         * @enum {string}
+         */
+        RuleThresholdComparator: ">" | ">=" | "<" | "<=" | "between" | "notBetween";
+        /**
+         * @description The unit of `timeWindowSize`.
+         * @enum {string}
+         */
+        RuleTimeWindowUnit: "s" | "m" | "h" | "d";
         /** @description A rule type registered in Kibana. */
         RuleType: {
             /** @description The action groups that actions of such rules can run for. */
@@ -2821,6 +4562,8 @@ export interface components {
             recovery_action_group: components["schemas"]["RuleTypeActionGroup"];
             /** @description How long one run of a rule may take, such as `5m`. */
             rule_task_timeout?: string;
+            /** @description True when action templates should use the rule type's variables in triple braces (`{{{context.value}}}`), unescaped. Kibana 9 and later; older Kibana leaves it out. */
+            useWithTripleBracesInTemplates?: boolean;
         };
         RuleTypeActionGroup: {
             id: string;
@@ -2831,23 +4574,19 @@ export interface components {
             name: string;
             usesPublicBaseUrl?: boolean;
         };
-        /** @description The body that updates a rule. `rule_type_id`, `consumer` and `enabled` cannot be sent. */
-        RuleUpdateRequest: {
+        /** @description The fields of a rule update body, whatever the rule type. `rule_type_id`, `consumer` and `enabled` cannot be sent. */
+        RuleUpdateFields: {
             /**
              * @description The actions of the rule; Kibana uses `[]` when omitted.
              * @default []
              */
             actions?: components["schemas"]["RuleActionRequest"][];
             alert_delay?: components["schemas"]["RuleAlertDelay"];
+            artifacts?: components["schemas"]["RuleArtifacts"];
             flapping?: components["schemas"]["RuleFlapping"] | null;
             name: string;
             /** @description Deprecated rule-level notification setting; set `frequency` on each action instead. */
             notify_when?: components["schemas"]["RuleNotifyWhen"] | null;
-            /**
-             * @description The rule-type specific parameters; Kibana uses `{}` when omitted.
-             * @default {}
-             */
-            params?: components["schemas"]["RuleParams"];
             schedule: components["schemas"]["RuleSchedule"];
             /**
              * @description Kibana uses `[]` when omitted.
@@ -2859,6 +4598,939 @@ export interface components {
              * @description Deprecated since 8.13; set `frequency.throttle` on each action instead.
              */
             throttle?: string | null;
+        };
+        /** @description The body that updates a rule: the params of its type, which cannot change. The body does not say the type, so any member may apply; `RuleUpdateRequestByType` names the member of each type. */
+        RuleUpdateRequest: components["schemas"]["UpdateEsQueryRule"] | components["schemas"]["UpdateIndexThresholdRule"] | components["schemas"]["UpdateApmErrorCountRule"] | components["schemas"]["UpdateApmAnomalyRule"] | components["schemas"]["UpdateApmTransactionDurationRule"] | components["schemas"]["UpdateApmTransactionErrorRateRule"] | components["schemas"]["UpdateLogThresholdRule"] | components["schemas"]["UpdateInventoryThresholdRule"] | components["schemas"]["UpdateMetricThresholdRule"] | components["schemas"]["UpdateSloBurnRateRule"] | components["schemas"]["UpdateUptimeMonitorStatusRule"] | components["schemas"]["UpdateUptimeTlsRule"] | components["schemas"]["UpdateOtherRule"];
+        /** @description Not a request body: the update body of each rule type this spec types params for, keyed by `rule_type_id`, for clients that type an update by the rule's type. */
+        RuleUpdateRequestByType: {
+            ".es-query": components["schemas"]["UpdateEsQueryRule"];
+            ".index-threshold": components["schemas"]["UpdateIndexThresholdRule"];
+            "apm.error_rate": components["schemas"]["UpdateApmErrorCountRule"];
+            "apm.rules.anomaly": components["schemas"]["UpdateApmAnomalyRule"];
+            "apm.transaction_duration": components["schemas"]["UpdateApmTransactionDurationRule"];
+            "apm.transaction_error_rate": components["schemas"]["UpdateApmTransactionErrorRateRule"];
+            "logs.alert.document.count": components["schemas"]["UpdateLogThresholdRule"];
+            "metrics.alert.inventory.threshold": components["schemas"]["UpdateInventoryThresholdRule"];
+            "metrics.alert.threshold": components["schemas"]["UpdateMetricThresholdRule"];
+            "slo.rules.burnRate": components["schemas"]["UpdateSloBurnRateRule"];
+            "xpack.uptime.alerts.monitorStatus": components["schemas"]["UpdateUptimeMonitorStatusRule"];
+            "xpack.uptime.alerts.tls": components["schemas"]["UpdateUptimeTlsRule"];
+        };
+        /** @description What running an email (`.email`) connector takes; at least one of `to`, `cc` and `bcc` names a recipient. */
+        RunEmailParams: {
+            bcc?: string[];
+            cc?: string[];
+            /** @description The message, in Markdown. */
+            message: string;
+            subject: string;
+            to?: string[];
+        };
+        /** @description What running an index (`.index`) connector takes. */
+        RunIndexParams: {
+            /** @description The documents to index. */
+            documents: {
+                [key: string]: unknown;
+            }[];
+        };
+        /** @description What running a connector of a type this spec does not describe takes. */
+        RunOtherParams: {
+            [key: string]: unknown;
+        };
+        /** @description Acknowledges or resolves the PagerDuty alert of a dedup key. */
+        RunPagerDutyAcknowledgeResolve: {
+            dedupKey: string;
+            /** @enum {string} */
+            eventAction: "acknowledge" | "resolve";
+        };
+        /** @description What running a PagerDuty (`.pagerduty`) connector takes, told apart by `eventAction`. */
+        RunPagerDutyParams: components["schemas"]["RunPagerDutyTrigger"] | components["schemas"]["RunPagerDutyAcknowledgeResolve"];
+        /** @description Triggers a PagerDuty alert. */
+        RunPagerDutyTrigger: {
+            class?: string;
+            component?: string;
+            customDetails?: {
+                [key: string]: unknown;
+            };
+            /** @description The key that later acknowledge and resolve events name. */
+            dedupKey?: string;
+            /** @constant */
+            eventAction: "trigger";
+            group?: string;
+            links?: {
+                href?: string;
+                text?: string;
+            }[];
+            /**
+             * @default info
+             * @enum {string}
+             */
+            severity?: "critical" | "error" | "info" | "warning";
+            source?: string;
+            summary?: string;
+            /** Format: date-time */
+            timestamp?: string;
+        };
+        /** @description What running a server log (`.server-log`) connector takes. */
+        RunServerLogParams: {
+            /**
+             * @description The log level of the message; Kibana uses `info` when it is left out.
+             * @default info
+             * @enum {string}
+             */
+            level?: "debug" | "error" | "fatal" | "info" | "trace" | "warn";
+            /** @description The message to log. */
+            message: string;
+        };
+        /** @description What running a Slack Web API (`.slack_api`) connector takes, told apart by `subAction`. */
+        RunSlackApiParams: components["schemas"]["RunSlackApiPostMessage"] | components["schemas"]["RunSlackApiValidChannelId"];
+        /** @description Posts a message to a Slack channel. */
+        RunSlackApiPostMessage: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            subAction: "postMessage";
+            subActionParams: {
+                /** @description The id of the channel to post to. */
+                channelIds?: string[];
+                /**
+                 * @deprecated
+                 * @description The name of the channel to post to; use `channelIds` instead.
+                 */
+                channels?: string[];
+                /** @description The message. */
+                text?: string;
+            };
+        };
+        /** @description Checks that a Slack channel id exists. */
+        RunSlackApiValidChannelId: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            subAction: "validChannelId";
+            subActionParams: {
+                channelId: string;
+            };
+        };
+        /** @description What running a Slack webhook (`.slack`) connector takes. */
+        RunSlackParams: {
+            /** @description The message to post. */
+            message: string;
+        };
+        /** @description What running a sub-action connector takes (Jira, ServiceNow, IBM Resilient, Swimlane, Opsgenie, the generative AI and security connectors, Webhook - Case Management): the sub-action and its parameters, for example `{subAction: pushToService, subActionParams: {incident, comments}}`. */
+        RunSubActionParams: {
+            /** @description The sub-action, for example `pushToService`, `getIncident`, `createAlert` or `run`. */
+            subAction: string;
+            subActionParams?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description What running a Microsoft Teams (`.teams`) connector takes. */
+        RunTeamsParams: {
+            /** @description The message to post. */
+            message: string;
+        };
+        /** @description What running a webhook (`.webhook`) or Torq (`.torq`) connector takes. */
+        RunWebhookParams: {
+            /** @description The body of the request. */
+            body?: string;
+        };
+        /** @description A SentinelOne (`.sentinelone`) connector as Kibana returns it; its secrets are never included. */
+        SentinelOneConnector: components["schemas"]["ConnectorFields"] & {
+            /** @constant */
+            connector_type_id: ".sentinelone";
+            /** @description Left out for preconfigured connectors. */
+            config?: components["schemas"]["SentinelOneConnectorConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".sentinelone";
+        };
+        /** @description The configuration of a SentinelOne (`.sentinelone`) connector. */
+        SentinelOneConnectorConfig: {
+            /** @description The SentinelOne tenant URL. */
+            url: string;
+        };
+        /** @description The secrets of a SentinelOne (`.sentinelone`) connector. */
+        SentinelOneConnectorSecrets: {
+            /** @description The SentinelOne API token. */
+            token: string;
+        };
+        /** @description A server log (`.server-log`) connector as Kibana returns it; its secrets are never included. */
+        ServerLogConnector: components["schemas"]["ConnectorFields"] & {
+            /** @constant */
+            connector_type_id: ".server-log";
+            /** @description Left out for preconfigured connectors. */
+            config?: components["schemas"]["ServerLogConnectorConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".server-log";
+        };
+        /** @description The configuration of a server log (`.server-log`) connector: none, an empty object. */
+        ServerLogConnectorConfig: Record<string, never>;
+        /** @description The secrets of a server log (`.server-log`) connector: none, an empty object. */
+        ServerLogConnectorSecrets: Record<string, never>;
+        /** @description The configuration of a ServiceNow ITSM (`.servicenow`) or SecOps (`.servicenow-sir`) connector. */
+        ServiceNowConnectorConfig: {
+            /** @description The ServiceNow instance URL. */
+            apiUrl: string;
+            /** @description The client id of the OAuth application (with `isOAuth: true`). */
+            clientId?: string;
+            /**
+             * @description Whether the connector authenticates with OAuth (JWT) instead of a user and password.
+             * @default false
+             */
+            isOAuth?: boolean;
+            /** @description The key id of the JWT verifier map (with `isOAuth: true`). */
+            jwtKeyId?: string;
+            /** @description The user name or email the JWT names (with `isOAuth: true`). */
+            userIdentifierValue?: string;
+            /**
+             * @description Whether the connector writes with the Table API instead of the Elastic import set application.
+             * @default true
+             */
+            usesTableApi?: boolean;
+        };
+        /** @description The secrets of a ServiceNow connector (ITSM, SecOps or ITOM): a user name and password, or with `isOAuth: true` the client secret and private key. Kibana checks which set is needed. */
+        ServiceNowConnectorSecrets: {
+            /** @description The client secret of the OAuth application (with `isOAuth: true`). */
+            clientSecret?: string;
+            /** @description The password (without OAuth). */
+            password?: string;
+            /** @description The RSA private key that signs the JWT (with `isOAuth: true`). */
+            privateKey?: string;
+            /** @description The password of the private key, if it has one. */
+            privateKeyPassword?: string;
+            /** @description The user name (without OAuth). */
+            username?: string;
+        };
+        /** @description A ServiceNow ITOM (`.servicenow-itom`) connector as Kibana returns it; its secrets are never included. */
+        ServiceNowItomConnector: components["schemas"]["ConnectorFields"] & {
+            /** @constant */
+            connector_type_id: ".servicenow-itom";
+            /** @description Left out for preconfigured connectors. */
+            config?: components["schemas"]["ServiceNowItomConnectorConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".servicenow-itom";
+        };
+        /** @description The configuration of a ServiceNow ITOM (`.servicenow-itom`) connector. */
+        ServiceNowItomConnectorConfig: {
+            /** @description The ServiceNow instance URL. */
+            apiUrl: string;
+            /** @description The client id of the OAuth application (with `isOAuth: true`). */
+            clientId?: string;
+            /**
+             * @description Whether the connector authenticates with OAuth (JWT) instead of a user and password.
+             * @default false
+             */
+            isOAuth?: boolean;
+            /** @description The key id of the JWT verifier map (with `isOAuth: true`). */
+            jwtKeyId?: string;
+            /** @description The user name or email the JWT names (with `isOAuth: true`). */
+            userIdentifierValue?: string;
+        };
+        /** @description A ServiceNow ITSM (`.servicenow`) connector as Kibana returns it; its secrets are never included. */
+        ServiceNowItsmConnector: components["schemas"]["ConnectorFields"] & {
+            /** @constant */
+            connector_type_id: ".servicenow";
+            /** @description Left out for preconfigured connectors. */
+            config?: components["schemas"]["ServiceNowConnectorConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".servicenow";
+        };
+        /** @description A ServiceNow SecOps (`.servicenow-sir`) connector as Kibana returns it; its secrets are never included. */
+        ServiceNowSecOpsConnector: components["schemas"]["ConnectorFields"] & {
+            /** @constant */
+            connector_type_id: ".servicenow-sir";
+            /** @description Left out for preconfigured connectors. */
+            config?: components["schemas"]["ServiceNowConnectorConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".servicenow-sir";
+        };
+        /** @description A Slack (Web API) (`.slack_api`) connector as Kibana returns it; its secrets are never included. */
+        SlackApiConnector: components["schemas"]["ConnectorFields"] & {
+            /** @constant */
+            connector_type_id: ".slack_api";
+            /** @description Left out for preconfigured connectors. */
+            config?: components["schemas"]["SlackApiConnectorConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".slack_api";
+        };
+        /** @description The configuration of a Slack (Web API) (`.slack_api`) connector. */
+        SlackApiConnectorConfig: {
+            /** @description The channels the connector may post to. */
+            allowedChannels?: {
+                id: string;
+                name: string;
+            }[];
+        };
+        /** @description The secrets of a Slack (Web API) (`.slack_api`) connector. */
+        SlackApiConnectorSecrets: {
+            /** @description The Slack bot user OAuth token. */
+            token: string;
+        };
+        /** @description A Slack (webhook) (`.slack`) connector as Kibana returns it; its secrets are never included. */
+        SlackConnector: components["schemas"]["ConnectorFields"] & {
+            /** @constant */
+            connector_type_id: ".slack";
+            /** @description Left out for preconfigured connectors. */
+            config?: components["schemas"]["SlackConnectorConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".slack";
+        };
+        /** @description The configuration of a Slack (webhook) (`.slack`) connector: none, an empty object. */
+        SlackConnectorConfig: Record<string, never>;
+        /** @description The secrets of a Slack (webhook) (`.slack`) connector. */
+        SlackConnectorSecrets: {
+            /** @description The Slack incoming webhook URL. */
+            webhookUrl: string;
+        };
+        /** @description A SLO burn rate (`slo.rules.burnRate`) rule, as Kibana returns it. */
+        SloBurnRateRule: components["schemas"]["RuleFields"] & {
+            /** @constant */
+            rule_type_id: "slo.rules.burnRate";
+            params: components["schemas"]["SloBurnRateRuleParams"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type_id: "slo.rules.burnRate";
+        };
+        /** @description The params of an SLO burn rate (`slo.rules.burnRate`) rule. */
+        SloBurnRateRuleParams: {
+            sloId?: string;
+            burnRateThreshold?: number;
+            maxBurnRateThreshold?: number;
+            longWindow?: components["schemas"]["SloBurnRateWindow"];
+            shortWindow?: components["schemas"]["SloBurnRateWindow"];
+        };
+        SloBurnRateWindow: {
+            value?: number;
+            unit?: string;
+        };
+        /** @description The body that adds a snooze to a rule. */
+        SnoozeRuleBody: {
+            /** @description The snooze; Kibana answers 400 (`A schedule is required`) without `custom`. */
+            schedule: {
+                custom?: components["schemas"]["AlertingCustomSchedule"];
+            };
+        };
+        /** @description The snooze that was added to a rule. */
+        SnoozeRuleResult: {
+            schedule: {
+                /** @description The identifier of the snooze, for `unsnoozeRule`. */
+                id: string;
+                custom?: components["schemas"]["AlertingCustomSchedule"];
+            };
+        };
+        /** @description A Swimlane (`.swimlane`) connector as Kibana returns it; its secrets are never included. */
+        SwimlaneConnector: components["schemas"]["ConnectorFields"] & {
+            /** @constant */
+            connector_type_id: ".swimlane";
+            /** @description Left out for preconfigured connectors. */
+            config?: components["schemas"]["SwimlaneConnectorConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".swimlane";
+        };
+        /** @description The configuration of a Swimlane (`.swimlane`) connector. */
+        SwimlaneConnectorConfig: {
+            /** @description The Swimlane instance URL. */
+            apiUrl: string;
+            /** @description The Swimlane application id. */
+            appId: string;
+            /**
+             * @description What the connector sends to Swimlane: alerts, cases, or both.
+             * @enum {string}
+             */
+            connectorType: "all" | "alerts" | "cases";
+            /** @description Which Swimlane fields take which values. */
+            mappings?: {
+                alertIdConfig?: {
+                    fieldType: string;
+                    id: string;
+                    key: string;
+                    name: string;
+                };
+                caseIdConfig?: {
+                    fieldType: string;
+                    id: string;
+                    key: string;
+                    name: string;
+                };
+                caseNameConfig?: {
+                    fieldType: string;
+                    id: string;
+                    key: string;
+                    name: string;
+                };
+                commentsConfig?: {
+                    fieldType: string;
+                    id: string;
+                    key: string;
+                    name: string;
+                };
+                descriptionConfig?: {
+                    fieldType: string;
+                    id: string;
+                    key: string;
+                    name: string;
+                };
+                ruleNameConfig?: {
+                    fieldType: string;
+                    id: string;
+                    key: string;
+                    name: string;
+                };
+                severityConfig?: {
+                    fieldType: string;
+                    id: string;
+                    key: string;
+                    name: string;
+                };
+            };
+        };
+        /** @description The secrets of a Swimlane (`.swimlane`) connector. */
+        SwimlaneConnectorSecrets: {
+            /** @description The Swimlane API token. */
+            apiToken?: string;
+        };
+        /** @description A Microsoft Teams (`.teams`) connector as Kibana returns it; its secrets are never included. */
+        TeamsConnector: components["schemas"]["ConnectorFields"] & {
+            /** @constant */
+            connector_type_id: ".teams";
+            /** @description Left out for preconfigured connectors. */
+            config?: components["schemas"]["TeamsConnectorConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".teams";
+        };
+        /** @description The configuration of a Microsoft Teams (`.teams`) connector: none, an empty object. */
+        TeamsConnectorConfig: Record<string, never>;
+        /** @description The secrets of a Microsoft Teams (`.teams`) connector. */
+        TeamsConnectorSecrets: {
+            /** @description The incoming webhook URL of the Teams channel. */
+            webhookUrl: string;
+        };
+        /** @description A TheHive (`.thehive`) connector as Kibana returns it; its secrets are never included. */
+        TheHiveConnector: components["schemas"]["ConnectorFields"] & {
+            /** @constant */
+            connector_type_id: ".thehive";
+            /** @description Left out for preconfigured connectors. */
+            config?: components["schemas"]["TheHiveConnectorConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".thehive";
+        };
+        /** @description The configuration of a TheHive (`.thehive`) connector. */
+        TheHiveConnectorConfig: {
+            /** @description The TheHive organisation. */
+            organisation?: string;
+            /** @description The TheHive instance URL. */
+            url: string;
+        };
+        /** @description The secrets of a TheHive (`.thehive`) connector. */
+        TheHiveConnectorSecrets: {
+            /** @description The TheHive API key. */
+            apiKey: string;
+        };
+        /** @description A Tines (`.tines`) connector as Kibana returns it; its secrets are never included. */
+        TinesConnector: components["schemas"]["ConnectorFields"] & {
+            /** @constant */
+            connector_type_id: ".tines";
+            /** @description Left out for preconfigured connectors. */
+            config?: components["schemas"]["TinesConnectorConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".tines";
+        };
+        /** @description The configuration of a Tines (`.tines`) connector. */
+        TinesConnectorConfig: {
+            /** @description The Tines tenant URL. */
+            url: string;
+        };
+        /** @description The secrets of a Tines (`.tines`) connector. */
+        TinesConnectorSecrets: {
+            /** @description The account email. */
+            email: string;
+            /** @description The Tines API token. */
+            token: string;
+        };
+        /** @description A Torq (`.torq`) connector as Kibana returns it; its secrets are never included. */
+        TorqConnector: components["schemas"]["ConnectorFields"] & {
+            /** @constant */
+            connector_type_id: ".torq";
+            /** @description Left out for preconfigured connectors. */
+            config?: components["schemas"]["TorqConnectorConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".torq";
+        };
+        /** @description The configuration of a Torq (`.torq`) connector. */
+        TorqConnectorConfig: {
+            /** @description The Torq webhook integration URL. */
+            webhookIntegrationUrl: string;
+        };
+        /** @description The secrets of a Torq (`.torq`) connector. */
+        TorqConnectorSecrets: {
+            /** @description The Torq integration token. */
+            token: string;
+        };
+        /** @description The body that updates an APM anomaly (`apm.rules.anomaly`) rule. */
+        UpdateApmAnomalyRule: components["schemas"]["RuleUpdateFields"] & {
+            params: components["schemas"]["ApmAnomalyRuleParams"];
+        };
+        /** @description The body that updates an APM error count threshold (`apm.error_rate`) rule. */
+        UpdateApmErrorCountRule: components["schemas"]["RuleUpdateFields"] & {
+            params: components["schemas"]["ApmErrorCountRuleParams"];
+        };
+        /** @description The body that updates an APM latency threshold (`apm.transaction_duration`) rule. */
+        UpdateApmTransactionDurationRule: components["schemas"]["RuleUpdateFields"] & {
+            params: components["schemas"]["ApmTransactionDurationRuleParams"];
+        };
+        /** @description The body that updates an APM failed transaction rate (`apm.transaction_error_rate`) rule. */
+        UpdateApmTransactionErrorRateRule: components["schemas"]["RuleUpdateFields"] & {
+            params: components["schemas"]["ApmTransactionErrorRateRuleParams"];
+        };
+        /** @description The body that updates an Amazon Bedrock (`.bedrock`) connector; the type itself cannot change. */
+        UpdateBedrockConnector: {
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["BedrockConnectorConfig"];
+            secrets: components["schemas"]["BedrockConnectorSecrets"];
+        };
+        /** @description The body that updates a Webhook - Case Management (`.cases-webhook`) connector; the type itself cannot change. */
+        UpdateCasesWebhookConnector: {
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["CasesWebhookConnectorConfig"];
+            secrets?: components["schemas"]["CasesWebhookConnectorSecrets"];
+        };
+        /** @description The body that updates a CrowdStrike (`.crowdstrike`) connector; the type itself cannot change. */
+        UpdateCrowdStrikeConnector: {
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["CrowdStrikeConnectorConfig"];
+            secrets: components["schemas"]["CrowdStrikeConnectorSecrets"];
+        };
+        /** @description The body that updates a D3 Security (`.d3security`) connector; the type itself cannot change. */
+        UpdateD3SecurityConnector: {
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["D3SecurityConnectorConfig"];
+            secrets: components["schemas"]["D3SecurityConnectorSecrets"];
+        };
+        /** @description The body that updates a Microsoft Defender for Endpoint (`.microsoft_defender_endpoint`) connector; the type itself cannot change. Kibana's published spec lists the Defender config only in the update body and its secrets only in the create body; the connector itself checks both on create and on update, as here. */
+        UpdateDefenderConnector: {
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["DefenderConnectorConfig"];
+            secrets: components["schemas"]["DefenderConnectorSecrets"];
+        };
+        /** @description The body that updates an email (`.email`) connector; the type itself cannot change. */
+        UpdateEmailConnector: {
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["EmailConnectorConfig"];
+            secrets?: components["schemas"]["EmailConnectorSecrets"];
+        };
+        /** @description The body that updates an Elasticsearch query (`.es-query`) rule. */
+        UpdateEsQueryRule: components["schemas"]["RuleUpdateFields"] & {
+            params: components["schemas"]["EsQueryRuleParams"];
+        };
+        /** @description The body that updates a Google Gemini (`.gemini`) connector; the type itself cannot change. */
+        UpdateGeminiConnector: {
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["GeminiConnectorConfig"];
+            secrets: components["schemas"]["GeminiConnectorSecrets"];
+        };
+        /** @description The body that updates an index (`.index`) connector; the type itself cannot change. */
+        UpdateIndexConnector: {
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["IndexConnectorConfig"];
+            secrets?: components["schemas"]["IndexConnectorSecrets"];
+        };
+        /** @description The body that updates an index threshold (`.index-threshold`) rule. */
+        UpdateIndexThresholdRule: components["schemas"]["RuleUpdateFields"] & {
+            params: components["schemas"]["IndexThresholdRuleParams"];
+        };
+        /** @description The body that updates an infrastructure inventory (`metrics.alert.inventory.threshold`) rule. */
+        UpdateInventoryThresholdRule: components["schemas"]["RuleUpdateFields"] & {
+            params: components["schemas"]["InventoryThresholdRuleParams"];
+        };
+        /** @description The body that updates a Jira (`.jira`) connector; the type itself cannot change. */
+        UpdateJiraConnector: {
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["JiraConnectorConfig"];
+            secrets: components["schemas"]["JiraConnectorSecrets"];
+        };
+        /** @description The body that updates a log threshold (`logs.alert.document.count`) rule. */
+        UpdateLogThresholdRule: components["schemas"]["RuleUpdateFields"] & {
+            params: components["schemas"]["LogThresholdRuleParams"];
+        };
+        /** @description The body that updates a maintenance window; what it leaves out stays as it is. */
+        UpdateMaintenanceWindowBody: {
+            title?: string;
+            enabled?: boolean;
+            schedule?: components["schemas"]["MaintenanceWindowSchedule"];
+            scope?: components["schemas"]["MaintenanceWindowScope"];
+        };
+        /** @description The body that updates a metric threshold (`metrics.alert.threshold`) rule. */
+        UpdateMetricThresholdRule: components["schemas"]["RuleUpdateFields"] & {
+            params: components["schemas"]["MetricThresholdRuleParams"];
+        };
+        /** @description The body that updates an OpenAI (`.gen-ai`) connector; the type itself cannot change. */
+        UpdateOpenAiConnector: {
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["OpenAiConnectorUpdateConfig"];
+            secrets?: components["schemas"]["OpenAiConnectorSecrets"];
+        };
+        /** @description The body that updates an Opsgenie (`.opsgenie`) connector; the type itself cannot change. */
+        UpdateOpsgenieConnector: {
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["OpsgenieConnectorConfig"];
+            secrets: components["schemas"]["OpsgenieConnectorSecrets"];
+        };
+        /** @description The body that updates a connector of a type this spec does not describe; the generic form of `ConnectorUpdateRequest`. */
+        UpdateOtherConnector: {
+            /** @description The display name of the connector. */
+            name: string;
+            config?: components["schemas"]["ConnectorConfig"];
+            secrets?: components["schemas"]["ConnectorSecrets"];
+        };
+        /** @description The body that updates a rule of a type this spec types no params for. */
+        UpdateOtherRule: components["schemas"]["RuleUpdateFields"] & {
+            /**
+             * @description The rule-type specific parameters; Kibana uses `{}` when omitted.
+             * @default {}
+             */
+            params?: components["schemas"]["RuleParams"];
+        };
+        /** @description The body that updates a PagerDuty (`.pagerduty`) connector; the type itself cannot change. */
+        UpdatePagerDutyConnector: {
+            /** @description The display name of the connector. */
+            name: string;
+            config?: components["schemas"]["PagerDutyConnectorConfig"];
+            secrets: components["schemas"]["PagerDutyConnectorSecrets"];
+        };
+        /** @description The body that updates an IBM Resilient (`.resilient`) connector; the type itself cannot change. */
+        UpdateResilientConnector: {
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["ResilientConnectorConfig"];
+            secrets: components["schemas"]["ResilientConnectorSecrets"];
+        };
+        /** @description The body that updates a SentinelOne (`.sentinelone`) connector; the type itself cannot change. */
+        UpdateSentinelOneConnector: {
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["SentinelOneConnectorConfig"];
+            secrets: components["schemas"]["SentinelOneConnectorSecrets"];
+        };
+        /** @description The body that updates a server log (`.server-log`) connector; the type itself cannot change. */
+        UpdateServerLogConnector: {
+            /** @description The display name of the connector. */
+            name: string;
+            config?: components["schemas"]["ServerLogConnectorConfig"];
+            secrets?: components["schemas"]["ServerLogConnectorSecrets"];
+        };
+        /** @description The body that updates a ServiceNow ITOM (`.servicenow-itom`) connector; the type itself cannot change. */
+        UpdateServiceNowItomConnector: {
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["ServiceNowItomConnectorConfig"];
+            secrets?: components["schemas"]["ServiceNowConnectorSecrets"];
+        };
+        /** @description The body that updates a ServiceNow ITSM (`.servicenow`) connector; the type itself cannot change. */
+        UpdateServiceNowItsmConnector: {
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["ServiceNowConnectorConfig"];
+            secrets?: components["schemas"]["ServiceNowConnectorSecrets"];
+        };
+        /** @description The body that updates a ServiceNow SecOps (`.servicenow-sir`) connector; the type itself cannot change. */
+        UpdateServiceNowSecOpsConnector: {
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["ServiceNowConnectorConfig"];
+            secrets?: components["schemas"]["ServiceNowConnectorSecrets"];
+        };
+        /** @description The body that updates a Slack (Web API) (`.slack_api`) connector; the type itself cannot change. */
+        UpdateSlackApiConnector: {
+            /** @description The display name of the connector. */
+            name: string;
+            config?: components["schemas"]["SlackApiConnectorConfig"];
+            secrets: components["schemas"]["SlackApiConnectorSecrets"];
+        };
+        /** @description The body that updates a Slack (webhook) (`.slack`) connector; the type itself cannot change. */
+        UpdateSlackConnector: {
+            /** @description The display name of the connector. */
+            name: string;
+            config?: components["schemas"]["SlackConnectorConfig"];
+            secrets: components["schemas"]["SlackConnectorSecrets"];
+        };
+        /** @description The body that updates a SLO burn rate (`slo.rules.burnRate`) rule. */
+        UpdateSloBurnRateRule: components["schemas"]["RuleUpdateFields"] & {
+            params: components["schemas"]["SloBurnRateRuleParams"];
+        };
+        /** @description The body that updates a Swimlane (`.swimlane`) connector; the type itself cannot change. */
+        UpdateSwimlaneConnector: {
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["SwimlaneConnectorConfig"];
+            secrets?: components["schemas"]["SwimlaneConnectorSecrets"];
+        };
+        /** @description The body that updates a Microsoft Teams (`.teams`) connector; the type itself cannot change. */
+        UpdateTeamsConnector: {
+            /** @description The display name of the connector. */
+            name: string;
+            config?: components["schemas"]["TeamsConnectorConfig"];
+            secrets: components["schemas"]["TeamsConnectorSecrets"];
+        };
+        /** @description The body that updates a TheHive (`.thehive`) connector; the type itself cannot change. */
+        UpdateTheHiveConnector: {
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["TheHiveConnectorConfig"];
+            secrets: components["schemas"]["TheHiveConnectorSecrets"];
+        };
+        /** @description The body that updates a Tines (`.tines`) connector; the type itself cannot change. */
+        UpdateTinesConnector: {
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["TinesConnectorConfig"];
+            secrets: components["schemas"]["TinesConnectorSecrets"];
+        };
+        /** @description The body that updates a Torq (`.torq`) connector; the type itself cannot change. */
+        UpdateTorqConnector: {
+            /** @description The display name of the connector. */
+            name: string;
+            config: components["schemas"]["TorqConnectorConfig"];
+            secrets: components["schemas"]["TorqConnectorSecrets"];
+        };
+        /** @description The body that updates an Uptime monitor status (`xpack.uptime.alerts.monitorStatus`) rule. */
+        UpdateUptimeMonitorStatusRule: components["schemas"]["RuleUpdateFields"] & {
+            params: components["schemas"]["UptimeMonitorStatusRuleParams"];
+        };
+        /** @description The body that updates an Uptime TLS certificate (`xpack.uptime.alerts.tls`) rule. */
+        UpdateUptimeTlsRule: components["schemas"]["RuleUpdateFields"] & {
+            params: components["schemas"]["UptimeTlsRuleParams"];
+        };
+        /** @description The body that updates a webhook (`.webhook`) connector; the type itself cannot change. */
+        UpdateWebhookConnector: {
+            /** @description The display name of the connector. */
+            name: string;
+            config?: components["schemas"]["WebhookConnectorConfig"];
+            secrets?: components["schemas"]["WebhookConnectorSecrets"];
+        };
+        /** @description The body that updates an xMatters (`.xmatters`) connector; the type itself cannot change. */
+        UpdateXmattersConnector: {
+            /** @description The display name of the connector. */
+            name: string;
+            config?: components["schemas"]["XmattersConnectorConfig"];
+            secrets?: components["schemas"]["XmattersConnectorSecrets"];
+        };
+        /** @description An Uptime monitor status (`xpack.uptime.alerts.monitorStatus`) rule, as Kibana returns it. */
+        UptimeMonitorStatusRule: components["schemas"]["RuleFields"] & {
+            /** @constant */
+            rule_type_id: "xpack.uptime.alerts.monitorStatus";
+            params: components["schemas"]["UptimeMonitorStatusRuleParams"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type_id: "xpack.uptime.alerts.monitorStatus";
+        };
+        /** @description The params of an Uptime monitor status (`xpack.uptime.alerts.monitorStatus`) rule. */
+        UptimeMonitorStatusRuleParams: {
+            availability?: {
+                range?: number;
+                rangeUnit?: string;
+                threshold?: string;
+            };
+            filters?: string | {
+                "monitor.type"?: string[];
+                "observer.geo.name"?: string[];
+                tags?: string[];
+                "url.port"?: string[];
+            };
+            locations?: string[];
+            numTimes: number;
+            search?: string;
+            shouldCheckStatus: boolean;
+            shouldCheckAvailability: boolean;
+            timerangeCount?: number;
+            timerangeUnit?: string;
+            timerange?: {
+                from?: string;
+                to?: string;
+            };
+            version?: number;
+            isAutoGenerated?: boolean;
+        };
+        /** @description An Uptime TLS certificate (`xpack.uptime.alerts.tls`) rule, as Kibana returns it. */
+        UptimeTlsRule: components["schemas"]["RuleFields"] & {
+            /** @constant */
+            rule_type_id: "xpack.uptime.alerts.tls";
+            params: components["schemas"]["UptimeTlsRuleParams"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            rule_type_id: "xpack.uptime.alerts.tls";
+        };
+        /** @description The params of an Uptime TLS certificate (`xpack.uptime.alerts.tls`) rule. */
+        UptimeTlsRuleParams: {
+            search?: string;
+            /** @description Alert when a certificate expires within this many days. */
+            certExpirationThreshold?: number;
+            /** @description Alert when a certificate is older than this many days. */
+            certAgeThreshold?: number;
+        };
+        /** @description A webhook (`.webhook`) connector as Kibana returns it; its secrets are never included. */
+        WebhookConnector: components["schemas"]["ConnectorFields"] & {
+            /** @constant */
+            connector_type_id: ".webhook";
+            /** @description Left out for preconfigured connectors. */
+            config?: components["schemas"]["WebhookConnectorConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".webhook";
+        };
+        /** @description The configuration of a webhook (`.webhook`) connector. */
+        WebhookConnectorConfig: {
+            /**
+             * @description How the connector authenticates: with a user and password, or with a TLS client certificate.
+             * @enum {string|null}
+             */
+            authType?: "webhook-authentication-basic" | "webhook-authentication-ssl" | null;
+            /** @description A certificate authority file, base64 encoded, that the server certificate must chain to. */
+            ca?: string;
+            /**
+             * @description The format of the TLS client certificate: a CRT and KEY pair, or a PFX file.
+             * @enum {string}
+             */
+            certType?: "ssl-crt-key" | "ssl-pfx";
+            /**
+             * @description Whether the webhook authenticates.
+             * @default true
+             */
+            hasAuth?: boolean;
+            /** @description Headers sent with every request. */
+            headers?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * @description The HTTP method of the request.
+             * @default post
+             * @enum {string}
+             */
+            method?: "post" | "put";
+            /** @description The URL the request goes to. */
+            url?: string;
+            /**
+             * @description How the server certificate is checked: `full` (certificate and host name), `certificate` only, or `none`.
+             * @default full
+             * @enum {string}
+             */
+            verificationMode?: "certificate" | "full" | "none";
+        };
+        /** @description The secrets of a webhook (`.webhook`) connector. */
+        WebhookConnectorSecrets: {
+            /** @description A CRT client certificate, base64 encoded (with `certType: ssl-crt-key`). */
+            crt?: string;
+            /** @description The KEY of the CRT client certificate, base64 encoded. */
+            key?: string;
+            /** @description A PFX client certificate, base64 encoded (with `certType: ssl-pfx`). */
+            pfx?: string;
+            /** @description The password for basic authentication, or of the certificate. */
+            password?: string;
+            /** @description The user name for basic authentication. */
+            user?: string;
+        };
+        /** @description A xMatters (`.xmatters`) connector as Kibana returns it; its secrets are never included. */
+        XmattersConnector: components["schemas"]["ConnectorFields"] & {
+            /** @constant */
+            connector_type_id: ".xmatters";
+            /** @description Left out for preconfigured connectors. */
+            config?: components["schemas"]["XmattersConnectorConfig"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            connector_type_id: ".xmatters";
+        };
+        /** @description The configuration of an xMatters (`.xmatters`) connector. */
+        XmattersConnectorConfig: {
+            /** @description The xMatters flow URL (with basic authentication). */
+            configUrl?: string | null;
+            /**
+             * @description Whether the connector authenticates with a user and password rather than an API key in the URL.
+             * @default true
+             */
+            usesBasic?: boolean;
+        };
+        /** @description The secrets of an xMatters (`.xmatters`) connector. */
+        XmattersConnectorSecrets: {
+            /** @description The password (with basic authentication). */
+            password?: string;
+            /** @description The flow URL with its API key (without basic authentication). */
+            secretsUrl?: string;
+            /** @description The user name (with basic authentication). */
+            user?: string;
         };
     };
     responses: {
@@ -2996,6 +5668,11 @@ export interface components {
          * @example df770e30-8b8b-11ed-a780-3b746c987a81
          */
         ConnectorId: string;
+        /**
+         * @description The identifier of the maintenance window.
+         * @example 6a1f3c2e-5b7d-4e21-9c0a-3d8e2f1b4a55
+         */
+        MaintenanceWindowIdPath: string;
         /**
          * @description The identifier of the alert (for example the group name of an index threshold alert).
          * @example host-1
@@ -3573,9 +6250,79 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
-    muteAlert: {
+    snoozeRule: {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The identifier of the rule.
+                 * @example 3583a470-74f6-11ed-9801-35303b735aef
+                 */
+                id: components["parameters"]["RuleIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SnoozeRuleBody"];
+            };
+        };
+        responses: {
+            /** @description The snooze that was added. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnoozeRuleResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    unsnoozeRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The identifier of the rule.
+                 * @example 3583a470-74f6-11ed-9801-35303b735aef
+                 */
+                ruleId: string;
+                /**
+                 * @description The identifier of the snooze, as `snoozeRule` answered it.
+                 * @example 7bd9c5b0-4a7e-4c11-8e0f-2f6d4c8a9b13
+                 */
+                scheduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The snooze was removed; the answer has no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    muteAlert: {
+        parameters: {
+            query?: {
+                /** @description Whether Kibana first checks that the rule has raised an alert with this id (and answers 400 when it has not). Kibana 9 and later. */
+                validate_alerts_existence?: boolean;
+            };
             header?: never;
             path: {
                 /**
@@ -4284,7 +7031,7 @@ export interface operations {
                 /** @description An Elasticsearch simple_query_string query run against `searchFields`. */
                 search?: string;
                 /** @description The case fields the `search` query runs against (for example `title`, `description`). */
-                searchFields?: string | string[];
+                searchFields?: components["schemas"]["CaseSearchField"] | components["schemas"]["CaseSearchField"][];
                 /** @description Keep cases with this severity. */
                 severity?: components["schemas"]["CaseSeverity"];
                 /** @description The field to sort the cases by. */
@@ -4395,6 +7142,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseConfiguration"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
         };
     };
@@ -4447,6 +7195,7 @@ export interface operations {
                     "application/json": components["schemas"]["CaseConfiguration"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
@@ -4872,6 +7621,228 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseUserActionFindResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createMaintenanceWindow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMaintenanceWindowBody"];
+            };
+        };
+        responses: {
+            /** @description The created maintenance window. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceWindow"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    findMaintenanceWindows: {
+        parameters: {
+            query?: {
+                /** @description Keep maintenance windows whose title contains these words. */
+                title?: string;
+                /** @description Keep maintenance windows that this user created. */
+                created_by?: string;
+                /** @description Keep maintenance windows with this status, or with any of these statuses. */
+                status?: components["schemas"]["MaintenanceWindowStatus"] | components["schemas"]["MaintenanceWindowStatus"][];
+                /** @description Which page to return, counting from 1. */
+                page?: number;
+                /** @description How many maintenance windows one page holds. */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of maintenance windows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceWindowFindResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getMaintenanceWindow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The identifier of the maintenance window.
+                 * @example 6a1f3c2e-5b7d-4e21-9c0a-3d8e2f1b4a55
+                 */
+                id: components["parameters"]["MaintenanceWindowIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The maintenance window. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceWindow"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteMaintenanceWindow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The identifier of the maintenance window.
+                 * @example 6a1f3c2e-5b7d-4e21-9c0a-3d8e2f1b4a55
+                 */
+                id: components["parameters"]["MaintenanceWindowIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The maintenance window was deleted; the answer has no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateMaintenanceWindow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The identifier of the maintenance window.
+                 * @example 6a1f3c2e-5b7d-4e21-9c0a-3d8e2f1b4a55
+                 */
+                id: components["parameters"]["MaintenanceWindowIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMaintenanceWindowBody"];
+            };
+        };
+        responses: {
+            /** @description The updated maintenance window. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceWindow"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The maintenance window is archived; unarchive it before changing it. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KibanaError"];
+                };
+            };
+        };
+    };
+    archiveMaintenanceWindow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The identifier of the maintenance window.
+                 * @example 6a1f3c2e-5b7d-4e21-9c0a-3d8e2f1b4a55
+                 */
+                id: components["parameters"]["MaintenanceWindowIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archived maintenance window. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceWindow"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    unarchiveMaintenanceWindow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The identifier of the maintenance window.
+                 * @example 6a1f3c2e-5b7d-4e21-9c0a-3d8e2f1b4a55
+                 */
+                id: components["parameters"]["MaintenanceWindowIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The maintenance window, no longer archived. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceWindow"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -140,8 +140,8 @@ async function main(): Promise<void> {
       const report = [`Rule: ${rule.name} (${rule.id})`, `Alert: ${ALERT_ID}`, `Muted at: ${new Date().toISOString()}`, 'Reason: the alert fired repeatedly.', ''].join('\n');
       const fileName = `alert-${ALERT_ID}.txt`;
       const updated = await space.cases.attachFile(caseId, { file: new TextEncoder().encode(report), fileName });
-      const attachment = [...updated.comments].reverse().find((c) => c.type === 'externalReference');
-      return { value: updated, lines: [`Attached file ${fileName} (${report.length} bytes) as attachment ${attachment?.id ?? '(not listed)'}; the case has ${updated.comments.length} attachment(s)`] };
+      const attachment = [...(updated.comments ?? [])].reverse().find((c) => c.type === 'externalReference');
+      return { value: updated, lines: [`Attached file ${fileName} (${report.length} bytes) as attachment ${attachment?.id ?? '(not listed)'}; the case has ${(updated.comments ?? []).length} attachment(s)`] };
     });
 
     await step(`Push the case to ${connector.chosen.name}`, async () => {

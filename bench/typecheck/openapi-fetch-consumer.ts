@@ -51,7 +51,7 @@ export async function consumer(caseId: string, ruleId: string, connectorId: stri
   log.push(rule?.enabled, rule?.schedule.interval);
   const { data: newRule } = await client.POST('/api/alerting/rule/{id}', {
     params: { path: { id: 'cpu-rule' } },
-    body: { name: 'cpu', rule_type_id: '.index-threshold', consumer: 'alerts', schedule: { interval: '1m' }, tags: ['cpu'], params: { index: ['metrics-*'], threshold: [90] } },
+    body: { name: 'cpu', rule_type_id: '.index-threshold', consumer: 'alerts', schedule: { interval: '1m' }, tags: ['cpu'], params: { index: ['metrics-*'], threshold: [90], thresholdComparator: '>', timeField: '@timestamp', timeWindowSize: 5, timeWindowUnit: 'm' } },
   });
   log.push(newRule?.id);
   const { data: updated } = await client.PUT('/api/alerting/rule/{id}', { params: { path: { id: ruleId } }, body: { name: 'cpu', schedule: { interval: '5m' }, tags: ['cpu', 'production'] } });

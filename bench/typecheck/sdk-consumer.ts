@@ -45,7 +45,7 @@ export async function consumer(caseId: string, ruleId: string, connectorId: stri
   const rule = await kibana.rules.get(ruleId);
   log.push(rule.enabled, rule.schedule.interval);
   const newRule = await kibana.rules.create(
-    { name: 'cpu', rule_type_id: '.index-threshold', consumer: 'alerts', schedule: { interval: '1m' }, tags: ['cpu'], params: { index: ['metrics-*'], threshold: [90] } },
+    { name: 'cpu', rule_type_id: '.index-threshold', consumer: 'alerts', schedule: { interval: '1m' }, tags: ['cpu'], params: { index: ['metrics-*'], threshold: [90], thresholdComparator: '>', timeField: '@timestamp', timeWindowSize: 5, timeWindowUnit: 'm' } },
     { id: 'cpu-rule' },
   );
   log.push(newRule.id);

@@ -9,6 +9,7 @@ import { alertingRoutes } from './handlers/alerting.js';
 import { apmRoutes } from './handlers/apm.js';
 import { casesRoutes } from './handlers/cases.js';
 import { connectorsRoutes } from './handlers/connectors.js';
+import { maintenanceWindowRoutes } from './handlers/maintenance-windows.js';
 import { KibanaHttpError, errorResponse, jsonResponse } from './respond.js';
 import type { Route, RouteContext, Routes } from './routes.js';
 import { specOperations, type SpecOperation } from './spec.js';
@@ -16,7 +17,7 @@ import type { MockState } from './state.js';
 import { checkBody, parseQuery } from './validate.js';
 
 /** Every operation's implementation. Listing them here makes an operation added to the spec without one a compile error. */
-const routes: Routes = { ...casesRoutes, ...alertingRoutes, ...connectorsRoutes, ...apmRoutes };
+const routes: Routes = { ...casesRoutes, ...alertingRoutes, ...maintenanceWindowRoutes, ...connectorsRoutes, ...apmRoutes };
 
 /** Kibana's default `server.maxPayload`. */
 const MAX_PAYLOAD = 1_048_576;
@@ -38,9 +39,12 @@ async function readBody(operation: SpecOperation, request: Request): Promise<{ b
   const contentType = request.headers.get('content-type') ?? '';
   if (spec.mediaType === 'multipart/form-data') {
     if (!contentType.toLowerCase().startsWith('multipart/form-data')) throw new KibanaHttpError(415, 'Unsupported Media Type');
+    // Kibana limits the whole payload, file included, before it parses the form.
+    const payload = await request.arrayBuffer();
+    if (payload.byteLength > MAX_PAYLOAD) throw new KibanaHttpError(413, `Payload content length greater than maximum allowed: ${MAX_PAYLOAD}`);
     let form: FormData;
     try {
-      form = await request.formData();
+      form = await new Response(payload, { headers: { 'content-type': contentType } }).formData();
     } catch {
       throw new KibanaHttpError(400, 'Invalid multipart payload format');
     }

@@ -2,6 +2,7 @@
 // so that an answer that breaks the spec's shape does not compile.
 import type { OperationBody, OperationId, OperationPath, OperationQuery, OperationResult, Schemas } from '../types.js';
 import type { MockUser } from './auth.js';
+import type { MockConnector, MockRule } from './seed.js';
 import type { MockState, SpaceState } from './state.js';
 
 /** One request, checked and parsed, with the state it may read and change. */
@@ -62,3 +63,17 @@ export async function digestHex(algorithm: 'SHA-1' | 'SHA-256', data: Uint8Array
 
 /** Distributes Omit over a union, so each variant keeps its own fields. */
 export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/**
+ * A rule as an operation's answer. Rules of types the spec types no params for are answered in the
+ * generic shape `OtherRule`, which the `Rule` union names as its `x-defaultMapping` but leaves out of
+ * its members (so that checking `rule_type_id` narrows a rule); the answer's type cannot say so.
+ */
+export function answerRule(rule: MockRule): Schemas['Rule'] {
+  return structuredClone(rule) as Schemas['Rule'];
+}
+
+/** A connector as an operation's answer; connectors of other types are answered as `OtherConnector` (see {@link answerRule}). */
+export function answerConnector(connector: MockConnector): Schemas['Connector'] {
+  return structuredClone(connector) as Schemas['Connector'];
+}

@@ -3,13 +3,19 @@
 import type { Schemas } from '../types.js';
 import { specExample } from './spec.js';
 
+/** A connector as the mock keeps it: of a type the spec describes, or of another (a plugin's) type. */
+export type MockConnector = Schemas['Connector'] | Schemas['OtherConnector'];
+
+/** A rule as the mock keeps it: of a type the spec types params for, or of another type with free params. */
+export type MockRule = Schemas['Rule'] | Schemas['OtherRule'];
+
 /** A seeded connector: what Kibana answers for it, plus the secrets it keeps (and never answers). */
-export type KibanaMockConnector = Schemas['Connector'] & { secrets?: Record<string, unknown> };
+export type KibanaMockConnector = MockConnector & { secrets?: Record<string, unknown> };
 
 /** The objects of one space. */
 export interface KibanaMockSpaceSeed {
   connectors?: KibanaMockConnector[];
-  rules?: Schemas['Rule'][];
+  rules?: MockRule[];
   cases?: Schemas['Case'][];
 }
 

@@ -2,7 +2,7 @@
 // rules, connectors: Kibana keeps all of them per space) and one global APM state (Kibana keeps APM
 // settings, annotations, source maps and agent keys in Elasticsearch indices that spaces do not split).
 import type { Schemas } from '../types.js';
-import { defaultAgentConfigurations, defaultApmServices, type ApmServiceData, type KibanaMockSeed, type KibanaMockSpaceSeed } from './seed.js';
+import { defaultAgentConfigurations, defaultApmServices, type ApmServiceData, type KibanaMockSeed, type KibanaMockSpaceSeed, type MockConnector, type MockRule } from './seed.js';
 
 /** A file attached to a case. */
 export interface StoredFile {
@@ -18,12 +18,21 @@ export interface StoredFile {
 
 /** A connector and the secrets it keeps. */
 export interface StoredConnector {
-  connector: Schemas['Connector'];
+  connector: MockConnector;
   secrets: Record<string, unknown>;
 }
 
 /** A case as stored: the case with its comments (totals are computed when it is answered). */
-export type StoredCase = Schemas['Case'];
+export type StoredCase = Schemas['Case'] & { comments: Schemas['CaseComment'][] };
+
+/**
+ * A maintenance window as stored: without its status, which depends on the time it is read, and with
+ * the date after which it counts as archived (archiving sets it to now, unarchiving a year ahead).
+ */
+export interface StoredMaintenanceWindow {
+  window: Omit<Schemas['MaintenanceWindow'], 'status'>;
+  expirationDate: string;
+}
 
 /** The objects of one space. */
 export class SpaceState {
@@ -31,7 +40,8 @@ export class SpaceState {
   readonly userActions = new Map<string, Schemas['CaseUserAction'][]>();
   readonly configurations = new Map<string, Schemas['CaseConfiguration']>();
   readonly files = new Map<string, StoredFile>();
-  readonly rules = new Map<string, Schemas['Rule']>();
+  readonly rules = new Map<string, MockRule>();
+  readonly maintenanceWindows = new Map<string, StoredMaintenanceWindow>();
   readonly connectors = new Map<string, StoredConnector>();
   /** External incidents made by pushes, by `${caseId}/${connectorId}`: a second push updates the same incident. */
   readonly incidents = new Map<string, Schemas['CaseExternalService']>();
@@ -108,7 +118,7 @@ export class MockState {
     for (const { secrets, ...connector } of seed.connectors ?? []) space.connectors.set(connector.id, { connector, secrets: secrets ?? {} });
     for (const rule of seed.rules ?? []) space.rules.set(rule.id, rule);
     for (const stored of seed.cases ?? []) {
-      space.cases.set(stored.id, stored);
+      space.cases.set(stored.id, { ...stored, comments: stored.comments ?? [] });
       const { id, version, created_at, created_by, owner, title, description, tags, severity, status, settings, connector, assignees, category, customFields } = stored;
       // A seeded case has the activity of a case created as it is now.
       space.userActions.set(id, [

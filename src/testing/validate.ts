@@ -94,6 +94,7 @@ function schemaTypes(schema: unknown, depth = 0): string[] {
 function dotted(prefix: string, pointer: string, extra?: string): string {
   const parts = pointer.split('/').slice(1).map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
   if (extra !== undefined) parts.push(extra);
+  if (prefix === '') return parts.join('.');
   return parts.length > 0 ? `${prefix}.${parts.join('.')}` : prefix;
 }
 
@@ -187,7 +188,10 @@ export function describeErrors(errors: ErrorObject[], data: unknown, where: stri
         if (e.keyword === 'enum') p.allowedValues?.forEach((v) => allowed.add(v));
         if (e.keyword === 'const') allowed.add(p.allowedValue);
       }
-      return `[${dotted(where, best.instancePath)}]: expected one of [${[...allowed].map(String).join(', ')}] but got [${String(value)}]`;
+      const at = dotted(where, best.instancePath);
+      // A connector or rule type's own schema lists literals, which @kbn/config-schema reports one by one.
+      if (where === '') return `[${at}]: types that failed validation:\n${[...allowed].map((v, i) => `- [${at}.${i}]: expected value to equal [${String(v)}] but got [${String(value)}]`).join('\n')}`;
+      return `[${at}]: expected one of [${[...allowed].map(String).join(', ')}] but got [${String(value)}]`;
     }
     case 'maxLength':
       return `[${dotted(where, best.instancePath)}]: value has length [${String(value).length}] but it must have a maximum length of [${String(params.limit)}].`;
@@ -212,11 +216,47 @@ export function check(schema: JsonSchema, value: unknown, where: string): void {
   if (!validate(value)) throw new KibanaHttpError(400, describeErrors(validate.errors ?? [], value, where));
 }
 
-/** The request body of `operation`, checked against its schema. */
+/**
+ * What is wrong with `value` as a connector type's config or secrets, or a rule type's params, in the
+ * words @kbn/config-schema uses for a type's own schema (`[url]: expected value of type [string] ...`);
+ * undefined when nothing is.
+ */
+export function typeSchemaProblem(schema: JsonSchema, value: unknown): string | undefined {
+  const validate = validatorFor(schema);
+  return validate(value) ? undefined : describeErrors(validate.errors ?? [], value, '');
+}
+
+/**
+ * The schema Kibana's route checks a body against. A union typed per connector or rule type names its
+ * generic form in `discriminator.x-defaultMapping`: that is what the route validates (Kibana checks the
+ * type's own config, secrets or params afterwards, with messages of its own).
+ */
+function routeSchema(schema: JsonSchema): JsonSchema {
+  const discriminator = resolveSchema(schema)?.discriminator as { 'x-defaultMapping'?: unknown } | undefined;
+  const generic = discriminator?.['x-defaultMapping'];
+  return typeof generic === 'string' ? { $ref: generic } : schema;
+}
+
+/** The request body of `operation`, checked against the schema Kibana's route checks it against. */
 export function checkBody(operation: SpecOperation, body: unknown): void {
   if (!operation.requestBody) return;
-  check(operation.requestBody.schema ?? true, body, 'request body');
+  const strict = STRICT_DECODES[operation.operationId];
+  if (strict && typeof body === 'object' && body !== null && !Array.isArray(body)) {
+    const known = resolveSchema(operation.requestBody.schema ?? true)?.properties as Record<string, unknown> | undefined;
+    const excess = Object.keys(body).filter((key) => !(known && key in known));
+    if (excess.length > 0) throw new KibanaHttpError(400, `${strict}Error: invalid keys "${excess.join(',')}"`);
+  }
+  check(routeSchema(operation.requestBody.schema ?? true), body, 'request body');
 }
+
+/**
+ * Bodies that Kibana's cases client decodes strictly (io-ts `exact`), refusing unknown keys with the
+ * prefix of the operation's error.
+ */
+const STRICT_DECODES: Partial<Record<string, string>> = {
+  setCaseConfiguration: 'Failed to create case configuration: ',
+  updateCaseConfiguration: 'Failed to get patch configure in route: ',
+};
 
 function allows(schema: unknown, type: string): boolean {
   const resolved = resolveSchema(schema);

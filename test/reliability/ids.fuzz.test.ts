@@ -78,7 +78,7 @@ const ROUTES: IdRoute[] = [
     method: 'POST',
     path: '/api/alerting/rule/{0}',
     names: [['options.id', 'id']],
-    call: (ids) => kibana.rules.create({ name: 'fuzz', rule_type_id: '.index-threshold', consumer: 'alerts', schedule: { interval: '1m' }, params: {} }, { id: at(ids, 0) }),
+    call: (ids) => kibana.rules.create({ name: 'fuzz', rule_type_id: '.index-threshold', consumer: 'alerts', schedule: { interval: '1m' }, params: { index: ['metrics-*'], threshold: [90], thresholdComparator: '>', timeField: '@timestamp', timeWindowSize: 5, timeWindowUnit: 'm' } }, { id: at(ids, 0) }),
   },
   { name: 'rules.delete', method: 'DELETE', path: '/api/alerting/rule/{0}', names: [['ruleId', 'id']], call: (ids) => kibana.rules.delete(at(ids, 0)) },
   { name: 'rules.enable', method: 'POST', path: '/api/alerting/rule/{0}/_enable', names: [['ruleId', 'id']], call: (ids) => kibana.rules.enable(at(ids, 0)) },

@@ -71,7 +71,7 @@ describe('cases.get', () => {
     expect(found.version).toBe('WzM2LDFd');
     expect(found.title).toBe('Case title 1');
     expect(found.status).toBe('open');
-    expect(found.comments[0]?.type).toBe('user');
+    expect(found.comments![0]?.type).toBe('user');
     expect(found.customFields?.[1]).toEqual({ key: 'fcc6840d-eb14-42df-8aaf-232201a705ec', type: 'toggle', value: null });
   });
 
@@ -81,7 +81,7 @@ describe('cases.get', () => {
     const found = await kibana.cases.get('c3ff7550-def1-4e90-b6bc-c9969a4a09b1');
     expect(found.status).toBe('in-progress');
     expect(found.owner).toBe('observability');
-    const alert = found.comments[0];
+    const alert = found.comments![0];
     expect(alert?.type).toBe('alert');
     if (alert?.type === 'alert') expect(alert.rule.name).toBe('Observability rule');
   });
@@ -813,7 +813,7 @@ describe('cases.addComment', () => {
     expect(recorder.last.query.toString()).toBe('');
     expect(result).toEqual(responseExample('addCaseComment'));
     expect(result.totalComment).toBe(1);
-    const comment = result.comments[0];
+    const comment = result.comments![0];
     expect(comment?.type).toBe('user');
     if (comment?.type === 'user') expect(comment.comment).toBe('A new comment.');
   });
@@ -856,7 +856,7 @@ describe('cases.updateComment', () => {
     expect(recorder.last.query.toString()).toBe('');
     expect(result).toEqual(responseExample('updateCaseComment'));
     expect(result.version).toBe('WzIzNDAsMV0=');
-    const comment = result.comments[0];
+    const comment = result.comments![0];
     if (comment?.type !== 'user') throw new Error('expected a user comment');
     expect(comment.comment).toBe('An updated comment.');
   });

@@ -84,7 +84,7 @@ describe('case results', () => {
     expectTypeOf<Case['version']>().toBeString();
     expectTypeOf<Case['title']>().toBeString();
     expectTypeOf<Case['status']>().toEqualTypeOf<'open' | 'in-progress' | 'closed'>();
-    expectTypeOf<Case['comments']>().toEqualTypeOf<Schemas['CaseComment'][]>();
+    expectTypeOf<Case['comments']>().toEqualTypeOf<Schemas['CaseComment'][] | undefined>();
     expectTypeOf<Case['external_service']>().toEqualTypeOf<Schemas['CaseExternalService'] | null>();
     expectTypeOf<Case['closed_at']>().toEqualTypeOf<string | null>();
   });

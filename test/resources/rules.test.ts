@@ -3,6 +3,9 @@ import { ConflictError, KibanaClient, NotFoundError, ResultWindowError, type Cal
 import { recordingClient, requestExample, responseExample, expectIdsRefused, expectRead, expectWrite } from '../helpers/recorder.js';
 import { validateRequestBody } from '../spec/helpers.js';
 
+/** The smallest valid params of an ES|QL `.es-query` rule. */
+const ESQL_PARAMS = { searchType: 'esqlQuery' as const, esqlQuery: { esql: 'FROM logs-* | LIMIT 1' }, size: 0, threshold: [0], thresholdComparator: '>' as const, timeWindowSize: 5, timeWindowUnit: 'm' as const };
+
 const RULE_ID = '3583a470-74f6-11ed-9801-35303b735aef';
 const CONNECTOR_ID = '9dca3e00-74f5-11ed-9801-35303b735aef';
 
@@ -241,13 +244,13 @@ describe('rules.create', () => {
   it('treats an undefined options.id as no id', async () => {
     const recorder = recordingClient();
     const { kibana } = recorder;
-    await kibana.rules.create({ name: 'n', rule_type_id: '.es-query', consumer: 'alerts', schedule: { interval: '1m' } }, { id: undefined });
+    await kibana.rules.create({ name: 'n', rule_type_id: '.es-query' as const, consumer: 'alerts', schedule: { interval: '1m' }, params: ESQL_PARAMS }, { id: undefined });
     expect(recorder.last.path).toBe('/api/alerting/rule');
   });
 
   it('refuses an empty options.id and a missing body without sending', async () => {
     const { kibana, requests } = recordingClient();
-    const body = { name: 'n', rule_type_id: '.es-query', consumer: 'alerts', schedule: { interval: '1m' } };
+    const body = { name: 'n', rule_type_id: '.es-query' as const, consumer: 'alerts', schedule: { interval: '1m' }, params: ESQL_PARAMS };
     await expect(kibana.rules.create(body, { id: '' })).rejects.toMatchObject({ name: 'ArgumentError', argument: 'options.id' });
     await expect(kibana.rules.create(body, { id: 42 as never })).rejects.toMatchObject({ name: 'ArgumentError', argument: 'options.id' });
     await expect(kibana.rules.create(undefined as never)).rejects.toMatchObject({ name: 'ArgumentError', argument: 'body' });
@@ -258,7 +261,7 @@ describe('rules.create', () => {
   it('throws ConflictError when the chosen id is taken', async () => {
     const { kibana, reply } = recordingClient();
     reply({ status: 409, body: { statusCode: 409, error: 'Conflict', message: 'Saved object [alert/r1] conflict' } });
-    await expect(kibana.rules.create({ name: 'n', rule_type_id: '.es-query', consumer: 'alerts', schedule: { interval: '1m' } }, { id: 'r1' })).rejects.toBeInstanceOf(ConflictError);
+    await expect(kibana.rules.create({ name: 'n', rule_type_id: '.es-query' as const, consumer: 'alerts', schedule: { interval: '1m' }, params: ESQL_PARAMS }, { id: 'r1' })).rejects.toBeInstanceOf(ConflictError);
   });
 });
 
@@ -371,7 +374,7 @@ describe('rules.types', () => {
 
 describe('rules in a space', () => {
   // Every method, once through kibana.space('ops') and once with { space: 'ops' } per call.
-  const body = { name: 'n', rule_type_id: '.es-query', consumer: 'alerts', schedule: { interval: '1m' } };
+  const body = { name: 'n', rule_type_id: '.es-query' as const, consumer: 'alerts', schedule: { interval: '1m' }, params: ESQL_PARAMS };
   const calls: [name: string, call: (k: KibanaClient, options?: CallOptions) => Promise<unknown>, method: string, path: string][] = [
     ['health', (k, o) => k.rules.health(o), 'GET', '/api/alerting/_health'],
     ['find', (k, o) => k.rules.find({ per_page: 1 }, o), 'GET', '/api/alerting/rules/_find'],
@@ -400,7 +403,7 @@ describe('rules in a space', () => {
 });
 
 describe('rules argument errors', () => {
-  const body = { name: 'n', rule_type_id: '.es-query', consumer: 'alerts', schedule: { interval: '1m' } };
+  const body = { name: 'n', rule_type_id: '.es-query' as const, consumer: 'alerts', schedule: { interval: '1m' }, params: ESQL_PARAMS };
   const calls: [name: string, argument: string, call: (k: KibanaClient, id: string) => Promise<unknown>][] = [
     ['get', 'ruleId', (k, id) => k.rules.get(id)],
     ['update', 'ruleId', (k, id) => k.rules.update(id, body)],

@@ -7,7 +7,7 @@ declare const kibana: KibanaClient;
 
 type CreateBody = OperationBody<'createRule'>;
 
-const minimalRule: CreateBody = { name: 'cpu', rule_type_id: '.index-threshold', consumer: 'alerts', schedule: { interval: '1m' } };
+const minimalRule: CreateBody = { name: 'cpu', rule_type_id: '.index-threshold', consumer: 'alerts', schedule: { interval: '1m' }, params: { index: ['metrics-*'], threshold: [90], thresholdComparator: '>', timeField: '@timestamp', timeWindowSize: 5, timeWindowUnit: 'm' } };
 
 describe('rules.create', () => {
   it('requires name, rule_type_id, consumer and schedule', () => {

@@ -141,6 +141,17 @@ describe('the example check', () => {
     expect(validateResponse('findCases', 200, body)).toContainEqual(expect.stringMatching(/^\/cases\/0\/status must be equal to one of the allowed values/));
   });
 
+  it('checks connector config and rule params per type, and keeps other types in their generic form', () => {
+    const webhook = { name: 'hook', connector_type_id: '.webhook', config: { url: 42, method: 'yeet' } };
+    expect(validateRequestBody('createConnector', webhook)).not.toEqual([]);
+    expect(validateRequestBody('createConnector', { ...webhook, config: { url: 'https://hooks.test', method: 'post' } })).toEqual([]);
+    expect(validateRequestBody('createConnector', { name: 'p', connector_type_id: '.my-plugin', config: { anything: 1 } })).toEqual([]);
+    const rule = { name: 'r', consumer: 'alerts', schedule: { interval: '1m' } };
+    expect(validateRequestBody('createRule', { ...rule, rule_type_id: '.index-threshold', params: { aggType: 'average' } })).not.toEqual([]);
+    expect(validateRequestBody('createRule', { ...rule, rule_type_id: '.geo-containment', params: { index: 'vehicles' } })).toEqual([]);
+    expect(validateRequestBody('createRule', { ...rule, rule_type_id: '.index-threshold', params: {}, artifacts: { dashboards: [{ id: 'd1' }] } })).not.toEqual([]);
+  });
+
   it('rejects a response status the operation does not declare', () => {
     expect(validateResponse('getCase', 418, {})).toEqual(['getCase declares no 418 response']);
   });

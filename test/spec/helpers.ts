@@ -128,8 +128,27 @@ function createAjv(): Ajv2020 {
     ...Object.keys(openapiDocument),
   ]);
   ajv.addVocabulary([...annotations]);
-  ajv.addSchema(openapiDocument, DOCUMENT_ID);
+  ajv.addSchema(withDefaultMappings(openapiDocument), DOCUMENT_ID);
   return ajv;
+}
+
+/**
+ * A copy of the document in which each union whose discriminator names an `x-defaultMapping` also takes
+ * that schema for values whose discriminator is none of the mapped ones (OpenAPI 3.2's `defaultMapping`):
+ * rules and connectors of types the spec does not type keep their generic shape.
+ */
+export function withDefaultMappings(document: OpenApiDocument): OpenApiDocument {
+  const copy = structuredClone(document);
+  for (const schema of Object.values(copy.components.schemas ?? {})) {
+    if (typeof schema !== 'object' || !Array.isArray(schema.oneOf)) continue;
+    const discriminator = schema.discriminator as { propertyName?: string; mapping?: Record<string, string>; 'x-defaultMapping'?: string } | undefined;
+    const generic = discriminator?.['x-defaultMapping'];
+    if (!discriminator?.propertyName || !generic) continue;
+    const property = discriminator.propertyName;
+    const mapped = { required: [property], properties: { [property]: { enum: Object.keys(discriminator.mapping ?? {}) } } };
+    schema.oneOf = [...schema.oneOf, { allOf: [{ $ref: generic }, { not: mapped }] }];
+  }
+  return copy;
 }
 
 let ajv: Ajv2020 | undefined;

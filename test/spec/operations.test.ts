@@ -2,7 +2,7 @@
 // method, path and operationId and declares the parameters the Kibana documentation gives it.
 import { describe, expect, it } from 'vitest';
 import { operationTable } from '../../generated/operations.js';
-import { isReference, operations, type Method, type OperationEntry, type Parameter } from './helpers.js';
+import { isReference, operations, resolve, validateResponse, type Method, type OperationEntry, type Parameter } from './helpers.js';
 
 interface ExpectedParameter {
   name: string;
@@ -161,6 +161,19 @@ const generatedIdVariants: ExpectedOperation[] = [
   op('post', '/api/actions/connector', 'createConnectorWithGeneratedId'),
 ];
 
+/** The 9 operations that /work/shared/kibana-docs/current-kibana.md adds (Kibana 8.19 and 9.x). */
+const current: ExpectedOperation[] = [
+  op('post', '/api/alerting/rule/{id}/snooze_schedule', 'snoozeRule', inPath('id')),
+  op('delete', '/api/alerting/rule/{ruleId}/snooze_schedule/{scheduleId}', 'unsnoozeRule', inPath('ruleId'), inPath('scheduleId')),
+  op('post', '/api/maintenance_window', 'createMaintenanceWindow'),
+  op('get', '/api/maintenance_window/_find', 'findMaintenanceWindows', inQuery('title'), inQuery('created_by'), inQuery('status'), inQuery('page'), inQuery('per_page')),
+  op('get', '/api/maintenance_window/{id}', 'getMaintenanceWindow', inPath('id')),
+  op('patch', '/api/maintenance_window/{id}', 'updateMaintenanceWindow', inPath('id')),
+  op('delete', '/api/maintenance_window/{id}', 'deleteMaintenanceWindow', inPath('id')),
+  op('post', '/api/maintenance_window/{id}/_archive', 'archiveMaintenanceWindow', inPath('id')),
+  op('post', '/api/maintenance_window/{id}/_unarchive', 'unarchiveMaintenanceWindow', inPath('id')),
+];
+
 const label = ({ method, path }: { method: string; path: string }) => `${method.toUpperCase()} ${path}`;
 
 function checkOperationTable(title: string, table: ExpectedOperation[]) {
@@ -189,6 +202,38 @@ function checkOperationTable(title: string, table: ExpectedOperation[]) {
 checkOperationTable(`documented operations (${documented.length})`, documented);
 checkOperationTable(`further operations (${further.length})`, further);
 checkOperationTable('create variants with a generated id', generatedIdVariants);
+checkOperationTable(`operations of the current Kibana (${current.length})`, current);
+
+describe('the operations of the current Kibana', () => {
+  it('make up the spec with the documented ones', () => {
+    const expected = [...documented, ...further, ...generatedIdVariants, ...current].map(label).sort();
+    expect(operations().map(label).sort()).toEqual(expected);
+  });
+
+  it('declare the responses current-kibana.md lists', () => {
+    const statuses = (operationId: string) => Object.keys(operations().find((entry) => entry.operationId === operationId)?.operation.responses ?? {}).sort();
+    expect(statuses('snoozeRule')).toEqual(['200', '400', '401', '403', '404']);
+    expect(statuses('unsnoozeRule')).toEqual(['204', '400', '401', '403', '404']);
+    expect(statuses('createMaintenanceWindow')).toEqual(['200', '400', '401', '403']);
+    expect(statuses('findMaintenanceWindows')).toEqual(['200', '400', '401', '403']);
+    for (const id of ['getMaintenanceWindow', 'archiveMaintenanceWindow', 'unarchiveMaintenanceWindow']) expect(statuses(id)).toEqual(['200', '400', '401', '403', '404']);
+    expect(statuses('updateMaintenanceWindow')).toEqual(['200', '400', '401', '403', '404', '409']);
+    expect(statuses('deleteMaintenanceWindow')).toEqual(['204', '400', '401', '403', '404']);
+  });
+
+  it('answer a snooze with {schedule} itself, not wrapped in a body key as Kibana’s published spec has it', () => {
+    const ok = operations().find((entry) => entry.operationId === 'snoozeRule')?.operation.responses?.['200'];
+    const schema = ok && resolve(ok).content?.['application/json']?.schema;
+    expect(schema && resolve(schema as never)).toMatchObject({ required: ['schedule'], properties: { schedule: { required: ['id'] } } });
+    expect(validateResponse('snoozeRule', 200, { body: { schedule: { id: 's1' } } })).not.toEqual([]);
+    expect(validateResponse('snoozeRule', 200, { schedule: { id: 's1' } })).toEqual([]);
+  });
+
+  it('take the query parameter _mute gained in Kibana 9', () => {
+    const mute = operations().find((entry) => entry.operationId === 'muteAlert');
+    expect(mute?.parameters.find((parameter) => parameter.name === 'validate_alerts_existence')).toMatchObject({ in: 'query', required: false, schema: { type: 'boolean' } });
+  });
+});
 
 describe('every operation in the spec', () => {
   const all = operations();

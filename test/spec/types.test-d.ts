@@ -56,7 +56,7 @@ describe('createCase request body', () => {
     const { settings, ...body } = minimalCase;
     // @ts-expect-error settings is required
     const request: CreateCaseBody = body;
-    expectTypeOf(settings).toEqualTypeOf<{ syncAlerts: boolean }>();
+    expectTypeOf(settings).toEqualTypeOf<{ syncAlerts: boolean; extractObservables?: boolean }>();
   });
 
   it('rejects a status, which only updates set', () => {
@@ -92,5 +92,45 @@ describe('the headers the client sets itself', () => {
   it('would be noticed if an operation declared one', () => {
     type Declaring = { parameters: { header: { 'kbn-xsrf': string; 'x-opaque-id'?: string } } };
     expectTypeOf<Extract<HeaderNames<operations[keyof operations] | Declaring>, ClientOwnedHeader>>().toEqualTypeOf<'kbn-xsrf'>();
+  });
+});
+
+describe('fields of the current Kibana', () => {
+  type Schemas = import('../../generated/kibana.js').components['schemas'];
+
+  it('take settings.extractObservables in a new case, as Kibana’s published example sends it', () => {
+    const body: CreateCaseBody = { ...minimalCase, settings: { syncAlerts: true, extractObservables: true } };
+    expectTypeOf(body.settings.extractObservables).toEqualTypeOf<boolean | undefined>();
+  });
+
+  it('leave a read case’s comments optional and type its observables', () => {
+    type Case = operations['getCase']['responses'][200]['content']['application/json'];
+    expectTypeOf<Case['comments']>().toEqualTypeOf<Schemas['CaseComment'][] | undefined>();
+    expectTypeOf<NonNullable<Case['observables']>[number]>().toEqualTypeOf<Schemas['CaseObservable']>();
+    expectTypeOf<Case['totalEvents']>().toEqualTypeOf<number | undefined>();
+  });
+
+  it('limit searchFields to the case fields Kibana searches', () => {
+    type Query = NonNullable<operations['findCases']['parameters']['query']>;
+    expectTypeOf<Query['searchFields']>().toEqualTypeOf<Schemas['CaseSearchField'] | Schemas['CaseSearchField'][] | undefined>();
+    // @ts-expect-error tags are not a search field
+    const wrong: Query = { searchFields: 'tags' };
+  });
+
+  it('type case settings’ observable types, extraction and workflow tags', () => {
+    const settings: Schemas['CaseConfigurationRequest'] = { owner: 'cases', closure_type: 'close-by-user', connector: minimalCase.connector, observableTypes: [{ key: 'k8s-pod', label: 'Pod' }], extractObservables: true, workflowTags: ['triage'] };
+    // @ts-expect-error case settings bodies are closed: Kibana refuses keys it does not know
+    const closed: Schemas['CaseConfigurationRequest'] = { ...settings, colour: 'red' };
+    expectTypeOf(settings.workflowTags).toEqualTypeOf<string[] | undefined>();
+  });
+
+  it('name the shapes of the new operations', () => {
+    type Snooze = operations['snoozeRule']['responses'][200]['content']['application/json'];
+    expectTypeOf<Snooze>().toEqualTypeOf<Schemas['SnoozeRuleResult']>();
+    type Window = operations['getMaintenanceWindow']['responses'][200]['content']['application/json'];
+    expectTypeOf<Window>().toEqualTypeOf<Schemas['MaintenanceWindow']>();
+    expectTypeOf<Window['status']>().toEqualTypeOf<'running' | 'upcoming' | 'finished' | 'archived' | 'disabled'>();
+    type RuleType = operations['getRuleTypes']['responses'][200]['content']['application/json'][number];
+    expectTypeOf<RuleType['useWithTripleBracesInTemplates']>().toEqualTypeOf<boolean | undefined>();
   });
 });

@@ -48,7 +48,7 @@ describe('the noisy-alert runbook against the mock', () => {
     expect(created).toMatchObject({ title: 'Noisy alert host-7', status: 'open', owner: 'cases', connector: { name: 'Ops Jira', type: '.jira' } });
     expect(pushed.external_service).toMatchObject({ connector_name: 'Ops Jira', external_title: 'OPS-1', external_url: 'https://ops.atlassian.net/browse/OPS-1' });
     expect(pushed.comments).toHaveLength(1);
-    expect(pushed.comments[0]).toMatchObject({ type: 'externalReference', externalReferenceAttachmentTypeId: '.files' });
+    expect(pushed.comments![0]).toMatchObject({ type: 'externalReference', externalReferenceAttachmentTypeId: '.files' });
     expect(activity.userActions.map((action) => action.type)).toEqual(['create_case', 'comment', 'pushed']);
     expect((await ops.cases.find({ tags: ['noisy-alert'] })).total).toBe(1);
     expect((await kibana.cases.find()).total).toBe(0);

@@ -47,7 +47,7 @@ describe('startKibanaMock', () => {
         expect((await kibana.rules.health()).alerting_framework_health.read_health.status).toBe('ok');
         const created = await kibana.space('ops').cases.create(newCase);
         const withFile = await kibana.space('ops').cases.attachFile(created.id, { file: 'log line', fileName: 'app.log' });
-        expect(withFile.comments[0]).toMatchObject({ type: 'externalReference', externalReferenceMetadata: { files: [{ name: 'app', extension: 'log' }] } });
+        expect(withFile.comments![0]).toMatchObject({ type: 'externalReference', externalReferenceMetadata: { files: [{ name: 'app', extension: 'log' }] } });
         const pushed = await kibana.space('ops').cases.push(created.id, SEED_IDS.opsJiraConnector);
         expect(pushed.external_service?.connector_name).toBe('Ops Jira');
         expect(await kibana.cases.get(created.id).catch((error: unknown) => error)).toBeInstanceOf(NotFoundError);

@@ -2,11 +2,14 @@
 // rule types and framework health.
 import type { OperationId, Schemas } from '../../types.js';
 import { KibanaHttpError, savedObjectConflict, savedObjectNotFound } from '../respond.js';
-import { asList, newId, pageOf, type RouteContext, type Routes } from '../routes.js';
+import { answerRule, asList, newId, pageOf, type RouteContext, type Routes } from '../routes.js';
+import type { MockRule } from '../seed.js';
 import { specExample } from '../spec.js';
 import type { SpaceState } from '../state.js';
+import { checkRuleParams, ruleParamsSchemas } from '../type-schemas.js';
+import { customToRRule, rRuleToCustom, snoozeEnd } from './snooze.js';
 
-type Rule = Schemas['Rule'];
+type Rule = MockRule;
 type AnyContext = RouteContext<OperationId>;
 
 const MAX_RESULT_WINDOW = 10_000;
@@ -32,15 +35,38 @@ function ruleType(id: string, name: string, category: Schemas['RuleType']['categ
   } as Schemas['RuleType'];
 }
 
-/** The rule types the mock knows: the documented index threshold type and a few common others. */
+/** Names, categories, producers and action groups of the rule types the spec types params for. */
+const TYPED_RULE_TYPES: Readonly<Record<string, Parameters<typeof ruleType>>> = {
+  '.es-query': ['.es-query', 'Elasticsearch query', 'management', 'stackAlerts', [['query matched', 'Query matched']], ['alerts', 'stackAlerts', 'discover']],
+  'apm.error_rate': ['apm.error_rate', 'Error count threshold', 'observability', 'apm', [['threshold_met', 'Threshold met']], ['alerts', 'apm']],
+  'apm.rules.anomaly': ['apm.rules.anomaly', 'APM Anomaly', 'observability', 'apm', [['threshold_met', 'Threshold met']], ['alerts', 'apm']],
+  'apm.transaction_duration': ['apm.transaction_duration', 'Latency threshold', 'observability', 'apm', [['threshold_met', 'Threshold met']], ['alerts', 'apm']],
+  'apm.transaction_error_rate': ['apm.transaction_error_rate', 'Failed transaction rate threshold', 'observability', 'apm', [['threshold_met', 'Threshold met']], ['alerts', 'apm']],
+  'logs.alert.document.count': ['logs.alert.document.count', 'Log threshold', 'observability', 'logs', [['logs.threshold.fired', 'Fired']], ['alerts', 'logs']],
+  'metrics.alert.inventory.threshold': ['metrics.alert.inventory.threshold', 'Inventory', 'observability', 'infrastructure', [['metrics.inventory_threshold.fired', 'Alert']], ['alerts', 'infrastructure']],
+  'metrics.alert.threshold': ['metrics.alert.threshold', 'Metric threshold', 'observability', 'infrastructure', [['metrics.threshold.fired', 'Alert']], ['alerts', 'infrastructure']],
+  'slo.rules.burnRate': ['slo.rules.burnRate', 'SLO burn rate', 'observability', 'slo', [['slo.burnRate.alert', 'Critical']], ['alerts', 'slo', 'observability']],
+  'xpack.uptime.alerts.monitorStatus': ['xpack.uptime.alerts.monitorStatus', 'Uptime monitor status', 'observability', 'uptime', [['xpack.uptime.alerts.actionGroups.monitorStatus', 'Uptime Down Monitor']], ['alerts', 'uptime']],
+  'xpack.uptime.alerts.tls': ['xpack.uptime.alerts.tls', 'Uptime TLS', 'observability', 'uptime', [['xpack.uptime.alerts.actionGroups.tlsCertificate', 'TLS Certificate']], ['alerts', 'uptime']],
+};
+
+/**
+ * The rule types the mock knows: the documented index threshold type, every other type the spec types
+ * params for, and types Kibana ships without a published params schema (their params stay free).
+ */
 export function ruleTypes(): Schemas['RuleType'][] {
   const documented = specExample('/api/alerting/rule_types', 'get', 'indexThreshold') as Schemas['RuleType'][];
+  const typed = [...ruleParamsSchemas().keys()].filter((id) => !documented.some((type) => type.id === id));
   return [
     ...documented,
-    ruleType('.es-query', 'Elasticsearch query', 'management', 'stackAlerts', [['query matched', 'Query matched']], ['alerts', 'stackAlerts', 'discover']),
+    ...typed.map((id) => {
+      const facts = TYPED_RULE_TYPES[id];
+      if (!facts) throw new Error(`the mock has no facts for the rule type ${id}`);
+      return ruleType(...facts);
+    }),
+    ruleType('.geo-containment', 'Tracking containment', 'management', 'stackAlerts', [['Tracked entity contained', 'Tracking containment met']], ['alerts', 'stackAlerts']),
     ruleType('siem.thresholdRule', 'Threshold Rule', 'securitySolution', 'siem', [['default', 'Default']], ['siem']),
     ruleType('siem.queryRule', 'Custom Query Rule', 'securitySolution', 'siem', [['default', 'Default']], ['siem']),
-    ruleType('apm.error_rate', 'Error count threshold', 'observability', 'apm', [['threshold_met', 'Threshold met']], ['alerts', 'apm']),
     ruleType('observability.rules.custom_threshold', 'Custom threshold', 'observability', 'observability', [['custom_threshold.fired', 'Alert']], ['alerts', 'observability', 'logs', 'infrastructure']),
   ];
 }
@@ -85,9 +111,10 @@ function ruleActions(space: SpaceState, type: Schemas['RuleType'], actions: Sche
   }));
 }
 
-function createRule(context: AnyContext, id: string, body: Schemas['RuleCreateRequest']): Rule {
+function createRule(context: AnyContext, id: string, body: Schemas['CreateOtherRule']): Schemas['Rule'] {
   if (context.space.rules.has(id)) throw savedObjectConflict('alert', id);
   const type = requireRuleType(body.rule_type_id);
+  const params = checkRuleParams(body.rule_type_id, body.params ?? {});
   const interval = intervalMs(body.schedule.interval);
   const enabled = body.enabled ?? true;
   const rule: Rule = {
@@ -97,12 +124,13 @@ function createRule(context: AnyContext, id: string, body: Schemas['RuleCreateRe
     rule_type_id: body.rule_type_id,
     consumer: body.consumer,
     schedule: body.schedule,
-    params: body.params ?? {},
+    params,
     actions: ruleActions(context.space, type, body.actions),
     enabled,
     throttle: body.throttle ?? null,
     notify_when: body.notify_when ?? null,
     ...(body.alert_delay ? { alert_delay: body.alert_delay } : {}),
+    ...(body.artifacts ? { artifacts: body.artifacts } : {}),
     ...(body.flapping !== undefined ? { flapping: body.flapping } : {}),
     mute_all: false,
     muted_alert_ids: [],
@@ -120,7 +148,7 @@ function createRule(context: AnyContext, id: string, body: Schemas['RuleCreateRe
     ...(enabled ? { scheduled_task_id: id } : {}),
   };
   context.space.rules.set(id, rule);
-  return structuredClone(rule);
+  return answerRule(rule);
 }
 
 function changed(context: AnyContext, rule: Rule): void {
@@ -215,11 +243,11 @@ export const alertingRoutes = {
         })
         .map(({ rule }) => rule);
     }
-    return { page, per_page: perPage, total: rules.length, data: structuredClone(pageOf(rules, page, perPage)) };
+    return { page, per_page: perPage, total: rules.length, data: pageOf(rules, page, perPage).map(answerRule) };
   },
 
   getRule(context) {
-    return structuredClone(requireRule(context.space, context.path.id));
+    return answerRule(requireRule(context.space, context.path.id));
   },
 
   createRule(context) {
@@ -232,15 +260,19 @@ export const alertingRoutes = {
 
   updateRule(context) {
     const rule = requireRule(context.space, context.path.id);
-    const body = context.body;
+    const body: Schemas['UpdateOtherRule'] = context.body;
+    // The body is open for fields newer Kibana adds, but these stay fixed after creation and Kibana refuses them.
+    const fixed = ['rule_type_id', 'consumer', 'enabled'].find((key) => key in body);
+    if (fixed) throw new KibanaHttpError(400, `[request body.${fixed}]: definition for this key is missing`);
     const type = requireRuleType(rule.rule_type_id);
     const interval = intervalMs(body.schedule.interval);
+    const params = checkRuleParams(rule.rule_type_id, body.params ?? {});
     // An update replaces the editable attributes: what the body leaves out goes back to its default.
     Object.assign(rule, {
       name: body.name,
       schedule: body.schedule,
       tags: body.tags ?? [],
-      params: body.params ?? {},
+      params,
       actions: ruleActions(context.space, type, body.actions),
       throttle: body.throttle ?? null,
       notify_when: body.notify_when ?? null,
@@ -249,9 +281,11 @@ export const alertingRoutes = {
     });
     if (body.alert_delay) rule.alert_delay = body.alert_delay;
     else delete rule.alert_delay;
+    if (body.artifacts) rule.artifacts = body.artifacts;
+    else delete rule.artifacts;
     if (body.flapping !== undefined) rule.flapping = body.flapping;
     changed(context, rule);
-    return structuredClone(rule);
+    return answerRule(rule);
   },
 
   deleteRule(context) {
@@ -305,6 +339,28 @@ export const alertingRoutes = {
       rule.muted_alert_ids = rule.muted_alert_ids.filter((id) => id !== context.path.alert_id);
       changed(context, rule);
     }
+  },
+
+  snoozeRule(context) {
+    const rule = requireRule(context.space, context.path.id);
+    const custom = context.body.schedule.custom;
+    if (!custom) throw new KibanaHttpError(400, 'A schedule is required');
+    const id = newId();
+    const snooze = { id, ...customToRRule(custom) };
+    rule.snooze_schedule = [...(rule.snooze_schedule ?? []), snooze];
+    const end = snoozeEnd(snooze, context.now);
+    if (end !== undefined && (rule.is_snoozed_until == null || end > rule.is_snoozed_until)) rule.is_snoozed_until = end;
+    changed(context, rule);
+    return { schedule: { id, custom: { ...rRuleToCustom(snooze), duration: custom.duration } } };
+  },
+
+  unsnoozeRule(context) {
+    const rule = requireRule(context.space, context.path.ruleId);
+    const kept = (rule.snooze_schedule ?? []).filter((snooze) => snooze.id !== context.path.scheduleId);
+    rule.snooze_schedule = kept;
+    const ends = kept.map((snooze) => snoozeEnd(snooze, context.now)).filter((end): end is string => end !== undefined);
+    rule.is_snoozed_until = ends.length > 0 ? ends.sort().at(-1)! : null;
+    changed(context, rule);
   },
 
   updateRuleApiKey(context) {

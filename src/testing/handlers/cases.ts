@@ -3,6 +3,7 @@
 import type { OperationId, Schemas } from '../../types.js';
 import { KibanaHttpError, savedObjectNotFound } from '../respond.js';
 import { asList, caseUser, newId, pageOf, type DistributiveOmit, type RouteContext, type Routes } from '../routes.js';
+import type { MockConnector } from '../seed.js';
 import type { SpaceState, StoredCase } from '../state.js';
 
 type Case = Schemas['Case'];
@@ -231,7 +232,7 @@ function checkCustomFieldKeys(fields: Schemas['CaseConfigurationCustomField'][] 
 }
 
 /** The incident a push creates (or updates) in the external system, shaped after what each system answers. */
-function externalIncident(context: AnyContext, stored: StoredCase, connector: Schemas['Connector']): Schemas['CaseExternalService'] {
+function externalIncident(context: AnyContext, stored: StoredCase, connector: MockConnector): Schemas['CaseExternalService'] {
   const key = `${stored.id}/${connector.id}`;
   const previous = context.space.incidents.get(key);
   const pushed = { pushed_at: context.now, pushed_by: caseUser(context.user), connector_id: connector.id, connector_name: connector.name };
@@ -501,6 +502,9 @@ export const casesRoutes = {
       connector: body.connector,
       customFields: body.customFields ?? [],
       templates: body.templates ?? [],
+      ...(body.observableTypes !== undefined ? { observableTypes: body.observableTypes } : {}),
+      ...(body.extractObservables !== undefined ? { extractObservables: body.extractObservables } : {}),
+      ...(body.workflowTags !== undefined ? { workflowTags: body.workflowTags } : {}),
       ...configurationFields(context.space, body.connector),
       created_at: context.now,
       created_by: caseUser(context.user),
@@ -520,6 +524,9 @@ export const casesRoutes = {
     if (changes.closure_type !== undefined) configuration.closure_type = changes.closure_type;
     if (changes.customFields !== undefined) configuration.customFields = changes.customFields;
     if (changes.templates !== undefined) configuration.templates = changes.templates;
+    if (changes.observableTypes !== undefined) configuration.observableTypes = changes.observableTypes;
+    if (changes.extractObservables !== undefined) configuration.extractObservables = changes.extractObservables;
+    if (changes.workflowTags !== undefined) configuration.workflowTags = changes.workflowTags;
     if (changes.connector !== undefined) Object.assign(configuration, { connector: changes.connector }, configurationFields(context.space, changes.connector));
     configuration.version = context.state.nextVersion();
     configuration.updated_at = context.now;

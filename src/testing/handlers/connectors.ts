@@ -2,8 +2,10 @@
 // Secrets are kept for the connector and never answered.
 import type { Schemas } from '../../types.js';
 import { KibanaHttpError, savedObjectConflict, savedObjectNotFound } from '../respond.js';
-import { asList, newId, type Routes } from '../routes.js';
+import { answerConnector, asList, newId, type Routes } from '../routes.js';
+import type { MockConnector } from '../seed.js';
 import type { SpaceState, StoredConnector } from '../state.js';
+import { checkConnector, runParamsProblem } from '../type-schemas.js';
 
 type License = Schemas['ConnectorType']['minimum_license_required'];
 
@@ -11,29 +13,42 @@ interface TypeInfo {
   name: string;
   license: License;
   features: string[];
-  /** Config keys Kibana's validation of the type requires. */
-  config?: string[];
-  /** Secret keys Kibana's validation of the type requires. */
-  secrets?: string[];
-  /** Run parameters the type requires. */
-  params?: string[];
 }
 
+const ALERTING = ['alerting', 'uptime', 'siem'];
+const CASES = ['alerting', 'cases', 'siem'];
+const AI = ['generativeAIForSecurity', 'generativeAIForObservability', 'generativeAIForSearchPlayground'];
+const RESPONSE = ['siem', 'endpointSecurity'];
+
+/** The connector types Kibana registers (every type of the spec), with their names, licenses and features. */
 const CONNECTOR_TYPES: Readonly<Record<string, TypeInfo>> = {
-  '.bedrock': { name: 'Amazon Bedrock', license: 'enterprise', features: ['generativeAIForSecurity', 'generativeAIForObservability'], config: ['apiUrl'], secrets: ['accessKey', 'secret'], params: ['subAction'] },
-  '.cases-webhook': { name: 'Webhook - Case Management', license: 'gold', features: ['cases'], config: ['createIncidentUrl'], params: ['subAction'] },
-  '.email': { name: 'Email', license: 'gold', features: ['alerting', 'uptime', 'siem'], config: ['from'], params: ['to', 'subject', 'message'] },
-  '.index': { name: 'Index', license: 'basic', features: ['alerting', 'uptime', 'siem'], config: ['index'], params: ['documents'] },
-  '.jira': { name: 'Jira', license: 'gold', features: ['alerting', 'cases', 'siem'], config: ['apiUrl', 'projectKey'], secrets: ['email', 'apiToken'], params: ['subAction'] },
-  '.pagerduty': { name: 'PagerDuty', license: 'gold', features: ['alerting', 'uptime', 'siem'], secrets: ['routingKey'] },
-  '.resilient': { name: 'IBM Resilient', license: 'platinum', features: ['alerting', 'cases'], config: ['apiUrl', 'orgId'], secrets: ['apiKeyId', 'apiKeySecret'], params: ['subAction'] },
-  '.server-log': { name: 'Server log', license: 'basic', features: ['alerting', 'uptime', 'siem'], params: ['message'] },
-  '.servicenow': { name: 'ServiceNow ITSM', license: 'platinum', features: ['alerting', 'cases', 'siem'], config: ['apiUrl'], params: ['subAction'] },
-  '.servicenow-sir': { name: 'ServiceNow SecOps', license: 'platinum', features: ['cases', 'siem'], config: ['apiUrl'], params: ['subAction'] },
-  '.slack': { name: 'Slack', license: 'gold', features: ['alerting', 'uptime', 'siem'], secrets: ['webhookUrl'], params: ['message'] },
-  '.swimlane': { name: 'Swimlane', license: 'gold', features: ['alerting', 'cases', 'siem'], config: ['apiUrl', 'appId', 'connectorType'], secrets: ['apiToken'], params: ['subAction'] },
-  '.teams': { name: 'Microsoft Teams', license: 'gold', features: ['alerting', 'uptime', 'siem'], secrets: ['webhookUrl'], params: ['message'] },
-  '.webhook': { name: 'Webhook', license: 'gold', features: ['alerting', 'uptime', 'siem'], config: ['url'] },
+  '.bedrock': { name: 'Amazon Bedrock', license: 'enterprise', features: AI },
+  '.cases-webhook': { name: 'Webhook - Case Management', license: 'gold', features: ['cases'] },
+  '.crowdstrike': { name: 'CrowdStrike', license: 'enterprise', features: RESPONSE },
+  '.d3security': { name: 'D3 Security', license: 'gold', features: ALERTING },
+  '.email': { name: 'Email', license: 'gold', features: ALERTING },
+  '.gemini': { name: 'Google Gemini', license: 'enterprise', features: AI },
+  '.gen-ai': { name: 'OpenAI', license: 'enterprise', features: AI },
+  '.index': { name: 'Index', license: 'basic', features: ALERTING },
+  '.jira': { name: 'Jira', license: 'gold', features: CASES },
+  '.microsoft_defender_endpoint': { name: 'Microsoft Defender for Endpoint', license: 'enterprise', features: RESPONSE },
+  '.opsgenie': { name: 'Opsgenie', license: 'platinum', features: ALERTING },
+  '.pagerduty': { name: 'PagerDuty', license: 'gold', features: ALERTING },
+  '.resilient': { name: 'IBM Resilient', license: 'platinum', features: ['alerting', 'cases'] },
+  '.sentinelone': { name: 'Sentinel One', license: 'enterprise', features: RESPONSE },
+  '.server-log': { name: 'Server log', license: 'basic', features: ALERTING },
+  '.servicenow': { name: 'ServiceNow ITSM', license: 'platinum', features: CASES },
+  '.servicenow-itom': { name: 'ServiceNow ITOM', license: 'platinum', features: ['alerting', 'siem'] },
+  '.servicenow-sir': { name: 'ServiceNow SecOps', license: 'platinum', features: ['cases', 'siem'] },
+  '.slack': { name: 'Slack', license: 'gold', features: ALERTING },
+  '.slack_api': { name: 'Slack API', license: 'gold', features: ALERTING },
+  '.swimlane': { name: 'Swimlane', license: 'gold', features: CASES },
+  '.teams': { name: 'Microsoft Teams', license: 'gold', features: ALERTING },
+  '.thehive': { name: 'TheHive', license: 'gold', features: ['alerting', 'cases', 'siem'] },
+  '.tines': { name: 'Tines', license: 'gold', features: ALERTING },
+  '.torq': { name: 'Torq', license: 'gold', features: ALERTING },
+  '.webhook': { name: 'Webhook', license: 'gold', features: ALERTING },
+  '.xmatters': { name: 'xMatters', license: 'gold', features: ALERTING },
 };
 
 function requireConnector(space: SpaceState, id: string): StoredConnector {
@@ -42,20 +57,23 @@ function requireConnector(space: SpaceState, id: string): StoredConnector {
   return found;
 }
 
-function missingKey(object: Record<string, unknown>, keys: string[] | undefined): string | undefined {
-  return keys?.find((key) => object[key] === undefined || object[key] === null);
+function missingKey(object: Record<string, unknown>, keys: string[]): string | undefined {
+  return keys.find((key) => object[key] === undefined || object[key] === null);
 }
 
-/** Kibana validates config and secrets against the connector type; the mock checks the fields each type cannot do without. */
-function validateForType(type: string, config: Record<string, unknown>, secrets: Record<string, unknown>): void {
-  const info = CONNECTOR_TYPES[type];
-  if (!info) throw new KibanaHttpError(400, `Action type "${type}" is not registered.`);
-  const configKey = missingKey(config, info.config);
-  if (configKey) throw new KibanaHttpError(400, `error validating action type config: [${configKey}]: expected value of type [string] but got [undefined]`);
-  // ServiceNow takes a user and password, or OAuth settings instead.
-  const secretKeys = type.startsWith('.servicenow') ? (config.isOAuth === true ? ['clientSecret', 'privateKey'] : ['username', 'password']) : info.secrets;
-  const secretKey = missingKey(secrets, secretKeys);
-  if (secretKey) throw new KibanaHttpError(400, `error validating action type secrets: [${secretKey}]: expected value of type [string] but got [undefined]`);
+/**
+ * Kibana validates config and secrets against the connector type's schema and answers with the
+ * type's wording; the config comes back with the type's defaults filled in.
+ */
+function validateForType(type: string, config: Record<string, unknown>, secrets: Record<string, unknown>, update: boolean): Record<string, unknown> {
+  if (!CONNECTOR_TYPES[type]) throw new KibanaHttpError(400, `Action type "${type}" is not registered.`);
+  const filled = checkConnector(type, config, secrets, update);
+  // ServiceNow's schema leaves every secret optional; its validator asks for a user and password, or OAuth settings.
+  if (type.startsWith('.servicenow')) {
+    const secretKey = missingKey(secrets, config.isOAuth === true ? ['clientSecret', 'privateKey'] : ['username', 'password']);
+    if (secretKey) throw new KibanaHttpError(400, `error validating action type secrets: [${secretKey}]: expected value of type [string] but got [undefined]`);
+  }
+  return filled;
 }
 
 /** Saved objects that point at the connector: rule actions, cases and case settings. */
@@ -67,25 +85,21 @@ function referenceCount(space: SpaceState, id: string): number {
   return count;
 }
 
-function create(space: SpaceState, id: string, body: Schemas['ConnectorCreateRequest']): Schemas['Connector'] {
+function create(space: SpaceState, id: string, body: Schemas['CreateOtherConnector']): Schemas['Connector'] {
   if (space.connectors.has(id)) throw savedObjectConflict('action', id);
-  const config = (body.config ?? {}) as Record<string, unknown>;
-  const secrets = (body.secrets ?? {}) as Record<string, unknown>;
-  validateForType(body.connector_type_id, config, secrets);
-  const connector: Schemas['Connector'] = { id, name: body.name, connector_type_id: body.connector_type_id, config, is_preconfigured: false, is_deprecated: false, is_system_action: false, is_missing_secrets: false };
+  const secrets = body.secrets ?? {};
+  const config = validateForType(body.connector_type_id, body.config ?? {}, secrets, false);
+  const connector: MockConnector = { id, name: body.name, connector_type_id: body.connector_type_id, config, is_preconfigured: false, is_deprecated: false, is_system_action: false, is_missing_secrets: false };
   space.connectors.set(id, { connector, secrets });
-  return structuredClone(connector);
+  return answerConnector(connector);
 }
 
 /** What running a connector gives, per type: Kibana answers failures of the connector in the body, not as an HTTP error. */
 function run(stored: StoredConnector, params: Record<string, unknown>, now: string): Schemas['ConnectorExecuteResult'] {
   const { connector } = stored;
-  const info = CONNECTOR_TYPES[connector.connector_type_id];
   const connectorId = connector.id;
-  const missing = missingKey(params, info?.params);
-  if (missing) {
-    return { connector_id: connectorId, status: 'error', message: `error validating action params: [${missing}]: expected value of type [string] but got [undefined]` };
-  }
+  const problem = runParamsProblem(connector.connector_type_id, params);
+  if (problem !== undefined) return { connector_id: connectorId, status: 'error', message: problem };
   switch (connector.connector_type_id) {
     case '.index': {
       const documents = asList(params.documents as unknown[]);
@@ -125,12 +139,12 @@ export const connectorsRoutes = {
 
   getConnectors(context) {
     return [...context.space.connectors.values()]
-      .map(({ connector }) => ({ ...structuredClone(connector), referenced_by_count: referenceCount(context.space, connector.id) }))
+      .map(({ connector }) => ({ ...answerConnector(connector), referenced_by_count: referenceCount(context.space, connector.id) }))
       .sort((a, b) => a.name.localeCompare(b.name));
   },
 
   getConnector(context) {
-    return structuredClone(requireConnector(context.space, context.path.id).connector);
+    return answerConnector(requireConnector(context.space, context.path.id).connector);
   },
 
   createConnector(context) {
@@ -144,12 +158,12 @@ export const connectorsRoutes = {
   updateConnector(context) {
     const stored = requireConnector(context.space, context.path.id);
     if (stored.connector.is_preconfigured) throw new KibanaHttpError(400, `Preconfigured action ${context.path.id} can not be updated.`);
-    const config = (context.body.config ?? {}) as Record<string, unknown>;
-    const secrets = (context.body.secrets ?? {}) as Record<string, unknown>;
-    validateForType(stored.connector.connector_type_id, config, secrets);
-    stored.connector = { ...stored.connector, name: context.body.name, config, is_missing_secrets: false };
+    const body: Schemas['UpdateOtherConnector'] = context.body;
+    const secrets = body.secrets ?? {};
+    const config = validateForType(stored.connector.connector_type_id, body.config ?? {}, secrets, true);
+    stored.connector = { ...stored.connector, name: body.name, config, is_missing_secrets: false };
     stored.secrets = secrets;
-    return structuredClone(stored.connector);
+    return answerConnector(stored.connector);
   },
 
   deleteConnector(context) {
