@@ -28,6 +28,7 @@ export type { FileInput, NodeJSReadableLike } from './upload.js';
 export { CasesApi, type CaseCommentUpdate, type CaseFileUpload, type CaseUpdate } from './resources/cases.js';
 export type { ConflictOptions } from './conflict.js';
 export type { CreateOptions } from './resources/create.js';
+export { MaintenanceWindowsApi } from './resources/maintenance-windows.js';
 export { RulesApi, type FindRulesQuery } from './resources/rules.js';
 export { ApmAgentConfigurationApi, ApmAgentKeysApi, ApmAnnotationsApi, ApmApi, ApmServerSchemaApi, ApmSourceMapsApi, type SourceMapInput, type SourceMapUpload } from './resources/apm.js';
 export { ConnectorsApi } from './resources/connectors.js';

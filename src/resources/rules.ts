@@ -3,6 +3,7 @@ import { checkPage, paginate } from '../paging.js';
 import { splitCreateOptions, type CreateOptions } from './create.js';
 import type { CallOptions, OperationBody, OperationQuery, OperationResult, Schemas } from '../types.js';
 import { optionalObject, requireId, requireObject } from './args.js';
+import { MaintenanceWindowsApi } from './maintenance-windows.js';
 
 /**
  * The query of {@link RulesApi.find}: the spec's `findRules` query, except that `has_reference` is
@@ -39,11 +40,25 @@ function wireQuery(query: FindRulesQuery | undefined): OperationQuery<'findRules
  * disable and mute them; renew their API key; list rule types and check alerting health.
  */
 export class RulesApi {
+  /** Maintenance windows (Kibana 9): create, find, iterate, read, update, delete, archive, unarchive. */
+  readonly maintenanceWindows: MaintenanceWindowsApi;
+
   readonly #caller: Caller;
 
   /** @internal Use `kibana.rules`. */
   constructor(caller: Caller) {
     this.#caller = caller;
+    this.maintenanceWindows = new MaintenanceWindowsApi(caller);
+  }
+
+  /** Snoozes a rule's notifications on `schedule` (Kibana 9); answers the schedule with its `id`. */
+  snooze(ruleId: string, schedule: OperationBody<'snoozeRule'>['schedule'], options?: CallOptions): Promise<OperationResult<'snoozeRule'>> {
+    return this.#caller.call('snoozeRule', () => ({ path: { id: requireId('ruleId', ruleId) }, body: { schedule: requireObject('schedule', schedule) } }), options);
+  }
+
+  /** Removes one snooze schedule of a rule (Kibana 9). */
+  unsnooze(ruleId: string, scheduleId: string, options?: CallOptions): Promise<void> {
+    return this.#caller.call('unsnoozeRule', () => ({ path: { ruleId: requireId('ruleId', ruleId), scheduleId: requireId('scheduleId', scheduleId) } }), options);
   }
 
   /**

@@ -88,6 +88,15 @@ const coverage: Coverage = {
   findCaseConnectors: (k) => k.cases.findConnectors,
   getCaseReporters: (k) => k.cases.getReporters,
   getCaseTags: (k) => k.cases.getTags,
+  snoozeRule: (k) => k.rules.snooze,
+  unsnoozeRule: (k) => k.rules.unsnooze,
+  createMaintenanceWindow: (k) => k.rules.maintenanceWindows.create,
+  findMaintenanceWindows: (k) => k.rules.maintenanceWindows.find,
+  getMaintenanceWindow: (k) => k.rules.maintenanceWindows.get,
+  updateMaintenanceWindow: (k) => k.rules.maintenanceWindows.update,
+  deleteMaintenanceWindow: (k) => k.rules.maintenanceWindows.delete,
+  archiveMaintenanceWindow: (k) => k.rules.maintenanceWindows.archive,
+  unarchiveMaintenanceWindow: (k) => k.rules.maintenanceWindows.unarchive,
 };
 
 describe('coverage', () => {
