@@ -162,7 +162,9 @@ function resolveRetry(retry: unknown): RetryPolicy {
 }
 
 function isBun(): boolean {
-  return 'Bun' in globalThis || (typeof process !== 'undefined' && typeof process.versions?.bun === 'string');
+  // Read through globalThis: this module is also compiled for browsers, where `process` does not exist.
+  const runtime = globalThis as { Bun?: unknown; process?: { versions?: Record<string, string | undefined> } };
+  return runtime.Bun !== undefined || typeof runtime.process?.versions?.bun === 'string';
 }
 
 /**
