@@ -15,8 +15,13 @@ const openapiFetchDefault: EsbuildPlugin = {
   setup(build) {
     const namespace = 'openapi-fetch-cjs';
     const viaShim = build.initialOptions.format === 'cjs';
-    build.onResolve({ filter: /^openapi-fetch$/ }, (args) => (viaShim && args.namespace !== namespace ? { path: args.path, namespace } : { path: args.path, external: true }));
-    build.onLoad({ filter: /^openapi-fetch$/, namespace }, () => ({ contents: "export { default } from 'openapi-fetch';", loader: 'js' }));
+    build.onResolve({ filter: /^openapi-fetch$/ }, (args) =>
+      viaShim && args.namespace !== namespace ? { path: args.path, namespace } : { path: args.path, external: true },
+    );
+    build.onLoad({ filter: /^openapi-fetch$/, namespace }, () => ({
+      contents: "export { default } from 'openapi-fetch';",
+      loader: 'js',
+    }));
   },
 };
 

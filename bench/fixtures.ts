@@ -27,7 +27,8 @@ type Spec = { paths: Record<string, Record<string, Operation>> };
 
 function firstExample(examples: Record<string, { value: unknown }> | undefined, what: string): Record<string, unknown> {
   const first = examples && Object.values(examples)[0];
-  if (!first || typeof first.value !== 'object' || first.value === null) throw new Error(`the spec has no example for ${what}`);
+  if (!first || typeof first.value !== 'object' || first.value === null)
+    throw new Error(`the spec has no example for ${what}`);
   return structuredClone(first.value) as Record<string, unknown>;
 }
 
@@ -74,8 +75,21 @@ export function findPage(caseJson: string, page: number, perPage: number, total:
       description: `#${i + 1} ${String(template.description)}`.slice(0, String(template.description).length),
       created_at: time,
       updated_at: time,
-      comments: (template.comments ?? []).map((comment) => ({ ...comment, id: `2134c1d0-02c2-11ed-85f2-${suffix}`, version: `WzM3LD${i}Fd`, created_at: time })),
+      comments: (template.comments ?? []).map((comment) => ({
+        ...comment,
+        id: `2134c1d0-02c2-11ed-85f2-${suffix}`,
+        version: `WzM3LD${i}Fd`,
+        created_at: time,
+      })),
     });
   }
-  return JSON.stringify({ page, per_page: perPage, total, cases, count_open_cases: total, count_in_progress_cases: 0, count_closed_cases: 0 });
+  return JSON.stringify({
+    page,
+    per_page: perPage,
+    total,
+    cases,
+    count_open_cases: total,
+    count_in_progress_cases: 0,
+    count_closed_cases: 0,
+  });
 }

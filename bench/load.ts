@@ -63,7 +63,8 @@ function variants(): Variant[] {
   const agent = new Agent({ keepAliveTimeout: 60_000 });
   const sdkUndici = new KibanaClient({ url: settings.url, auth: { apiKey: 'YmVuY2g6YmVuY2g=' }, transport: 'undici' });
   const sdkFetch = new KibanaClient({ url: settings.url, auth: { apiKey: 'YmVuY2g6YmVuY2g=' } });
-  if (sdkUndici.transport !== 'undici' || sdkFetch.transport !== 'fetch') throw new Error('the SDK clients did not pick the expected transports');
+  if (sdkUndici.transport !== 'undici' || sdkFetch.transport !== 'fetch')
+    throw new Error('the SDK clients did not pick the expected transports');
   const bare = createClient<paths>({ baseUrl: settings.url, headers: { authorization: AUTHORIZATION } });
   const getHeaders = { authorization: AUTHORIZATION };
   const postHeaders = { authorization: AUTHORIZATION, 'content-type': 'application/json', 'kbn-xsrf': 'true' };
@@ -76,7 +77,12 @@ function variants(): Variant[] {
         check(((await body.json()) as { title?: unknown }).title);
       },
       async create() {
-        const { statusCode, body } = await request(createUrl, { dispatcher: agent, method: 'POST', headers: postHeaders, body: JSON.stringify(createBody) });
+        const { statusCode, body } = await request(createUrl, {
+          dispatcher: agent,
+          method: 'POST',
+          headers: postHeaders,
+          body: JSON.stringify(createBody),
+        });
         if (statusCode !== 200) throw new Error(`status ${statusCode}`);
         check(((await body.json()) as { title?: unknown }).title);
       },
@@ -96,7 +102,11 @@ function variants(): Variant[] {
         check(((await response.json()) as { title?: unknown }).title);
       },
       async create() {
-        const response = await fetch(createUrl, { method: 'POST', headers: postHeaders, body: JSON.stringify(createBody) });
+        const response = await fetch(createUrl, {
+          method: 'POST',
+          headers: postHeaders,
+          body: JSON.stringify(createBody),
+        });
         if (!response.ok) throw new Error(`status ${response.status}`);
         check(((await response.json()) as { title?: unknown }).title);
       },
@@ -111,7 +121,9 @@ function variants(): Variant[] {
     {
       name: 'openapi-fetch',
       async get() {
-        const { data, error } = await bare.GET('/api/cases/{caseId}', { params: { path: { caseId: fixtures.caseId } } });
+        const { data, error } = await bare.GET('/api/cases/{caseId}', {
+          params: { path: { caseId: fixtures.caseId } },
+        });
         if (error !== undefined) throw new Error('error answer');
         check(data.title);
       },
@@ -172,7 +184,8 @@ async function main(): Promise<void> {
   const all = variants();
   for (const variant of all) {
     for (const op of ['get', 'create'] as const) {
-      for (const concurrency of settings.concurrencies) await drive(variant[op], concurrency, Number.MAX_SAFE_INTEGER, settings.initialWarmupMs);
+      for (const concurrency of settings.concurrencies)
+        await drive(variant[op], concurrency, Number.MAX_SAFE_INTEGER, settings.initialWarmupMs);
     }
   }
   const samples: RunSample[] = [];

@@ -27,8 +27,24 @@ const resultsFile = smoke ? path.join(cache, 'results.smoke.json') : path.join(r
 const started = performance.now();
 
 const LOAD: Omit<LoadSettings, 'url' | 'fixtures'> = smoke
-  ? { rounds: 1, concurrencies: [1, 64], runMs: 150, runRequests: 300, warmupMs: 30, warmupRequests: 64, initialWarmupMs: 60 }
-  : { rounds: 7, concurrencies: [1, 64], runMs: 600, runRequests: 20_000, warmupMs: 150, warmupRequests: 2000, initialWarmupMs: 500 };
+  ? {
+      rounds: 1,
+      concurrencies: [1, 64],
+      runMs: 150,
+      runRequests: 300,
+      warmupMs: 30,
+      warmupRequests: 64,
+      initialWarmupMs: 60,
+    }
+  : {
+      rounds: 7,
+      concurrencies: [1, 64],
+      runMs: 600,
+      runRequests: 20_000,
+      warmupMs: 150,
+      warmupRequests: 2000,
+      initialWarmupMs: 500,
+    };
 const PAGING_TOTAL = smoke ? 10 * PER_PAGE : PAGES * PER_PAGE;
 const PAGING_WARMUP_REQUESTS = smoke ? 200 : 2000;
 const TYPECHECK_RUNS = smoke ? 1 : 3;
@@ -89,7 +105,10 @@ interface Server {
 
 function startServer(script: string, fixturesFile: string, total: number): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const child = fork(script, [fixturesFile, String(total)], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(script, [fixturesFile, String(total)], {
+      execArgv: [],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     children.add(child);
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -113,7 +132,11 @@ function startServer(script: string, fixturesFile: string, total: number): Promi
 }
 
 /** Runs a command, returning its wall time and output; fails on a non-zero exit. */
-function timed(command: string, args: string[], timeoutMs = CHILD_TIMEOUT_MS): Promise<{ seconds: number; stdout: string }> {
+function timed(
+  command: string,
+  args: string[],
+  timeoutMs = CHILD_TIMEOUT_MS,
+): Promise<{ seconds: number; stdout: string }> {
   return new Promise((resolve, reject) => {
     const begin = performance.now();
     const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -150,7 +173,11 @@ async function compileWorkers(): Promise<Record<'server' | 'load' | 'paging', st
     sourcemap: false,
     logLevel: 'warning',
   });
-  return { server: path.join(outdir, 'server.mjs'), load: path.join(outdir, 'load.mjs'), paging: path.join(outdir, 'paging.mjs') };
+  return {
+    server: path.join(outdir, 'server.mjs'),
+    load: path.join(outdir, 'load.mjs'),
+    paging: path.join(outdir, 'paging.mjs'),
+  };
 }
 
 interface LoadRow {
@@ -272,7 +299,14 @@ async function typecheckCost(): Promise<TypecheckRow[]> {
     dtsConfig,
     JSON.stringify({
       extends: path.relative(cache, path.join(root, 'tsconfig.json')),
-      compilerOptions: { noEmit: false, declaration: true, emitDeclarationOnly: true, outDir: 'dts', rootDir: path.relative(cache, root), types: [] },
+      compilerOptions: {
+        noEmit: false,
+        declaration: true,
+        emitDeclarationOnly: true,
+        outDir: 'dts',
+        rootDir: path.relative(cache, root),
+        types: [],
+      },
       include: [],
       files: [path.relative(cache, path.join(root, 'src/index.ts'))],
     }),
@@ -283,7 +317,12 @@ async function typecheckCost(): Promise<TypecheckRow[]> {
   const runs = new Map<string, { seconds: number[]; types: number; instantiations: number }>();
   for (let run = 0; run < TYPECHECK_RUNS; run++) {
     for (const { consumer, tsconfig } of run % 2 ? [...CONSUMERS].reverse() : CONSUMERS) {
-      const { seconds, stdout } = await timed(process.execPath, [TSC, '-p', path.join(stage, 'bench/typecheck', tsconfig), '--extendedDiagnostics']);
+      const { seconds, stdout } = await timed(process.execPath, [
+        TSC,
+        '-p',
+        path.join(stage, 'bench/typecheck', tsconfig),
+        '--extendedDiagnostics',
+      ]);
       const entry = runs.get(consumer) ?? { seconds: [], types: 0, instantiations: 0 };
       entry.seconds.push(seconds);
       entry.types = Number(/^Types:\s+(\d+)/m.exec(stdout)?.[1] ?? NaN);
@@ -293,7 +332,13 @@ async function typecheckCost(): Promise<TypecheckRow[]> {
   }
   return CONSUMERS.map(({ consumer }) => {
     const entry = runs.get(consumer)!;
-    return { consumer, medianSeconds: median(entry.seconds), runs: entry.seconds, types: entry.types, instantiations: entry.instantiations };
+    return {
+      consumer,
+      medianSeconds: median(entry.seconds),
+      runs: entry.seconds,
+      types: entry.types,
+      instantiations: entry.instantiations,
+    };
   });
 }
 
@@ -315,7 +360,8 @@ function snapshot(dir: string): Map<string, Buffer> {
 
 function digest(files: Map<string, Buffer>): string {
   const hash = createHash('sha256');
-  for (const [name, bytes] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(name).update('\0').update(bytes);
+  for (const [name, bytes] of [...files].sort(([a], [b]) => (a < b ? -1 : 1)))
+    hash.update(name).update('\0').update(bytes);
   return hash.digest('hex');
 }
 
@@ -369,7 +415,9 @@ interface Goal {
 function pairedRatio(samples: RunSample[], variant: string, baseline: string, op: string, concurrency: number): number {
   const scenario = samples.filter((s) => s.op === op && s.concurrency === concurrency);
   const base = new Map(scenario.filter((s) => s.variant === baseline).map((s) => [s.round, s.rps]));
-  return median(scenario.filter((s) => s.variant === variant && base.has(s.round)).map((s) => s.rps / base.get(s.round)!));
+  return median(
+    scenario.filter((s) => s.variant === variant && base.has(s.round)).map((s) => s.rps / base.get(s.round)!),
+  );
 }
 
 function goals(samples: RunSample[], paging: PagingResult[], typecheck: TypecheckRow[]): Goal[] {
@@ -377,25 +425,41 @@ function goals(samples: RunSample[], paging: PagingResult[], typecheck: Typechec
   for (const concurrency of LOAD.concurrencies) {
     for (const op of ['get', 'create'] as const) {
       const ratio = pairedRatio(samples, 'sdk (undici)', REFERENCE, op, concurrency);
-      result.push({ goal: `Node path cases.${op} c=${concurrency} >= 1.00x undici.request req/s`, value: `${ratio.toFixed(3)}x`, pass: ratio >= 1 });
+      result.push({
+        goal: `Node path cases.${op} c=${concurrency} >= 1.00x undici.request req/s`,
+        value: `${ratio.toFixed(3)}x`,
+        pass: ratio >= 1,
+      });
     }
   }
   for (const concurrency of LOAD.concurrencies) {
     for (const op of ['get', 'create'] as const) {
       const ratio = pairedRatio(samples, 'sdk (fetch)', 'fetch', op, concurrency);
-      result.push({ goal: `fetch path cases.${op} c=${concurrency} >= 0.95x global fetch req/s`, value: `${ratio.toFixed(3)}x`, pass: ratio >= 0.95 });
+      result.push({
+        goal: `fetch path cases.${op} c=${concurrency} >= 0.95x global fetch req/s`,
+        value: `${ratio.toFixed(3)}x`,
+        pass: ratio >= 0.95,
+      });
     }
   }
   for (const entry of paging) {
     // Judged on the heap without V8's code space: code compiled during the measured pass is not data
     // the iteration holds, and it comes and goes by up to a page between runs.
     const pages = entry.peakWithoutCodeBytes / entry.pageBytes;
-    result.push({ goal: `paging ${entry.cases} cases (${entry.transport}) peak heap < 2 pages above baseline`, value: `${pages.toFixed(2)} pages (with code space: ${entry.peakPages.toFixed(2)})`, pass: pages < 2 });
+    result.push({
+      goal: `paging ${entry.cases} cases (${entry.transport}) peak heap < 2 pages above baseline`,
+      value: `${pages.toFixed(2)} pages (with code space: ${entry.peakPages.toFixed(2)})`,
+      pass: pages < 2,
+    });
   }
   const sdk = typecheck.find((r) => r.consumer === 'sdk-consumer.ts')!;
   const bare = typecheck.find((r) => r.consumer === 'openapi-fetch-consumer.ts')!;
   const ratio = sdk.medianSeconds / bare.medianSeconds;
-  result.push({ goal: 'type-check of 30 SDK calls <= 1.5x the openapi-fetch consumer', value: `${ratio.toFixed(2)}x`, pass: ratio <= 1.5 });
+  result.push({
+    goal: 'type-check of 30 SDK calls <= 1.5x the openapi-fetch consumer',
+    value: `${ratio.toFixed(2)}x`,
+    pass: ratio <= 1.5,
+  });
   return result;
 }
 
@@ -431,18 +495,46 @@ async function main(): Promise<void> {
   }
 }
 
-async function measureAndReport(scripts: Record<'server' | 'load' | 'paging', string>, fixturesFile: string, caseBytes: number, loadBefore: number[], generating: Promise<GenerateResult> | undefined): Promise<void> {
+async function measureAndReport(
+  scripts: Record<'server' | 'load' | 'paging', string>,
+  fixturesFile: string,
+  caseBytes: number,
+  loadBefore: number[],
+  generating: Promise<GenerateResult> | undefined,
+): Promise<void> {
   const server = await startServer(scripts.server, fixturesFile, PAGING_TOTAL);
   let samples: RunSample[];
   const paging: PagingResult[] = [];
   try {
-    log(`request overhead: ${LOAD.rounds} round(s) x ${VARIANTS.length} variants x get/create x c=${LOAD.concurrencies.join(',')}`);
+    log(
+      `request overhead: ${LOAD.rounds} round(s) x ${VARIANTS.length} variants x get/create x c=${LOAD.concurrencies.join(',')}`,
+    );
     const settings: LoadSettings = { url: server.url, fixtures: fixturesFile, ...LOAD };
-    samples = await runWorker<RunSample[]>(scripts.load, [JSON.stringify(settings)], ['--expose-gc'], 'samples', LOAD_TIMEOUT_MS);
+    samples = await runWorker<RunSample[]>(
+      scripts.load,
+      [JSON.stringify(settings)],
+      ['--expose-gc'],
+      'samples',
+      LOAD_TIMEOUT_MS,
+    );
     for (const transport of ['undici', 'fetch'] as const) {
       log(`paging memory: ${PAGING_TOTAL} cases through cases.iterate (${transport})`);
-      const pagingSettings: PagingSettings = { url: server.url, transport, perPage: PER_PAGE, expected: PAGING_TOTAL, warmupRequests: PAGING_WARMUP_REQUESTS };
-      paging.push(await runWorker<PagingResult>(scripts.paging, [JSON.stringify(pagingSettings)], ['--expose-gc'], 'result', CHILD_TIMEOUT_MS));
+      const pagingSettings: PagingSettings = {
+        url: server.url,
+        transport,
+        perPage: PER_PAGE,
+        expected: PAGING_TOTAL,
+        warmupRequests: PAGING_WARMUP_REQUESTS,
+      };
+      paging.push(
+        await runWorker<PagingResult>(
+          scripts.paging,
+          [JSON.stringify(pagingSettings)],
+          ['--expose-gc'],
+          'result',
+          CHILD_TIMEOUT_MS,
+        ),
+      );
     }
   } finally {
     await server.stop();
@@ -458,29 +550,75 @@ async function measureAndReport(scripts: Record<'server' | 'load' | 'paging', st
   const goalList = goals(samples, paging, typecheck);
 
   const out: string[] = [];
-  out.push(`\nRequest overhead (${LOAD.rounds} interleaved round(s), ${LOAD.runMs} ms or ${LOAD.runRequests} requests per run; medians; x = median of the per-round ratios to that variant; x CPU is against ${REFERENCE})`);
+  out.push(
+    `\nRequest overhead (${LOAD.rounds} interleaved round(s), ${LOAD.runMs} ms or ${LOAD.runRequests} requests per run; medians; x = median of the per-round ratios to that variant; x CPU is against ${REFERENCE})`,
+  );
   out.push(
     table(
       ['op', 'c', 'variant', 'req/s', 'x undici.request', 'x fetch', 'mean ms', 'p99 ms', 'CPU us/req', 'x CPU'],
-      load.map((r) => [r.op === 'get' ? 'cases.get' : 'cases.create', r.concurrency, r.variant, Math.round(r.rps), r.rpsRatio.toFixed(3), r.fetchRatio.toFixed(3), r.meanMs.toFixed(3), r.p99Ms.toFixed(3), r.cpuUsPerRequest.toFixed(1), r.cpuRatio.toFixed(2)]),
+      load.map((r) => [
+        r.op === 'get' ? 'cases.get' : 'cases.create',
+        r.concurrency,
+        r.variant,
+        Math.round(r.rps),
+        r.rpsRatio.toFixed(3),
+        r.fetchRatio.toFixed(3),
+        r.meanMs.toFixed(3),
+        r.p99Ms.toFixed(3),
+        r.cpuUsPerRequest.toFixed(1),
+        r.cpuRatio.toFixed(2),
+      ]),
     ),
   );
-  out.push(`\nPaging memory (${PAGING_TOTAL} cases, pages of ${PER_PAGE}; heap used after GC, without V8's code space, sampled as each page arrives)`);
+  out.push(
+    `\nPaging memory (${PAGING_TOTAL} cases, pages of ${PER_PAGE}; heap used after GC, without V8's code space, sampled as each page arrives)`,
+  );
   out.push(
     table(
       ['transport', 'one page', 'peak above baseline', 'in pages', 'same with code space', 'in pages', 'after loop'],
-      paging.map((p) => [p.transport, kb(p.pageBytes), kb(p.peakWithoutCodeBytes), (p.peakWithoutCodeBytes / p.pageBytes).toFixed(2), kb(p.peakBytes), p.peakPages.toFixed(2), kb(p.afterBytes)]),
+      paging.map((p) => [
+        p.transport,
+        kb(p.pageBytes),
+        kb(p.peakWithoutCodeBytes),
+        (p.peakWithoutCodeBytes / p.pageBytes).toFixed(2),
+        kb(p.peakBytes),
+        p.peakPages.toFixed(2),
+        kb(p.afterBytes),
+      ]),
     ),
   );
   out.push('\nBundle size (esbuild, browser, ESM, minified; gzip -9)');
-  out.push(table(['page', 'min bytes', 'min+gzip bytes'], bundle.map((b) => [b.page, b.minified, b.gzip])));
+  out.push(
+    table(
+      ['page', 'min bytes', 'min+gzip bytes'],
+      bundle.map((b) => [b.page, b.minified, b.gzip]),
+    ),
+  );
   out.push(`\nType-check cost (tsc --noEmit against the emitted declarations, median of ${TYPECHECK_RUNS})`);
-  out.push(table(['consumer', 'median s', 'runs s', 'types', 'instantiations'], typecheck.map((t) => [t.consumer, t.medianSeconds.toFixed(2), t.runs.map((s) => s.toFixed(2)).join(' '), t.types, t.instantiations])));
+  out.push(
+    table(
+      ['consumer', 'median s', 'runs s', 'types', 'instantiations'],
+      typecheck.map((t) => [
+        t.consumer,
+        t.medianSeconds.toFixed(2),
+        t.runs.map((s) => s.toFixed(2)).join(' '),
+        t.types,
+        t.instantiations,
+      ]),
+    ),
+  );
   out.push(`\nSpec build (npm run generate, median of ${GENERATE_RUNS})`);
   out.push(
     table(
       ['median s', 'runs s', 'output identical', 'git status generated/ clean'],
-      [[generate.medianSeconds.toFixed(2), generate.runs.map((s) => s.toFixed(2)).join(' '), String(generate.identical), `${generate.gitClean} (before: ${generate.gitCleanBefore})`]],
+      [
+        [
+          generate.medianSeconds.toFixed(2),
+          generate.runs.map((s) => s.toFixed(2)).join(' '),
+          String(generate.identical),
+          `${generate.gitClean} (before: ${generate.gitCleanBefore})`,
+        ],
+      ],
     ),
   );
   out.push(`\nGoals${smoke ? ' (smoke run: counts too small for the verdicts to mean anything)' : ''}`);
@@ -498,7 +636,15 @@ async function measureAndReport(scripts: Record<'server' | 'load' | 'paging', st
     cpuModel: os.cpus()[0]?.model,
     loadAverage: { before: loadBefore, after: os.loadavg() },
     durationSeconds: (performance.now() - started) / 1000,
-    settings: { load: LOAD, pagingCases: PAGING_TOTAL, perPage: PER_PAGE, pagingWarmupRequests: PAGING_WARMUP_REQUESTS, typecheckRuns: TYPECHECK_RUNS, generateRuns: GENERATE_RUNS, caseBytes },
+    settings: {
+      load: LOAD,
+      pagingCases: PAGING_TOTAL,
+      perPage: PER_PAGE,
+      pagingWarmupRequests: PAGING_WARMUP_REQUESTS,
+      typecheckRuns: TYPECHECK_RUNS,
+      generateRuns: GENERATE_RUNS,
+      caseBytes,
+    },
     requestOverhead: { summary: load, samples },
     pagingMemory: paging,
     bundleSize: bundle,

@@ -66,11 +66,16 @@ async function pageSize(): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const kibana = new KibanaClient({ url: settings.url, auth: { apiKey: 'YmVuY2g6YmVuY2g=' }, transport: settings.transport });
+  const kibana = new KibanaClient({
+    url: settings.url,
+    auth: { apiKey: 'YmVuY2g6YmVuY2g=' },
+    transport: settings.transport,
+  });
   // Warm-up: many small requests (the runtime's own per-request state settles after a few thousand
   // requests), then one full pass.
   let warm = 0;
-  for await (const item of kibana.cases.iterate({ perPage: 1 })) if (item.id && ++warm >= settings.warmupRequests) break;
+  for await (const item of kibana.cases.iterate({ perPage: 1 }))
+    if (item.id && ++warm >= settings.warmupRequests) break;
   // The full warm-up pass collects garbage at every page like the measured pass, so V8 has compiled
   // (and settled) the same code before the baseline is taken.
   warm = 0;
@@ -78,7 +83,8 @@ async function main(): Promise<void> {
     if (warm % settings.perPage === 0) heapAfterGc();
     if (item.id) warm++;
   }
-  if (warm !== settings.expected) throw new Error(`the warm-up pass iterated ${warm} cases, expected ${settings.expected}`);
+  if (warm !== settings.expected)
+    throw new Error(`the warm-up pass iterated ${warm} cases, expected ${settings.expected}`);
 
   const pageBytes = await pageSize();
 

@@ -40,7 +40,11 @@ const server = http.createServer({ keepAliveTimeout: 60_000 }, (request, respons
     return;
   }
   request.resume();
-  send(response, 404, JSON.stringify({ statusCode: 404, error: 'Not Found', message: `no route for ${request.method} ${url}` }));
+  send(
+    response,
+    404,
+    JSON.stringify({ statusCode: 404, error: 'Not Found', message: `no route for ${request.method} ${url}` }),
+  );
 });
 server.headersTimeout = 60_000;
 

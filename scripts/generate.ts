@@ -10,7 +10,13 @@ import { parse } from 'yaml';
 import { createConfig, lintFromString, formatProblems } from '@redocly/openapi-core';
 import openapiTS, { astToString } from 'openapi-typescript';
 import type { OperationFacts } from '../src/openapi/facts.js';
-import { readOperations, resolveRef, type OpenApiDocument, type SpecParameter, type Reference } from '../src/openapi/read.js';
+import {
+  readOperations,
+  resolveRef,
+  type OpenApiDocument,
+  type SpecParameter,
+  type Reference,
+} from '../src/openapi/read.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const specDir = path.join(root, 'spec');
@@ -36,7 +42,11 @@ async function loadYaml(file: string): Promise<OpenApiDocument> {
   }
 }
 
-function mergeArea(target: OpenApiDocument, area: Record<string, Record<string, Record<string, unknown>>>, file: string): void {
+function mergeArea(
+  target: OpenApiDocument,
+  area: Record<string, Record<string, Record<string, unknown>>>,
+  file: string,
+): void {
   const unknown = Object.keys(area).filter((key) => key !== 'paths' && key !== 'components');
   if (unknown.length > 0) {
     throw new Error(`spec/${file}: an area file holds only paths and components, found ${unknown.join(', ')}`);
@@ -80,7 +90,12 @@ async function lint(document: OpenApiDocument): Promise<{ errors: number; warnin
   const problems = await lintFromString({ source, absoluteRef: 'generated/kibana.openapi.json', config });
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warn');
-  if (problems.length > 0) formatProblems(problems, { format: 'stylish', totals: { errors: errors.length, warnings: warnings.length, ignored: 0 }, version: 'kibana-sdk' });
+  if (problems.length > 0)
+    formatProblems(problems, {
+      format: 'stylish',
+      totals: { errors: errors.length, warnings: warnings.length, ignored: 0 },
+      version: 'kibana-sdk',
+    });
   if (errors.length > 0) throw new Error(`the OpenAPI linter reported ${errors.length} error(s)`);
   return { errors: errors.length, warnings: warnings.length };
 }
@@ -90,22 +105,35 @@ function operationTable(document: OpenApiDocument): Record<string, OperationFact
   const table: Record<string, OperationFacts> = {};
   for (const entry of readOperations(document)) {
     if (entry.operationId in table) throw new Error(`operationId ${entry.operationId} is used twice`);
-    const facts: { -readonly [K in keyof OperationFacts]: OperationFacts[K] } = { method: entry.method, path: entry.path };
+    const facts: { -readonly [K in keyof OperationFacts]: OperationFacts[K] } = {
+      method: entry.method,
+      path: entry.path,
+    };
     const pathParams = entry.parameters.filter((p) => p.in === 'path').map((p) => p.name);
     const inTemplate = [...entry.path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1]!);
     if ([...pathParams].sort().join() !== [...inTemplate].sort().join()) {
-      throw new Error(`${entry.method.toUpperCase()} ${entry.path}: path parameters ${pathParams.join(', ')} do not match the template`);
+      throw new Error(
+        `${entry.method.toUpperCase()} ${entry.path}: path parameters ${pathParams.join(', ')} do not match the template`,
+      );
     }
     if (inTemplate.length > 0) facts.pathParams = inTemplate;
     if (entry.apiVersion) facts.apiVersion = entry.apiVersion;
-    const schema = entry.requestBody?.mediaType === 'application/json' ? resolveRef(document, entry.requestBody.schema) : undefined;
+    const schema =
+      entry.requestBody?.mediaType === 'application/json' ? resolveRef(document, entry.requestBody.schema) : undefined;
     // Bodies that are unions (oneOf) are left to the server: their required fields depend on the variant.
-    if (typeof schema === 'object' && schema.type === 'object' && Array.isArray(schema.required) && schema.required.length > 0) {
+    if (
+      typeof schema === 'object' &&
+      schema.type === 'object' &&
+      Array.isArray(schema.required) &&
+      schema.required.length > 0
+    ) {
       facts.requiredBody = schema.required as string[];
     }
     if (IDEMPOTENT.has(entry.method)) facts.idempotent = true;
     if (entry.emptyResponse) facts.emptyResponse = true;
-    const json = entry.parameters.filter((p) => p.in === 'query' && p['x-kibana-encoding'] === 'json').map((p) => p.name);
+    const json = entry.parameters
+      .filter((p) => p.in === 'query' && p['x-kibana-encoding'] === 'json')
+      .map((p) => p.name);
     if (json.length > 0) facts.jsonQuery = json;
     table[entry.operationId] = facts;
   }
@@ -149,14 +177,19 @@ async function main(): Promise<void> {
   await mkdir(outDir, { recursive: true });
   await writeFile(path.join(outDir, 'kibana.openapi.json'), `${JSON.stringify(document, null, 2)}\n`);
 
-  const ast = await openapiTS(withoutClientOwnedHeaders(document) as never, { alphabetize: false, defaultNonNullable: false });
+  const ast = await openapiTS(withoutClientOwnedHeaders(document) as never, {
+    alphabetize: false,
+    defaultNonNullable: false,
+  });
   await writeFile(path.join(outDir, 'kibana.ts'), `${HEADER}\n${astToString(ast)}`);
 
   const table = operationTable(document);
   await writeFile(path.join(outDir, 'operations.ts'), factsModule(table));
 
   const versioned = Object.values(table).filter((facts) => facts.apiVersion).length;
-  console.log(`generated/: ${Object.keys(table).length} operations, ${versioned} with elastic-api-version, linter: 0 errors, ${warnings} warnings`);
+  console.log(
+    `generated/: ${Object.keys(table).length} operations, ${versioned} with elastic-api-version, linter: 0 errors, ${warnings} warnings`,
+  );
 }
 
 main().catch((error: unknown) => {

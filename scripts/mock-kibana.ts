@@ -21,11 +21,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 const host = option('host') ?? process.env.HOST ?? '127.0.0.1';
 
-let running;
+let running: Awaited<ReturnType<typeof startKibanaMock>>;
 try {
   running = await startKibanaMock({ port, host });
 } catch (error) {
-  console.error(`Could not start the mock Kibana on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `Could not start the mock Kibana on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 }
 const server = running;
@@ -38,8 +40,12 @@ console.log('  API key: Authorization: ApiKey <anything>');
 console.log('');
 console.log('Try:');
 console.log(`  curl -u elastic:changeme ${server.url}/api/alerting/rules/_find`);
-console.log(`  curl -u elastic:changeme -H 'kbn-xsrf: true' -H 'content-type: application/json' ${server.url}/s/ops/api/cases \\`);
-console.log(`    -d '{"title":"Disk full","description":"db-1","owner":"cases","tags":[],"connector":{"id":"none","name":"none","type":".none","fields":null},"settings":{"syncAlerts":false}}'`);
+console.log(
+  `  curl -u elastic:changeme -H 'kbn-xsrf: true' -H 'content-type: application/json' ${server.url}/s/ops/api/cases \\`,
+);
+console.log(
+  `    -d '{"title":"Disk full","description":"db-1","owner":"cases","tags":[],"connector":{"id":"none","name":"none","type":".none","fields":null},"settings":{"syncAlerts":false}}'`,
+);
 console.log(`  KIBANA_URL=${server.url} KIBANA_USERNAME=elastic KIBANA_PASSWORD=changeme npm run demo`);
 console.log('');
 console.log('State is in memory; press Ctrl-C to stop.');

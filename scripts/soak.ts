@@ -129,7 +129,12 @@ async function main(): Promise<number> {
 
   try {
     const { port } = await ask<{ port: number }>(child, '', 'ready');
-    const kibana = new KibanaClient({ url: `http://127.0.0.1:${port}`, auth: { apiKey: 'soak-test-key' }, transport: 'undici', connections: CONNECTIONS });
+    const kibana = new KibanaClient({
+      url: `http://127.0.0.1:${port}`,
+      auth: { apiKey: 'soak-test-key' },
+      transport: 'undici',
+      connections: CONNECTIONS,
+    });
     const baselineSockets = tcpSockets();
     const latencies = new Float64Array(CALLS);
     const started = performance.now();
@@ -188,25 +193,42 @@ async function main(): Promise<number> {
     const leftClientSockets = tcpSockets() - baselineSockets;
 
     const sorted = Array.from(latencies.subarray(0, done)).sort((a, b) => a - b);
-    const pct = (p: number) => (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0).toFixed(2);
+    const pct = (p: number) =>
+      (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0).toFixed(2);
     const growth = (endHeap - warmHeap) / warmHeap;
     const elapsed = (ended - started) / 1000;
     const checks: Array<[string, boolean]> = [
-      [`end heap within +${HEAP_TOLERANCE * 100}% of warm-up heap (${mb(warmHeap)} -> ${mb(endHeap)}, ${(growth * 100).toFixed(1)}%)`, growth <= HEAP_TOLERANCE],
+      [
+        `end heap within +${HEAP_TOLERANCE * 100}% of warm-up heap (${mb(warmHeap)} -> ${mb(endHeap)}, ${(growth * 100).toFixed(1)}%)`,
+        growth <= HEAP_TOLERANCE,
+      ],
       [`server saw at most ${CONNECTIONS} connections at once (max ${server.maxOpen})`, server.maxOpen <= CONNECTIONS],
       [`client held at most ${CONNECTIONS} TCP sockets (max ${maxClientSockets})`, maxClientSockets <= CONNECTIONS],
       [`no failed call (${failures}${firstFailure ? `; first: ${String(firstFailure)}` : ''})`, failures === 0],
       [`every call answered by the server (${server.requests} requests for ${done} calls)`, server.requests === done],
-      [`no connection left open after close() (server ${closedOpen}, client ${leftClientSockets})`, closedOpen === 0 && leftClientSockets <= 0],
+      [
+        `no connection left open after close() (server ${closedOpen}, client ${leftClientSockets})`,
+        closedOpen === 0 && leftClientSockets <= 0,
+      ],
     ];
 
     console.log('kibana-sdk soak');
-    console.log(`  calls:           ${done} of ${CALLS}${timedOut ? ` (stopped by the ${MAX_MS / 1000} s bound)` : ''}, concurrency ${CONCURRENCY}, connections ${CONNECTIONS}, undici transport`);
-    console.log(`  time:            ${elapsed.toFixed(1)} s, ${Math.round(done / elapsed)} calls/s (after warm-up: ${Math.round((done - WARMUP) / ((ended - warmAt) / 1000))} calls/s)`);
+    console.log(
+      `  calls:           ${done} of ${CALLS}${timedOut ? ` (stopped by the ${MAX_MS / 1000} s bound)` : ''}, concurrency ${CONCURRENCY}, connections ${CONNECTIONS}, undici transport`,
+    );
+    console.log(
+      `  time:            ${elapsed.toFixed(1)} s, ${Math.round(done / elapsed)} calls/s (after warm-up: ${Math.round((done - WARMUP) / ((ended - warmAt) / 1000))} calls/s)`,
+    );
     console.log(`  latency (ms):    p50 ${pct(50)}, p90 ${pct(90)}, p99 ${pct(99)}, max ${pct(100)}`);
-    console.log(`  heap after GC:   warm-up (${WARMUP} calls) ${mb(warmHeap)}, end ${mb(endHeap)}, growth ${(growth * 100).toFixed(1)}%`);
-    console.log(`  memory at end:   rss ${mb(process.memoryUsage().rss)}, external ${mb(process.memoryUsage().external)}`);
-    console.log(`  connections:     server max open ${server.maxOpen}, opened in total ${server.connections}; client max TCP sockets ${maxClientSockets}`);
+    console.log(
+      `  heap after GC:   warm-up (${WARMUP} calls) ${mb(warmHeap)}, end ${mb(endHeap)}, growth ${(growth * 100).toFixed(1)}%`,
+    );
+    console.log(
+      `  memory at end:   rss ${mb(process.memoryUsage().rss)}, external ${mb(process.memoryUsage().external)}`,
+    );
+    console.log(
+      `  connections:     server max open ${server.maxOpen}, opened in total ${server.connections}; client max TCP sockets ${maxClientSockets}`,
+    );
     for (const [label, passed] of checks) console.log(`  ${passed ? 'ok  ' : 'FAIL'} ${label}`);
     return checks.every(([, passed]) => passed) ? 0 : 1;
   } finally {

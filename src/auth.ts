@@ -21,7 +21,9 @@ const UNSENDABLE = /[\u0000-\u0008\u000a-\u001f\u007f]|[^\u0000-\u00ff]/;
  * the transports' own errors quote the whole header, which for a credential is the secret itself.
  */
 export function headerValueProblem(value: string): string | undefined {
-  return UNSENDABLE.test(value) ? 'contains line breaks, control characters or characters beyond Latin-1, which cannot be sent in an HTTP header' : undefined;
+  return UNSENDABLE.test(value)
+    ? 'contains line breaks, control characters or characters beyond Latin-1, which cannot be sent in an HTTP header'
+    : undefined;
 }
 
 /** A credential sent as it is in the Authorization header (a key file read with its trailing newline is the usual culprit). */
@@ -33,7 +35,8 @@ function requireHeaderText(option: string, value: unknown): string {
 }
 
 function requireText(option: string, value: unknown): string {
-  if (typeof value !== 'string') throw new ConfigurationError(option, `expected a string, got ${value === null ? 'null' : typeof value}`);
+  if (typeof value !== 'string')
+    throw new ConfigurationError(option, `expected a string, got ${value === null ? 'null' : typeof value}`);
   if (value.length === 0) throw new ConfigurationError(option, 'must not be empty');
   return value;
 }
@@ -48,13 +51,17 @@ export function authorizationHeader(auth: unknown): string {
   }
   const given = ['apiKey', 'username', 'bearer'].filter((key) => key in auth);
   if (given.length !== 1) {
-    throw new ConfigurationError('auth', `expected exactly one of apiKey, username/password or bearer, got ${given.length === 0 ? 'none' : given.join(' and ')}`);
+    throw new ConfigurationError(
+      'auth',
+      `expected exactly one of apiKey, username/password or bearer, got ${given.length === 0 ? 'none' : given.join(' and ')}`,
+    );
   }
   const value = auth as Record<string, unknown>;
   if ('bearer' in value) return `Bearer ${requireHeaderText('auth.bearer', value.bearer)}`;
   if ('username' in value) {
     const username = requireText('auth.username', value.username);
-    if (username.includes(':')) throw new ConfigurationError('auth.username', 'must not contain ":" (Basic authentication cannot carry it)');
+    if (username.includes(':'))
+      throw new ConfigurationError('auth.username', 'must not contain ":" (Basic authentication cannot carry it)');
     return `Basic ${base64Utf8(`${username}:${requireText('auth.password', value.password)}`)}`;
   }
   const apiKey = value.apiKey;

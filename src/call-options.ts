@@ -4,7 +4,14 @@ import { ArgumentError, KibanaError } from './errors.js';
 import { RESERVED_HEADERS } from './headers.js';
 
 /** The keys `CallOptions` may have, so a misspelt option is an error rather than ignored. */
-const CALL_OPTIONS = new Set<string>(['signal', 'requestTimeout', 'maxRetries', 'space', 'retryNonIdempotent', 'headers']);
+const CALL_OPTIONS = new Set<string>([
+  'signal',
+  'requestTimeout',
+  'maxRetries',
+  'space',
+  'retryNonIdempotent',
+  'headers',
+]);
 
 /** Says what a value is in an error message, without quoting it (it may be a secret). */
 export function describe(value: unknown): string {
@@ -13,7 +20,8 @@ export function describe(value: unknown): string {
 
 /** A plain object, or an ArgumentError naming `argument`. */
 export function checkObject(argument: string, value: unknown): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ArgumentError(argument, `expected an object, got ${describe(value)}`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new ArgumentError(argument, `expected an object, got ${describe(value)}`);
   return value as Record<string, unknown>;
 }
 
@@ -31,7 +39,8 @@ export function checkCallInteger(argument: string, value: unknown, min: number, 
   try {
     return checkInteger(argument, value, min, max);
   } catch (error) {
-    if (error instanceof KibanaError) throw new ArgumentError(argument, error.message.replace(/^Invalid option [^:]+: /, ''));
+    if (error instanceof KibanaError)
+      throw new ArgumentError(argument, error.message.replace(/^Invalid option [^:]+: /, ''));
     throw error;
   }
 }
@@ -54,14 +63,18 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 export function checkCallHeaders(headers: unknown): Record<string, string> | undefined {
   if (headers === undefined) return undefined;
   if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) {
-    throw new ArgumentError('options.headers', `expected an object of header names to strings, got ${describe(headers)}`);
+    throw new ArgumentError(
+      'options.headers',
+      `expected an object of header names to strings, got ${describe(headers)}`,
+    );
   }
   const checked: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     const argument = `options.headers[${JSON.stringify(name)}]`;
     if (!HEADER_NAME.test(name)) throw new ArgumentError(argument, 'is not a valid header name');
     const lower = name.toLowerCase();
-    if (RESERVED_HEADERS.has(lower)) throw new ArgumentError(argument, 'is set by the client itself (use the auth option for credentials)');
+    if (RESERVED_HEADERS.has(lower))
+      throw new ArgumentError(argument, 'is set by the client itself (use the auth option for credentials)');
     if (typeof value !== 'string') throw new ArgumentError(argument, `expected a string, got ${describe(value)}`);
     const problem = headerValueProblem(value);
     if (problem) throw new ArgumentError(argument, problem);
@@ -73,9 +86,13 @@ export function checkCallHeaders(headers: unknown): Record<string, string> | und
 export function checkSignal(signal: unknown): AbortSignal | undefined {
   if (signal === undefined) return undefined;
   const candidate = signal as Partial<AbortSignal> | null;
-  if (typeof candidate !== 'object' || candidate === null || typeof candidate.aborted !== 'boolean' || typeof candidate.addEventListener !== 'function') {
+  if (
+    typeof candidate !== 'object' ||
+    candidate === null ||
+    typeof candidate.aborted !== 'boolean' ||
+    typeof candidate.addEventListener !== 'function'
+  ) {
     throw new ArgumentError('options.signal', `expected an AbortSignal, got ${describe(signal)}`);
   }
   return signal as AbortSignal;
 }
-

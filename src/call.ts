@@ -48,7 +48,11 @@ interface FetchInit {
 }
 
 /** openapi-fetch's request, with the path and method the operation table names. */
-type SendRequest = (method: string, path: string, init: FetchInit) => Promise<{ data?: string; response: { status: number } }>;
+type SendRequest = (
+  method: string,
+  path: string,
+  init: FetchInit,
+) => Promise<{ data?: string; response: { status: number } }>;
 
 function jsonQuerySerializer(names: readonly string[]): (query: Record<string, unknown>) => string {
   const json = new Set(names);
@@ -58,7 +62,8 @@ function jsonQuerySerializer(names: readonly string[]): (query: Record<string, u
     for (const name in query) {
       const value = query[name];
       if (!json.has(name)) rest[name] = value;
-      else if (value !== undefined && value !== null) search += `${search ? '&' : ''}${encodeURIComponent(name)}=${encodeURIComponent(JSON.stringify(value))}`;
+      else if (value !== undefined && value !== null)
+        search += `${search ? '&' : ''}${encodeURIComponent(name)}=${encodeURIComponent(JSON.stringify(value))}`;
     }
     const others = serializeQuery(rest);
     return search && others ? `${search}&${others}` : search || others;
@@ -66,7 +71,10 @@ function jsonQuerySerializer(names: readonly string[]): (query: Record<string, u
 }
 
 /** Prepares an operation for a client whose every request carries `clientHeaders`. */
-export function prepareOperation(facts: OperationFacts, clientHeaders: Readonly<Record<string, string>>): PreparedOperation {
+export function prepareOperation(
+  facts: OperationFacts,
+  clientHeaders: Readonly<Record<string, string>>,
+): PreparedOperation {
   const method = facts.method.toUpperCase();
   const headers: Record<string, string> = { ...clientHeaders };
   if (method !== 'GET') headers['kbn-xsrf'] = 'true';
@@ -113,10 +121,17 @@ export class Caller {
   }
 
   /** The untyped core of {@link Caller.call}, also used by `kibana.request` for paths outside the spec. */
-  async send(operation: PreparedOperation, given: RawInit | (() => RawInit), options: CallOptions | undefined, internal?: InternalCallOptions): Promise<unknown> {
+  async send(
+    operation: PreparedOperation,
+    given: RawInit | (() => RawInit),
+    options: CallOptions | undefined,
+    internal?: InternalCallOptions,
+  ): Promise<unknown> {
     const { facts } = operation;
     if (this.shared.closed) {
-      throw new ClientClosedError(`${operation.method} ${facts.path} was not sent: the client was closed with close(); create a new KibanaClient`);
+      throw new ClientClosedError(
+        `${operation.method} ${facts.path} was not sent: the client was closed with close(); create a new KibanaClient`,
+      );
     }
     const init = typeof given === 'function' ? given() : given;
     const config = this.shared.config;
@@ -124,21 +139,38 @@ export class Caller {
     let context: CallContext;
     let baseUrl = this.#baseUrl;
     if (options === undefined) {
-      context = { operation, headers: undefined, signal: undefined, timeout: config.requestTimeout, maxRetries: config.maxRetries, retryNonIdempotent: false, replayable: internal?.oneShot !== true };
+      context = {
+        operation,
+        headers: undefined,
+        signal: undefined,
+        timeout: config.requestTimeout,
+        maxRetries: config.maxRetries,
+        retryNonIdempotent: false,
+        replayable: internal?.oneShot !== true,
+      };
     } else {
       checkOptionKeys(checkObject('options', options));
       context = {
         operation,
         headers: checkCallHeaders(options.headers),
         signal: checkSignal(options.signal),
-        timeout: options.requestTimeout === undefined ? config.requestTimeout : checkCallInteger('options.requestTimeout', options.requestTimeout, 1),
-        maxRetries: options.maxRetries === undefined ? config.maxRetries : checkCallInteger('options.maxRetries', options.maxRetries, 0, 100),
+        timeout:
+          options.requestTimeout === undefined
+            ? config.requestTimeout
+            : checkCallInteger('options.requestTimeout', options.requestTimeout, 1),
+        maxRetries:
+          options.maxRetries === undefined
+            ? config.maxRetries
+            : checkCallInteger('options.maxRetries', options.maxRetries, 0, 100),
         retryNonIdempotent: options.retryNonIdempotent === true,
         replayable: internal?.oneShot !== true,
       };
       if (options.space !== undefined) baseUrl = this.#spaceUrl(options.space);
     }
-    const params = init.path === undefined && init.query === undefined ? undefined : ({ path: init.path, query: init.query } as Params);
+    const params =
+      init.path === undefined && init.query === undefined
+        ? undefined
+        : ({ path: init.path, query: init.query } as Params);
     if (params?.query !== undefined) checkObject('query', params.query);
     const fetchInit: FetchInit = { params, body: init.body, baseUrl, parseAs: 'text', kibana: context };
     if (operation.querySerializer) fetchInit.querySerializer = operation.querySerializer;
@@ -151,7 +183,9 @@ export class Caller {
     try {
       return this.shared.baseUrl(space, 'options.space');
     } catch (error) {
-      throw error instanceof ConfigurationError ? new ArgumentError('options.space', error.message.replace(/^Invalid option options\.space: /, '')) : error;
+      throw error instanceof ConfigurationError
+        ? new ArgumentError('options.space', error.message.replace(/^Invalid option options\.space: /, ''))
+        : error;
     }
   }
 }

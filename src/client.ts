@@ -52,7 +52,10 @@ export class KibanaClient {
       this.#caller = given;
     } else {
       const platform = currentPlatform();
-      const config = resolveConfig(options, { nodeTransport: platform.undiciTransport !== undefined, userAgent: platform.userAgent });
+      const config = resolveConfig(options, {
+        nodeTransport: platform.undiciTransport !== undefined,
+        userAgent: platform.userAgent,
+      });
       this.#caller = new Caller(new SharedState(config, platform), options.space ?? 'default');
     }
     this.cases = new CasesApi(this.#caller);
@@ -83,7 +86,8 @@ export class KibanaClient {
    * cannot have, before any request.
    */
   space(spaceId: string): KibanaClient {
-    if (typeof spaceId !== 'string') throw new ConfigurationError('space', `expected a space id string, got ${describe(spaceId)}`);
+    if (typeof spaceId !== 'string')
+      throw new ConfigurationError('space', `expected a space id string, got ${describe(spaceId)}`);
     const { shared } = this.#caller;
     let scoped = shared.scoped.get(spaceId);
     if (!scoped) {
@@ -118,8 +122,13 @@ export class KibanaClient {
    * const found = await kibana.request('get', '/api/cases/_find', { params: { query: { status: 'open' } } });
    * ```
    */
-  async request<M extends HttpMethod, P extends PathsWithMethod<M>>(method: M, path: P, ...args: RequestArgs<M, P>): Promise<RequestResult<M, P>> {
-    if (!METHODS.has(method)) throw new ArgumentError('method', `expected one of ${[...METHODS].join(', ')}, got ${JSON.stringify(method)}`);
+  async request<M extends HttpMethod, P extends PathsWithMethod<M>>(
+    method: M,
+    path: P,
+    ...args: RequestArgs<M, P>
+  ): Promise<RequestResult<M, P>> {
+    if (!METHODS.has(method))
+      throw new ArgumentError('method', `expected one of ${[...METHODS].join(', ')}, got ${JSON.stringify(method)}`);
     const init = args[0] === undefined ? {} : checkObject('options', args[0]);
     checkOptionKeys(init, REQUEST_INIT);
     const { params, body, ...options } = init;

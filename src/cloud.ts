@@ -6,7 +6,8 @@ import { ConfigurationError } from './errors.js';
  * base64 text is `<domain>[:port]$<elasticsearch id>$<kibana id>`.
  */
 export function kibanaUrlFromCloudId(cloudId: unknown): string {
-  if (typeof cloudId !== 'string' || cloudId.length === 0) throw new ConfigurationError('cloud.id', 'expected a non-empty string');
+  if (typeof cloudId !== 'string' || cloudId.length === 0)
+    throw new ConfigurationError('cloud.id', 'expected a non-empty string');
   const encoded = cloudId.slice(cloudId.indexOf(':') + 1);
   let decoded: string;
   try {
@@ -15,7 +16,8 @@ export function kibanaUrlFromCloudId(cloudId: unknown): string {
     throw new ConfigurationError('cloud.id', 'is not a Cloud ID: the part after ":" is not base64');
   }
   const [domainWithPort, , kibanaId] = decoded.split('$');
-  if (!domainWithPort || !kibanaId) throw new ConfigurationError('cloud.id', 'has no Kibana component (expected <domain>$<es id>$<kibana id>)');
+  if (!domainWithPort || !kibanaId)
+    throw new ConfigurationError('cloud.id', 'has no Kibana component (expected <domain>$<es id>$<kibana id>)');
   const [domain, port] = domainWithPort.split(':');
   return `https://${kibanaId}.${domain}${port && port !== '443' ? `:${port}` : ''}`;
 }

@@ -60,7 +60,23 @@ export interface KibanaClientOptions {
   connections?: number;
 }
 
-const OPTION_NAMES = new Set<string>(['url', 'cloud', 'auth', 'space', 'headers', 'requestTimeout', 'maxRetries', 'retry', 'maxResponseSize', 'transport', 'fetch', 'tls', 'caFingerprint', 'proxy', 'connections']);
+const OPTION_NAMES = new Set<string>([
+  'url',
+  'cloud',
+  'auth',
+  'space',
+  'headers',
+  'requestTimeout',
+  'maxRetries',
+  'retry',
+  'maxResponseSize',
+  'transport',
+  'fetch',
+  'tls',
+  'caFingerprint',
+  'proxy',
+  'connections',
+]);
 const NODE_ONLY = ['tls', 'caFingerprint', 'proxy', 'connections'] as const;
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
@@ -95,7 +111,10 @@ function describe(value: unknown): string {
 /** A whole number within bounds; names the option and the value it got. */
 export function checkInteger(option: string, value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigurationError(option, `expected a whole number from ${min}${max === Number.MAX_SAFE_INTEGER ? '' : ` to ${max}`}, got ${describe(value)}`);
+    throw new ConfigurationError(
+      option,
+      `expected a whole number from ${min}${max === Number.MAX_SAFE_INTEGER ? '' : ` to ${max}`}, got ${describe(value)}`,
+    );
   }
   return value;
 }
@@ -112,11 +131,13 @@ function withoutCredentials(text: string): string {
 }
 
 function resolveUrl(options: KibanaClientOptions): { origin: string; basePath: string; credentials?: KibanaAuth } {
-  if (options.url !== undefined && options.cloud !== undefined) throw new ConfigurationError('url', 'give either url or cloud, not both');
+  if (options.url !== undefined && options.cloud !== undefined)
+    throw new ConfigurationError('url', 'give either url or cloud, not both');
   let text: unknown = options.url;
   let option = 'url';
   if (options.cloud !== undefined) {
-    if (typeof options.cloud !== 'object' || options.cloud === null) throw new ConfigurationError('cloud', 'expected { id }');
+    if (typeof options.cloud !== 'object' || options.cloud === null)
+      throw new ConfigurationError('cloud', 'expected { id }');
     text = kibanaUrlFromCloudId(options.cloud.id);
     option = 'cloud.id';
   }
@@ -128,21 +149,32 @@ function resolveUrl(options: KibanaClientOptions): { origin: string; basePath: s
   } catch {
     throw new ConfigurationError(option, `${JSON.stringify(withoutCredentials(text))} is not an absolute URL`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigurationError(option, `expected an http: or https: URL, got ${url.protocol}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ConfigurationError(option, `expected an http: or https: URL, got ${url.protocol}`);
   if (url.search || url.hash) throw new ConfigurationError(option, 'must not have a query string or fragment');
-  const credentials = url.username || url.password ? { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) } : undefined;
+  const credentials =
+    url.username || url.password
+      ? { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) }
+      : undefined;
   return { origin: url.origin, basePath: url.pathname.replace(/\/+$/, ''), ...(credentials ? { credentials } : {}) };
 }
 
 function resolveHeaders(headers: unknown): Record<string, string> {
   if (headers === undefined) return {};
-  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) throw new ConfigurationError('headers', `expected an object of header names to strings, got ${describe(headers)}`);
+  if (typeof headers !== 'object' || headers === null || Array.isArray(headers))
+    throw new ConfigurationError('headers', `expected an object of header names to strings, got ${describe(headers)}`);
   const result: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
-    if (!TOKEN.test(name)) throw new ConfigurationError(`headers[${JSON.stringify(name)}]`, 'is not a valid header name');
-    if (RESERVED_HEADERS.has(lower)) throw new ConfigurationError(`headers[${JSON.stringify(name)}]`, 'is set by the client itself (use auth for credentials)');
-    if (typeof value !== 'string') throw new ConfigurationError(`headers[${JSON.stringify(name)}]`, `expected a string, got ${describe(value)}`);
+    if (!TOKEN.test(name))
+      throw new ConfigurationError(`headers[${JSON.stringify(name)}]`, 'is not a valid header name');
+    if (RESERVED_HEADERS.has(lower))
+      throw new ConfigurationError(
+        `headers[${JSON.stringify(name)}]`,
+        'is set by the client itself (use auth for credentials)',
+      );
+    if (typeof value !== 'string')
+      throw new ConfigurationError(`headers[${JSON.stringify(name)}]`, `expected a string, got ${describe(value)}`);
     const problem = headerValueProblem(value);
     if (problem) throw new ConfigurationError(`headers[${JSON.stringify(name)}]`, problem);
     result[lower] = value;
@@ -152,13 +184,20 @@ function resolveHeaders(headers: unknown): Record<string, string> {
 
 function resolveRetry(retry: unknown): RetryPolicy {
   if (retry === undefined) return DEFAULT_RETRY;
-  if (typeof retry !== 'object' || retry === null) throw new ConfigurationError('retry', `expected an object, got ${describe(retry)}`);
+  if (typeof retry !== 'object' || retry === null)
+    throw new ConfigurationError('retry', `expected an object, got ${describe(retry)}`);
   const given = retry as Record<string, unknown>;
   for (const key of Object.keys(given)) {
-    if (!(key in DEFAULT_RETRY)) throw new ConfigurationError(`retry.${key}`, 'is not a retry option (initialDelay, maxDelay, maxRetryAfter)');
+    if (!(key in DEFAULT_RETRY))
+      throw new ConfigurationError(`retry.${key}`, 'is not a retry option (initialDelay, maxDelay, maxRetryAfter)');
   }
-  const pick = (key: keyof RetryPolicy) => (given[key] === undefined ? DEFAULT_RETRY[key] : checkInteger(`retry.${key}`, given[key], 0));
-  return Object.freeze({ initialDelay: pick('initialDelay'), maxDelay: pick('maxDelay'), maxRetryAfter: pick('maxRetryAfter') });
+  const pick = (key: keyof RetryPolicy) =>
+    given[key] === undefined ? DEFAULT_RETRY[key] : checkInteger(`retry.${key}`, given[key], 0);
+  return Object.freeze({
+    initialDelay: pick('initialDelay'),
+    maxDelay: pick('maxDelay'),
+    maxRetryAfter: pick('maxRetryAfter'),
+  });
 }
 
 function isBun(): boolean {
@@ -171,50 +210,86 @@ function isBun(): boolean {
  * Checks every option and resolves what requests need, once. Errors name the option; a credential's
  * value is never part of the message.
  */
-export function resolveConfig(options: KibanaClientOptions, platform: { nodeTransport: boolean; userAgent: string | undefined }): ResolvedConfig {
-  if (typeof options !== 'object' || options === null) throw new ConfigurationError('options', 'expected an object with at least url (or cloud) and auth');
+export function resolveConfig(
+  options: KibanaClientOptions,
+  platform: { nodeTransport: boolean; userAgent: string | undefined },
+): ResolvedConfig {
+  if (typeof options !== 'object' || options === null)
+    throw new ConfigurationError('options', 'expected an object with at least url (or cloud) and auth');
   for (const key of Object.keys(options)) {
-    if (!OPTION_NAMES.has(key)) throw new ConfigurationError(key, `is not a KibanaClient option (known: ${[...OPTION_NAMES].join(', ')})`);
+    if (!OPTION_NAMES.has(key))
+      throw new ConfigurationError(key, `is not a KibanaClient option (known: ${[...OPTION_NAMES].join(', ')})`);
   }
   const { origin, basePath, credentials } = resolveUrl(options);
-  if (credentials && options.auth !== undefined) throw new ConfigurationError('url', 'has credentials in it and auth is also given; keep credentials in auth only');
+  if (credentials && options.auth !== undefined)
+    throw new ConfigurationError('url', 'has credentials in it and auth is also given; keep credentials in auth only');
   const auth = options.auth ?? credentials;
-  if (auth === undefined) throw new ConfigurationError('auth', 'is required: { apiKey }, { username, password } or { bearer }');
+  if (auth === undefined)
+    throw new ConfigurationError('auth', 'is required: { apiKey }, { username, password } or { bearer }');
 
-  const headers: Record<string, string> = { ...resolveHeaders(options.headers), authorization: authorizationHeader(auth) };
+  const headers: Record<string, string> = {
+    ...resolveHeaders(options.headers),
+    authorization: authorizationHeader(auth),
+  };
   if (platform.userAgent && !('user-agent' in headers)) headers['user-agent'] = platform.userAgent;
 
   const nodeOptions = NODE_ONLY.filter((key) => options[key] !== undefined);
   let transport = options.transport;
-  if (transport !== undefined && transport !== 'fetch' && transport !== 'undici') throw new ConfigurationError('transport', `expected "fetch" or "undici", got ${describe(transport)}`);
-  if (transport === 'fetch' && nodeOptions.length > 0) throw new ConfigurationError(nodeOptions[0]!, 'needs the undici transport; remove transport: "fetch" or this option');
-  if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new ConfigurationError('fetch', `expected a function, got ${describe(options.fetch)}`);
-  if (options.fetch !== undefined && (transport === 'undici' || nodeOptions.length > 0)) throw new ConfigurationError('fetch', 'is used by the fetch transport only, and the undici transport is selected');
+  if (transport !== undefined && transport !== 'fetch' && transport !== 'undici')
+    throw new ConfigurationError('transport', `expected "fetch" or "undici", got ${describe(transport)}`);
+  if (transport === 'fetch' && nodeOptions.length > 0)
+    throw new ConfigurationError(
+      nodeOptions[0]!,
+      'needs the undici transport; remove transport: "fetch" or this option',
+    );
+  if (options.fetch !== undefined && typeof options.fetch !== 'function')
+    throw new ConfigurationError('fetch', `expected a function, got ${describe(options.fetch)}`);
+  if (options.fetch !== undefined && (transport === 'undici' || nodeOptions.length > 0))
+    throw new ConfigurationError('fetch', 'is used by the fetch transport only, and the undici transport is selected');
   transport ??= nodeOptions.length > 0 ? 'undici' : 'fetch';
   if (transport === 'undici' && !platform.nodeTransport) {
-    throw new ConfigurationError(nodeOptions[0] ?? 'transport', 'the undici transport exists only in Node (the "node" export of kibana-sdk)');
+    throw new ConfigurationError(
+      nodeOptions[0] ?? 'transport',
+      'the undici transport exists only in Node (the "node" export of kibana-sdk)',
+    );
   }
   if (transport === 'undici' && isBun()) {
     // Bun swaps in its own undici, whose `request` answers without a status: every call would fail.
-    throw new ConfigurationError(nodeOptions[0] ?? 'transport', 'the undici transport does not work under Bun; use the fetch transport (transport: "fetch", the default)');
+    throw new ConfigurationError(
+      nodeOptions[0] ?? 'transport',
+      'the undici transport does not work under Bun; use the fetch transport (transport: "fetch", the default)',
+    );
   }
   if (options.proxy !== undefined) {
-    if (typeof options.proxy !== 'string' || !/^https?:\/\//.test(options.proxy)) throw new ConfigurationError('proxy', 'expected an http:// or https:// URL');
+    if (typeof options.proxy !== 'string' || !/^https?:\/\//.test(options.proxy))
+      throw new ConfigurationError('proxy', 'expected an http:// or https:// URL');
   }
-  if (options.caFingerprint !== undefined && (typeof options.caFingerprint !== 'string' || !/^([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/.test(options.caFingerprint))) {
-    throw new ConfigurationError('caFingerprint', 'expected a SHA-256 fingerprint: 64 hex digits, with or without colons');
+  if (
+    options.caFingerprint !== undefined &&
+    (typeof options.caFingerprint !== 'string' || !/^([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/.test(options.caFingerprint))
+  ) {
+    throw new ConfigurationError(
+      'caFingerprint',
+      'expected a SHA-256 fingerprint: 64 hex digits, with or without colons',
+    );
   }
-  if (options.caFingerprint !== undefined && origin.startsWith('http:')) throw new ConfigurationError('caFingerprint', 'needs an https: URL');
-  if (options.tls !== undefined && (typeof options.tls !== 'object' || options.tls === null)) throw new ConfigurationError('tls', `expected an object, got ${describe(options.tls)}`);
+  if (options.caFingerprint !== undefined && origin.startsWith('http:'))
+    throw new ConfigurationError('caFingerprint', 'needs an https: URL');
+  if (options.tls !== undefined && (typeof options.tls !== 'object' || options.tls === null))
+    throw new ConfigurationError('tls', `expected an object, got ${describe(options.tls)}`);
 
   return Object.freeze({
     origin,
     basePath,
     headers: Object.freeze(headers),
-    requestTimeout: options.requestTimeout === undefined ? 30_000 : checkInteger('requestTimeout', options.requestTimeout, 1),
+    requestTimeout:
+      options.requestTimeout === undefined ? 30_000 : checkInteger('requestTimeout', options.requestTimeout, 1),
     maxRetries: options.maxRetries === undefined ? 3 : checkInteger('maxRetries', options.maxRetries, 0, 100),
     retry: resolveRetry(options.retry),
-    maxResponseSize: options.maxResponseSize === undefined ? 32 * 1024 * 1024 : checkInteger('maxResponseSize', options.maxResponseSize, 1),
+    maxResponseSize:
+      options.maxResponseSize === undefined
+        ? 32 * 1024 * 1024
+        : checkInteger('maxResponseSize', options.maxResponseSize, 1),
     transport,
     fetch: options.fetch,
     tls: options.tls,

@@ -12,13 +12,25 @@ export interface ConflictOptions extends CallOptions {
 }
 
 /** Splits the conflict option from the options the request itself takes. */
-export function splitConflictOptions(options: ConflictOptions | undefined): { attempts: number; call: CallOptions | undefined } {
+export function splitConflictOptions(options: ConflictOptions | undefined): {
+  attempts: number;
+  call: CallOptions | undefined;
+} {
   if (options === undefined) return { attempts: 0, call: undefined };
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new ArgumentError('options', `expected an object, got ${options === null ? 'null' : typeof options}`);
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    throw new ArgumentError('options', `expected an object, got ${options === null ? 'null' : typeof options}`);
   const { retryOnConflict, ...call } = options;
   if (retryOnConflict === undefined) return { attempts: 0, call };
-  if (typeof retryOnConflict !== 'number' || !Number.isInteger(retryOnConflict) || retryOnConflict < 0 || retryOnConflict > 10) {
-    throw new ArgumentError('options.retryOnConflict', `expected a whole number from 0 to 10, got ${String(retryOnConflict)}`);
+  if (
+    typeof retryOnConflict !== 'number' ||
+    !Number.isInteger(retryOnConflict) ||
+    retryOnConflict < 0 ||
+    retryOnConflict > 10
+  ) {
+    throw new ArgumentError(
+      'options.retryOnConflict',
+      `expected a whole number from 0 to 10, got ${String(retryOnConflict)}`,
+    );
   }
   return { attempts: retryOnConflict, call };
 }
@@ -27,7 +39,12 @@ export function splitConflictOptions(options: ConflictOptions | undefined): { at
  * Runs `apply` with the versions `refresh` reads, again after each 409, at most `attempts` more times.
  * The last conflict says what conflicted and how often it was tried.
  */
-export async function retryOnConflict<T>(attempts: number, what: string, apply: () => Promise<T>, refresh: () => Promise<void>): Promise<T> {
+export async function retryOnConflict<T>(
+  attempts: number,
+  what: string,
+  apply: () => Promise<T>,
+  refresh: () => Promise<void>,
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await apply();

@@ -66,7 +66,10 @@ export class KibanaError extends Error {
  * where `instanceof` would say no.
  */
 export function isKibanaError(value: unknown): value is KibanaError {
-  return value instanceof KibanaError || (typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true);
+  return (
+    value instanceof KibanaError ||
+    (typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true)
+  );
 }
 
 /** The client options are invalid; thrown by the constructor or `space()`, before any request. */
@@ -149,7 +152,10 @@ function redirectTarget(location: string | undefined, requested: string | undefi
 /** The message of a 3xx: the SDK sends each request once to where it was told, never elsewhere. */
 function describeRedirect(init: ResponseErrorInit): string {
   const target = redirectTarget(init.headers.location, init.request.url);
-  const status = init.statusCode === 0 ? 'a redirect (the browser does not tell where to)' : `${init.statusCode} ${STATUS_TEXT[init.statusCode] ?? 'Redirect'}`;
+  const status =
+    init.statusCode === 0
+      ? 'a redirect (the browser does not tell where to)'
+      : `${init.statusCode} ${STATUS_TEXT[init.statusCode] ?? 'Redirect'}`;
   const where = target ? `: Kibana redirected to ${target}` : '';
   return `${status}${where}. kibana-sdk does not follow redirects; the usual causes are a proxy in front of Kibana, an SSO login page (use an API key), or a wrong base path in url`;
 }
@@ -178,7 +184,9 @@ export class ResponseError extends KibanaError {
     const said = describeBody(init.body);
     // A redirect's body is a login page or a link echoing the query: only where it points is told.
     const outcome = isRedirect(init.statusCode) ? describeRedirect(init) : `${status}${said ? `: ${said}` : ''}`;
-    super(`${init.request.method} ${init.request.path} failed with ${outcome}${extra ? ` ${extra}` : ''}`, { request: init.request });
+    super(`${init.request.method} ${init.request.path} failed with ${outcome}${extra ? ` ${extra}` : ''}`, {
+      request: init.request,
+    });
     this.statusCode = init.statusCode;
     this.body = init.body;
     this.headers = init.headers;

@@ -40,8 +40,16 @@ export class ClientEvents {
 
   on<E extends keyof KibanaClientEvents>(event: E, listener: Listener<E>): () => void {
     const listeners = this.#of(event);
-    if (!listeners) throw new ArgumentError('event', `expected one of ${Object.keys(this.#listeners).join(', ')}, got ${typeof event === 'string' ? JSON.stringify(event) : typeof event}`);
-    if (typeof listener !== 'function') throw new ArgumentError('listener', `expected a function for "${event}", got ${listener === null ? 'null' : typeof listener}`);
+    if (!listeners)
+      throw new ArgumentError(
+        'event',
+        `expected one of ${Object.keys(this.#listeners).join(', ')}, got ${typeof event === 'string' ? JSON.stringify(event) : typeof event}`,
+      );
+    if (typeof listener !== 'function')
+      throw new ArgumentError(
+        'listener',
+        `expected a function for "${event}", got ${listener === null ? 'null' : typeof listener}`,
+      );
     listeners.push(listener);
     return () => this.off(event, listener);
   }

@@ -30,7 +30,31 @@ export type { ConflictOptions } from './conflict.js';
 export type { CreateOptions } from './resources/create.js';
 export { MaintenanceWindowsApi } from './resources/maintenance-windows.js';
 export { RulesApi, type FindRulesQuery } from './resources/rules.js';
-export { ApmAgentConfigurationApi, ApmAgentKeysApi, ApmAnnotationsApi, ApmApi, ApmServerSchemaApi, ApmSourceMapsApi, type SourceMapInput, type SourceMapUpload } from './resources/apm.js';
+export {
+  ApmAgentConfigurationApi,
+  ApmAgentKeysApi,
+  ApmAnnotationsApi,
+  ApmApi,
+  ApmServerSchemaApi,
+  ApmSourceMapsApi,
+  type SourceMapInput,
+  type SourceMapUpload,
+} from './resources/apm.js';
 export { ConnectorsApi } from './resources/connectors.js';
-export type { CallOptions, HttpMethod, OperationBody, OperationId, OperationPath, OperationQuery, OperationResult, PathsWithMethod, RequestArgs, RequestResult, Schemas, components, operations, paths } from './types.js';
+export type {
+  CallOptions,
+  HttpMethod,
+  OperationBody,
+  OperationId,
+  OperationPath,
+  OperationQuery,
+  OperationResult,
+  PathsWithMethod,
+  RequestArgs,
+  RequestResult,
+  Schemas,
+  components,
+  operations,
+  paths,
+} from './types.js';
 export { VERSION } from './version.js';

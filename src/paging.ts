@@ -40,7 +40,10 @@ const DEFAULT_PER_PAGE = 100;
 
 function pagingNumber(argument: string, value: unknown, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
-    throw new ArgumentError(argument, `expected a whole number from 1 to ${max}, got ${typeof value === 'number' ? value : typeof value}`);
+    throw new ArgumentError(
+      argument,
+      `expected a whole number from 1 to ${max}, got ${typeof value === 'number' ? value : typeof value}`,
+    );
   }
   return value;
 }
@@ -52,10 +55,19 @@ function pagingNumber(argument: string, value: unknown, max: number): number {
 export function checkPage<Q extends object>(query: Q | undefined, keys: PagingKeys): Q | undefined {
   if (query === undefined || typeof query !== 'object' || query === null) return query;
   const fields = query as Record<string, unknown>;
-  const perPage = fields[keys.perPage] === undefined ? 1 : pagingNumber(`query.${keys.perPage}`, fields[keys.perPage], keys.maxPerPage);
-  const page = fields[keys.page] === undefined ? 1 : pagingNumber(`query.${keys.page}`, fields[keys.page], Number.MAX_SAFE_INTEGER);
+  const perPage =
+    fields[keys.perPage] === undefined
+      ? 1
+      : pagingNumber(`query.${keys.perPage}`, fields[keys.perPage], keys.maxPerPage);
+  const page =
+    fields[keys.page] === undefined
+      ? 1
+      : pagingNumber(`query.${keys.page}`, fields[keys.page], Number.MAX_SAFE_INTEGER);
   if (keys.maxPerPage <= RESULT_WINDOW && page * perPage > RESULT_WINDOW) {
-    throw new ArgumentError(`query.${keys.page}`, `page ${page} of ${perPage} results is past Kibana's ${RESULT_WINDOW}-result window`);
+    throw new ArgumentError(
+      `query.${keys.page}`,
+      `page ${page} of ${perPage} results is past Kibana's ${RESULT_WINDOW}-result window`,
+    );
   }
   return query;
 }
@@ -66,18 +78,38 @@ export function checkPage<Q extends object>(query: Q | undefined, keys: PagingKe
  * fails at the call rather than at the first `next()`). Stops at `total`, on an empty page, or at
  * the result window (with {@link ResultWindowError} when more results exist).
  */
-export function paginate<T, Q extends object>(path: string, query: Q | undefined, keys: PagingKeys, fetchPage: (query: Q) => Promise<Page<T>>): AsyncGenerator<T, void, undefined> {
-  if (query !== undefined && (typeof query !== 'object' || query === null || Array.isArray(query))) throw new ArgumentError('query', `expected an object, got ${Array.isArray(query) ? 'an array' : typeof query}`);
+export function paginate<T, Q extends object>(
+  path: string,
+  query: Q | undefined,
+  keys: PagingKeys,
+  fetchPage: (query: Q) => Promise<Page<T>>,
+): AsyncGenerator<T, void, undefined> {
+  if (query !== undefined && (typeof query !== 'object' || query === null || Array.isArray(query)))
+    throw new ArgumentError('query', `expected an object, got ${Array.isArray(query) ? 'an array' : typeof query}`);
   const base = (query ?? {}) as Record<string, unknown>;
-  const perPage = pagingNumber(`query.${keys.perPage}`, base[keys.perPage] ?? Math.min(DEFAULT_PER_PAGE, keys.maxPerPage), keys.maxPerPage);
+  const perPage = pagingNumber(
+    `query.${keys.perPage}`,
+    base[keys.perPage] ?? Math.min(DEFAULT_PER_PAGE, keys.maxPerPage),
+    keys.maxPerPage,
+  );
   const firstPage = pagingNumber(`query.${keys.page}`, base[keys.page] ?? 1, Number.MAX_SAFE_INTEGER);
   if (firstPage * perPage > RESULT_WINDOW) {
-    throw new ArgumentError(`query.${keys.page}`, `page ${firstPage} of ${perPage} results is past Kibana's ${RESULT_WINDOW}-result window`);
+    throw new ArgumentError(
+      `query.${keys.page}`,
+      `page ${firstPage} of ${perPage} results is past Kibana's ${RESULT_WINDOW}-result window`,
+    );
   }
-  return pages(path, firstPage, perPage, (page) => fetchPage({ ...base, [keys.page]: page, [keys.perPage]: perPage } as Q));
+  return pages(path, firstPage, perPage, (page) =>
+    fetchPage({ ...base, [keys.page]: page, [keys.perPage]: perPage } as Q),
+  );
 }
 
-async function* pages<T>(path: string, firstPage: number, perPage: number, fetchPage: (page: number) => Promise<Page<T>>): AsyncGenerator<T, void, undefined> {
+async function* pages<T>(
+  path: string,
+  firstPage: number,
+  perPage: number,
+  fetchPage: (page: number) => Promise<Page<T>>,
+): AsyncGenerator<T, void, undefined> {
   let yielded = 0;
   const skipped = (firstPage - 1) * perPage;
   for (let page = firstPage; ; page++) {

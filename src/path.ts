@@ -14,7 +14,8 @@ export function encodeSegment(name: string, value: unknown): string {
   }
   const text = String(value);
   if (text.length === 0) throw new ArgumentError(name, 'must not be empty');
-  if (text === '.' || text === '..') throw new ArgumentError(name, `${JSON.stringify(text)} cannot be sent as a path segment`);
+  if (text === '.' || text === '..')
+    throw new ArgumentError(name, `${JSON.stringify(text)} cannot be sent as a path segment`);
   try {
     return encodeURIComponent(text);
   } catch {

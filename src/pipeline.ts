@@ -43,7 +43,9 @@ export class PreparedRequest {
 
 function isKibanaErrorBody(value: unknown): value is KibanaErrorBody {
   const body = value as Partial<KibanaErrorBody> | null;
-  return typeof body === 'object' && body !== null && typeof body.statusCode === 'number' && typeof body.message === 'string';
+  return (
+    typeof body === 'object' && body !== null && typeof body.statusCode === 'number' && typeof body.message === 'string'
+  );
 }
 
 async function readError(response: TransportResponse, info: RequestInfo): Promise<ResponseError> {
@@ -88,8 +90,20 @@ export function createPipeline(config: ResolvedConfig, transport: Transport, eve
     if (typeof body === 'string' || call.headers) {
       headers = { ...headers, ...(typeof body === 'string' ? JSON_CONTENT : undefined), ...call.headers };
     }
-    const retries = call.replayable && !(body instanceof ReadableStream) && (call.retryNonIdempotent || operation.idempotent) ? call.maxRetries : 0;
-    const transportRequest = { method, origin: config.origin, path, headers, body, signal: call.signal, timeout: call.timeout, info };
+    const retries =
+      call.replayable && !(body instanceof ReadableStream) && (call.retryNonIdempotent || operation.idempotent)
+        ? call.maxRetries
+        : 0;
+    const transportRequest = {
+      method,
+      origin: config.origin,
+      path,
+      headers,
+      body,
+      signal: call.signal,
+      timeout: call.timeout,
+      info,
+    };
 
     for (let attempt = 1; ; attempt++) {
       let failure: KibanaError;
@@ -109,7 +123,15 @@ export function createPipeline(config: ResolvedConfig, transport: Transport, eve
       const delay = attempt <= retries && isRetryable(failure) ? retryDelay(config.retry, attempt, failure) : undefined;
       if (delay === undefined) throw failure;
       if (events.has('retry')) events.emit('retry', { method, path: template, attempt, delay, error: failure });
-      await sleep(delay, call.signal, () => new RequestAbortedError(`${method} ${template} was aborted by the caller while waiting to retry`, { cause: failure, request: info }));
+      await sleep(
+        delay,
+        call.signal,
+        () =>
+          new RequestAbortedError(`${method} ${template} was aborted by the caller while waiting to retry`, {
+            cause: failure,
+            request: info,
+          }),
+      );
     }
   };
 }

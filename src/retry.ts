@@ -36,7 +36,12 @@ export function isRetryable(error: KibanaError): boolean {
  * otherwise exponential backoff with full jitter. `undefined` means do not retry: the server asked
  * for a longer wait than `maxRetryAfter` allows.
  */
-export function retryDelay(policy: RetryPolicy, attempt: number, error: KibanaError, random = Math.random): number | undefined {
+export function retryDelay(
+  policy: RetryPolicy,
+  attempt: number,
+  error: KibanaError,
+  random = Math.random,
+): number | undefined {
   const retryAfter = error instanceof ResponseError ? parseRetryAfter(error.headers['retry-after']) : undefined;
   if (retryAfter !== undefined) return retryAfter <= policy.maxRetryAfter ? retryAfter : undefined;
   const ceiling = Math.min(policy.maxDelay, policy.initialDelay * 2 ** (attempt - 1));

@@ -38,7 +38,9 @@ export class SharedState {
     this.config = config;
     this.platform = platform;
     this.transport =
-      config.transport === 'undici' && platform.undiciTransport ? platform.undiciTransport(config) : fetchTransport(config.fetch, config.maxResponseSize);
+      config.transport === 'undici' && platform.undiciTransport
+        ? platform.undiciTransport(config)
+        : fetchTransport(config.fetch, config.maxResponseSize);
     this.fetchClient = createClient<paths>({
       baseUrl: config.origin + config.basePath,
       fetch: createPipeline(config, this.transport, this.events) as unknown as typeof fetch,

@@ -9,9 +9,13 @@ const SPACE_ID = /^[a-z0-9_-]+$/;
  */
 export function spacePrefix(space: unknown, option = 'space'): string {
   if (space === undefined || space === 'default') return '';
-  if (typeof space !== 'string') throw new ConfigurationError(option, `expected a string, got ${space === null ? 'null' : typeof space}`);
+  if (typeof space !== 'string')
+    throw new ConfigurationError(option, `expected a string, got ${space === null ? 'null' : typeof space}`);
   if (!SPACE_ID.test(space)) {
-    throw new ConfigurationError(option, `${JSON.stringify(space)} is not a valid space id (lower-case letters, digits, "_" and "-" only)`);
+    throw new ConfigurationError(
+      option,
+      `${JSON.stringify(space)} is not a valid space id (lower-case letters, digits, "_" and "-" only)`,
+    );
   }
   return `/s/${space}`;
 }

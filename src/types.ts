@@ -14,27 +14,45 @@ export type Schemas = components['schemas'];
 /** An operation's id, as the spec names it (`createCase`, `findRules`, ...). */
 export type OperationId = keyof operations;
 
-type JsonContent<T> = T extends { content: { 'application/json': infer Body } } ? Body : T extends { content: { 'multipart/form-data': infer Form } } ? Form : never;
+type JsonContent<T> = T extends { content: { 'application/json': infer Body } }
+  ? Body
+  : T extends { content: { 'multipart/form-data': infer Form } }
+    ? Form
+    : never;
 
 /** The request body of an operation. */
-export type OperationBody<Id extends OperationId> = operations[Id] extends { requestBody?: infer Body } ? JsonContent<NonNullable<Body>> : never;
+export type OperationBody<Id extends OperationId> = operations[Id] extends { requestBody?: infer Body }
+  ? JsonContent<NonNullable<Body>>
+  : never;
 
 /** The query parameters of an operation. */
-export type OperationQuery<Id extends OperationId> = operations[Id] extends { parameters: { query?: infer Query } } ? NonNullable<Query> : never;
+export type OperationQuery<Id extends OperationId> = operations[Id] extends { parameters: { query?: infer Query } }
+  ? NonNullable<Query>
+  : never;
 
 /** The path parameters of an operation. */
-export type OperationPath<Id extends OperationId> = operations[Id] extends { parameters: { path?: infer Path } } ? NonNullable<Path> : never;
+export type OperationPath<Id extends OperationId> = operations[Id] extends { parameters: { path?: infer Path } }
+  ? NonNullable<Path>
+  : never;
 
-type Success<Responses> = Responses extends { 200: infer R } ? JsonContent<R> : Responses extends { 201: infer R } ? JsonContent<R> : never;
+type Success<Responses> = Responses extends { 200: infer R }
+  ? JsonContent<R>
+  : Responses extends { 201: infer R }
+    ? JsonContent<R>
+    : never;
 
 /** What an operation answers on success; `void` for an empty answer (204). */
-export type OperationResult<Id extends OperationId> = [Success<operations[Id]['responses']>] extends [never] ? void : Success<operations[Id]['responses']>;
+export type OperationResult<Id extends OperationId> = [Success<operations[Id]['responses']>] extends [never]
+  ? void
+  : Success<operations[Id]['responses']>;
 
 /** The HTTP methods the spec uses. */
 export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'patch';
 
 /** The paths that have an operation for `method`. */
-export type PathsWithMethod<M extends HttpMethod> = { [P in keyof paths]: paths[P] extends Record<M, object> ? P : never }[keyof paths];
+export type PathsWithMethod<M extends HttpMethod> = {
+  [P in keyof paths]: paths[P] extends Record<M, object> ? P : never;
+}[keyof paths];
 
 /** Options every call accepts, on top of the client's settings. */
 export interface CallOptions {
@@ -63,7 +81,9 @@ type CallBodyInit<Operation> = Operation extends { requestBody: infer Body }
     ? { body?: CallBody<NonNullable<Body>> }
     : object;
 
-type CallParams<Operation> = Operation extends { parameters: infer Params } ? Omit<Params, 'header' | 'cookie'> : object;
+type CallParams<Operation> = Operation extends { parameters: infer Params }
+  ? Omit<Params, 'header' | 'cookie'>
+  : object;
 
 /**
  * What one call of an operation carries, typed from the operation itself: `path` parameters, `query`
@@ -74,19 +94,35 @@ export type CallInit<Id extends OperationId> = CallParams<operations[Id]> & Call
 
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 
-type ParamsInit<Params> = [RequiredKeys<Omit<Params, 'header' | 'cookie'>>] extends [never] ? { params?: Omit<Params, 'header' | 'cookie'> } : { params: Omit<Params, 'header' | 'cookie'> };
+type ParamsInit<Params> = [RequiredKeys<Omit<Params, 'header' | 'cookie'>>] extends [never]
+  ? { params?: Omit<Params, 'header' | 'cookie'> }
+  : { params: Omit<Params, 'header' | 'cookie'> };
 
-type BodyInit<Operation> = Operation extends { requestBody: infer Body } ? { body: JsonContent<Body> } : Operation extends { requestBody?: infer Body } ? { body?: JsonContent<NonNullable<Body>> } : object;
+type BodyInit<Operation> = Operation extends { requestBody: infer Body }
+  ? { body: JsonContent<Body> }
+  : Operation extends { requestBody?: infer Body }
+    ? { body?: JsonContent<NonNullable<Body>> }
+    : object;
 
-type InitFor<Operation> = (Operation extends { parameters: infer Params } ? ParamsInit<Params> : object) & BodyInit<Operation> & CallOptions;
+type InitFor<Operation> = (Operation extends { parameters: infer Params } ? ParamsInit<Params> : object) &
+  BodyInit<Operation> &
+  CallOptions;
 
 /**
  * The second argument of {@link KibanaClient.request}, in openapi-fetch's shape:
  * `{ params: { path, query }, body }` plus {@link CallOptions}. Optional when nothing in it is required.
  */
-export type RequestArgs<M extends HttpMethod, P extends PathsWithMethod<M>> = [RequiredKeys<InitFor<paths[P][M]>>] extends [never] ? [init?: InitFor<paths[P][M]>] : [init: InitFor<paths[P][M]>];
+export type RequestArgs<M extends HttpMethod, P extends PathsWithMethod<M>> = [
+  RequiredKeys<InitFor<paths[P][M]>>,
+] extends [never]
+  ? [init?: InitFor<paths[P][M]>]
+  : [init: InitFor<paths[P][M]>];
 
-type PathResult<Operation> = Operation extends { responses: infer Responses } ? ([Success<Responses>] extends [never] ? void : Success<Responses>) : never;
+type PathResult<Operation> = Operation extends { responses: infer Responses }
+  ? [Success<Responses>] extends [never]
+    ? void
+    : Success<Responses>
+  : never;
 
 /** What {@link KibanaClient.request} resolves to for `method` and `path`. */
 export type RequestResult<M extends HttpMethod, P extends PathsWithMethod<M>> = PathResult<paths[P][M]>;

@@ -9,7 +9,14 @@ import type { Platform } from './platform.js';
  * - a web `ReadableStream`, or in Node a readable stream (sent once: a call with a stream is never retried);
  * - in Node, `{ path }`: a file on disk.
  */
-export type FileInput = Blob | Uint8Array | ArrayBuffer | string | ReadableStream<Uint8Array> | NodeJSReadableLike | { path: string };
+export type FileInput =
+  | Blob
+  | Uint8Array
+  | ArrayBuffer
+  | string
+  | ReadableStream<Uint8Array>
+  | NodeJSReadableLike
+  | { path: string };
 
 /** The part of a Node readable stream the SDK relies on, so browser typings need no Node types. */
 export interface NodeJSReadableLike {
@@ -60,18 +67,33 @@ async function readWebStream(stream: ReadableStream<Uint8Array>): Promise<Blob> 
  * Turns any {@link FileInput} into a Blob of `type`; `argument` names it in errors. A Blob that
  * already has a type keeps it unless `override` is set.
  */
-export async function prepareFile(argument: string, input: unknown, type: string, platform: Platform, override = false): Promise<PreparedFile> {
+export async function prepareFile(
+  argument: string,
+  input: unknown,
+  type: string,
+  platform: Platform,
+  override = false,
+): Promise<PreparedFile> {
   if (input === undefined || input === null) throw new ArgumentError(argument, 'is required');
   if (typeof input === 'string') return { blob: new Blob([input], { type }), oneShot: false };
-  if (input instanceof Blob) return { blob: input.type && (!override || input.type === type) ? input : new Blob([input], { type }), oneShot: false };
-  if (input instanceof Uint8Array || input instanceof ArrayBuffer) return { blob: new Blob([input as BlobPart], { type }), oneShot: false };
-  if (typeof ReadableStream !== 'undefined' && input instanceof ReadableStream) return { blob: new Blob([await readWebStream(input)], { type }), oneShot: true };
+  if (input instanceof Blob)
+    return {
+      blob: input.type && (!override || input.type === type) ? input : new Blob([input], { type }),
+      oneShot: false,
+    };
+  if (input instanceof Uint8Array || input instanceof ArrayBuffer)
+    return { blob: new Blob([input as BlobPart], { type }), oneShot: false };
+  if (typeof ReadableStream !== 'undefined' && input instanceof ReadableStream)
+    return { blob: new Blob([await readWebStream(input)], { type }), oneShot: true };
   const files = platform.files;
-  if (files?.isReadable(input)) return { blob: new Blob([await files.collect(input, STREAM_LIMIT)], { type }), oneShot: true };
+  if (files?.isReadable(input))
+    return { blob: new Blob([await files.collect(input, STREAM_LIMIT)], { type }), oneShot: true };
   if (typeof input === 'object' && 'path' in input) {
     const path = (input as { path: unknown }).path;
-    if (typeof path !== 'string' || path.length === 0) throw new ArgumentError(`${argument}.path`, 'expected a non-empty file path');
-    if (!files) throw new ArgumentError(`${argument}.path`, 'file paths can only be read in Node; pass a Blob or bytes instead');
+    if (typeof path !== 'string' || path.length === 0)
+      throw new ArgumentError(`${argument}.path`, 'expected a non-empty file path');
+    if (!files)
+      throw new ArgumentError(`${argument}.path`, 'file paths can only be read in Node; pass a Blob or bytes instead');
     try {
       return { blob: new Blob([await files.open(path)], { type }), oneShot: false };
     } catch (error) {

@@ -6,11 +6,15 @@ const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
 describe('authorizationHeader', () => {
   it('sends an encoded API key as it is', () => {
-    expect(authorizationHeader({ apiKey: 'VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw==' })).toBe('ApiKey VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw==');
+    expect(authorizationHeader({ apiKey: 'VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw==' })).toBe(
+      'ApiKey VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw==',
+    );
   });
 
   it('encodes an API key given as id and api_key', () => {
-    expect(authorizationHeader({ apiKey: { id: 'VuaCfGcBCdbkQm-e5aOx', api_key: 'ui2lp2axTNmsyakw9tvNnw' } })).toBe(`ApiKey ${b64('VuaCfGcBCdbkQm-e5aOx:ui2lp2axTNmsyakw9tvNnw')}`);
+    expect(authorizationHeader({ apiKey: { id: 'VuaCfGcBCdbkQm-e5aOx', api_key: 'ui2lp2axTNmsyakw9tvNnw' } })).toBe(
+      `ApiKey ${b64('VuaCfGcBCdbkQm-e5aOx:ui2lp2axTNmsyakw9tvNnw')}`,
+    );
   });
 
   it('encodes Basic credentials as UTF-8, including characters btoa cannot take', () => {

@@ -1,9 +1,21 @@
 import { inspect } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
-import { ArgumentError, ConfigurationError, ConflictError, DeserializationError, ForbiddenError, KibanaClient, NotFoundError, UnauthorizedError } from '../src/index.node.js';
+import {
+  ArgumentError,
+  ConfigurationError,
+  ConflictError,
+  DeserializationError,
+  ForbiddenError,
+  KibanaClient,
+  NotFoundError,
+  UnauthorizedError,
+} from '../src/index.node.js';
 import { recordingClient } from './helpers/recorder.js';
 
-const kibanaError = (statusCode: number, error: string, message: string) => ({ status: statusCode, body: { statusCode, error, message } });
+const kibanaError = (statusCode: number, error: string, message: string) => ({
+  status: statusCode,
+  body: { statusCode, error, message },
+});
 
 describe('KibanaClient requests', () => {
   it('puts the space prefix after the base path', async () => {
@@ -12,7 +24,12 @@ describe('KibanaClient requests', () => {
     await kibana.cases.get('c2', { space: 'sec' });
     await kibana.space('default').cases.get('c3');
     await kibana.cases.get('c4');
-    expect(requests.map((r) => r.path)).toEqual(['/kibana/s/ops/api/cases/c1', '/kibana/s/sec/api/cases/c2', '/kibana/api/cases/c3', '/kibana/api/cases/c4']);
+    expect(requests.map((r) => r.path)).toEqual([
+      '/kibana/s/ops/api/cases/c1',
+      '/kibana/s/sec/api/cases/c2',
+      '/kibana/api/cases/c3',
+      '/kibana/api/cases/c4',
+    ]);
   });
 
   it('uses the space of the client options for every call', async () => {
@@ -26,7 +43,10 @@ describe('KibanaClient requests', () => {
     const recorder = recordingClient();
     await recorder.kibana.cases.get('c1');
     await recorder.kibana.rules.enable('r1');
-    await recorder.kibana.request('put', '/api/actions/connector/{id}', { params: { path: { id: 'x' } }, body: { name: 'n' } as never });
+    await recorder.kibana.request('put', '/api/actions/connector/{id}', {
+      params: { path: { id: 'x' } },
+      body: { name: 'n' } as never,
+    });
     const [get, post, put] = recorder.requests;
     expect(get!.headers['kbn-xsrf']).toBeUndefined();
     expect(get!.headers['content-type']).toBeUndefined();
@@ -44,23 +64,34 @@ describe('KibanaClient requests', () => {
   });
 
   it('sends the credentials, the custom headers and a user agent', async () => {
-    const { kibana, requests } = recordingClient({ auth: { username: 'elastic', password: 'changeme' }, headers: { 'X-Opaque-Id': 'abc' } });
+    const { kibana, requests } = recordingClient({
+      auth: { username: 'elastic', password: 'changeme' },
+      headers: { 'X-Opaque-Id': 'abc' },
+    });
     await kibana.cases.get('c1', { headers: { 'x-request': '1' } });
-    expect(requests[0]!.headers).toMatchObject({ authorization: 'Basic ZWxhc3RpYzpjaGFuZ2VtZQ==', 'x-opaque-id': 'abc', 'x-request': '1' });
+    expect(requests[0]!.headers).toMatchObject({
+      authorization: 'Basic ZWxhc3RpYzpjaGFuZ2VtZQ==',
+      'x-opaque-id': 'abc',
+      'x-request': '1',
+    });
     expect(requests[0]!.headers['user-agent']).toMatch(/^kibana-sdk\/\d+\.\d+\.\d+ \(Node\.js v\d+/);
   });
 
   it('types and sends a raw request to any operation', async () => {
     const { kibana, requests, reply } = recordingClient();
     reply({ body: { page: 1, per_page: 10, total: 0, data: [] } });
-    const found = await kibana.request('get', '/api/alerting/rules/_find', { params: { query: { per_page: 10, search_fields: ['name', 'tags'] } } });
+    const found = await kibana.request('get', '/api/alerting/rules/_find', {
+      params: { query: { per_page: 10, search_fields: ['name', 'tags'] } },
+    });
     expect(found.total).toBe(0);
     expect(requests[0]!.query.getAll('search_fields')).toEqual(['name', 'tags']);
   });
 
   it('refuses unknown call options and bad per-call values before sending', async () => {
     const { kibana, requests } = recordingClient();
-    await expect(kibana.cases.get('c1', { timeout: 5 } as never)).rejects.toThrow('Invalid argument options.timeout: is not a call option');
+    await expect(kibana.cases.get('c1', { timeout: 5 } as never)).rejects.toThrow(
+      'Invalid argument options.timeout: is not a call option',
+    );
     await expect(kibana.cases.get('c1', { requestTimeout: 0 })).rejects.toThrow(ArgumentError);
     await expect(kibana.cases.get('c1', { space: 'Bad Space' })).rejects.toThrow(/options\.space.*"Bad Space"/);
     await expect(kibana.cases.get('c1', { signal: 'x' as never })).rejects.toThrow(/options\.signal/);
@@ -101,7 +132,11 @@ describe('KibanaClient errors', () => {
     reply(kibanaError(status, text, 'Kibana says no'));
     const error = await kibana.cases.get('c1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ErrorClass);
-    expect(error).toMatchObject({ statusCode: status, body: { message: 'Kibana says no' }, request: { method: 'GET', path: '/api/cases/{caseId}', url: '/api/cases/c1' } });
+    expect(error).toMatchObject({
+      statusCode: status,
+      body: { message: 'Kibana says no' },
+      request: { method: 'GET', path: '/api/cases/{caseId}', url: '/api/cases/c1' },
+    });
     expect((error as Error).message).toBe(`GET /api/cases/{caseId} failed with ${status} ${text}: Kibana says no`);
   });
 
@@ -109,11 +144,14 @@ describe('KibanaClient errors', () => {
     const kibana = new KibanaClient({
       url: 'http://kibana.test',
       auth: { apiKey: 'k' },
-      fetch: async () => new Response('<html>proxy login</html>', { status: 200, headers: { 'content-type': 'text/html' } }),
+      fetch: async () =>
+        new Response('<html>proxy login</html>', { status: 200, headers: { 'content-type': 'text/html' } }),
     });
     const error = await kibana.cases.get('c1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeserializationError);
-    expect((error as Error).message).toMatch(/GET \/api\/cases\/\{caseId\} answered 200 with a body that is not JSON: "<html>proxy login/);
+    expect((error as Error).message).toMatch(
+      /GET \/api\/cases\/\{caseId\} answered 200 with a body that is not JSON: "<html>proxy login/,
+    );
   });
 
   it('never shows credentials in errors, JSON or inspection', async () => {
@@ -126,15 +164,26 @@ describe('KibanaClient errors', () => {
     for (const { kibana, reply } of clients) {
       reply(kibanaError(401, 'Unauthorized', '[security_exception]: unable to authenticate'));
       const error = await kibana.cases.get('c1').catch((e: unknown) => e);
-      const views = [String(error), JSON.stringify(error), inspect(error, { depth: 10, showHidden: true }), inspect(kibana, { depth: 10, showHidden: true }), JSON.stringify(kibana), inspect(kibana.cases, { showHidden: true })];
-      for (const view of views) for (const secret of [...secrets, Buffer.from(`elastic:${secrets[1]}`).toString('base64')]) expect(view).not.toContain(secret);
+      const views = [
+        String(error),
+        JSON.stringify(error),
+        inspect(error, { depth: 10, showHidden: true }),
+        inspect(kibana, { depth: 10, showHidden: true }),
+        JSON.stringify(kibana),
+        inspect(kibana.cases, { showHidden: true }),
+      ];
+      for (const view of views)
+        for (const secret of [...secrets, Buffer.from(`elastic:${secrets[1]}`).toString('base64')])
+          expect(view).not.toContain(secret);
     }
   });
 
   it('does not call fetch for a missing id', async () => {
     const fetch = vi.fn();
     const kibana = new KibanaClient({ url: 'http://kibana', auth: { apiKey: 'k' }, fetch });
-    await expect(kibana.cases.get(undefined as never)).rejects.toThrow('Invalid argument caseId: expected a non-empty string, got undefined');
+    await expect(kibana.cases.get(undefined as never)).rejects.toThrow(
+      'Invalid argument caseId: expected a non-empty string, got undefined',
+    );
     await expect(kibana.cases.get('')).rejects.toThrow('Invalid argument caseId: must not be empty');
     expect(fetch).not.toHaveBeenCalled();
   });
@@ -143,11 +192,24 @@ describe('KibanaClient errors', () => {
 describe('KibanaClient body checks', () => {
   it('names a missing required body field before sending', async () => {
     const { kibana, requests } = recordingClient();
-    const body = { title: 'Disk full', description: 'db-1', tags: [], owner: 'cases', settings: { syncAlerts: false }, connector: { id: 'none', name: 'none', type: '.none', fields: null } };
+    const body = {
+      title: 'Disk full',
+      description: 'db-1',
+      tags: [],
+      owner: 'cases',
+      settings: { syncAlerts: false },
+      connector: { id: 'none', name: 'none', type: '.none', fields: null },
+    };
     const { title: _omitted, ...withoutTitle } = body;
-    await expect(kibana.cases.create(withoutTitle as never)).rejects.toThrow('Invalid argument body.title: is required');
-    await expect(kibana.request('post', '/api/alerting/rule', { body: { name: 'x' } as never })).rejects.toThrow('Invalid argument body.consumer: is required');
-    await expect(kibana.request('post', '/api/cases', { body: 'text' as never })).rejects.toThrow('Invalid argument body: expected an object, got string');
+    await expect(kibana.cases.create(withoutTitle as never)).rejects.toThrow(
+      'Invalid argument body.title: is required',
+    );
+    await expect(kibana.request('post', '/api/alerting/rule', { body: { name: 'x' } as never })).rejects.toThrow(
+      'Invalid argument body.consumer: is required',
+    );
+    await expect(kibana.request('post', '/api/cases', { body: 'text' as never })).rejects.toThrow(
+      'Invalid argument body: expected an object, got string',
+    );
     expect(requests).toHaveLength(0);
     await kibana.cases.create(body as never);
     expect(requests).toHaveLength(1);

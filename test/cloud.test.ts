@@ -6,8 +6,12 @@ const cloudId = (text: string) => `my-deployment:${Buffer.from(text).toString('b
 
 describe('kibanaUrlFromCloudId', () => {
   it('derives the Kibana URL from the third component', () => {
-    expect(kibanaUrlFromCloudId(cloudId('us-central1.gcp.cloud.es.io:443$es1234$kb5678'))).toBe('https://kb5678.us-central1.gcp.cloud.es.io');
-    expect(kibanaUrlFromCloudId(cloudId('eu-west-1.aws.found.io:9243$es$kb'))).toBe('https://kb.eu-west-1.aws.found.io:9243');
+    expect(kibanaUrlFromCloudId(cloudId('us-central1.gcp.cloud.es.io:443$es1234$kb5678'))).toBe(
+      'https://kb5678.us-central1.gcp.cloud.es.io',
+    );
+    expect(kibanaUrlFromCloudId(cloudId('eu-west-1.aws.found.io:9243$es$kb'))).toBe(
+      'https://kb.eu-west-1.aws.found.io:9243',
+    );
     expect(kibanaUrlFromCloudId(cloudId('example.com$es$kb'))).toBe('https://kb.example.com');
   });
 

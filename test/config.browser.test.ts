@@ -4,6 +4,8 @@ import { KibanaClient as BrowserClient } from '../src/index.js';
 
 describe('browser entry', () => {
   it('has no undici transport in the browser entry', () => {
-    expect(() => new BrowserClient({ url: 'http://kibana', auth: { apiKey: 'k' }, transport: 'undici' })).toThrow(/only in Node/);
+    expect(() => new BrowserClient({ url: 'http://kibana', auth: { apiKey: 'k' }, transport: 'undici' })).toThrow(
+      /only in Node/,
+    );
   });
 });

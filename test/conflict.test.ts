@@ -4,7 +4,11 @@ import { ArgumentError, ConflictError, NotFoundError, type ResponseErrorInit } f
 
 const INIT: ResponseErrorInit = {
   statusCode: 409,
-  body: { statusCode: 409, error: 'Conflict', message: 'This case has been updated. Please refresh before saving additional updates.' },
+  body: {
+    statusCode: 409,
+    error: 'Conflict',
+    message: 'This case has been updated. Please refresh before saving additional updates.',
+  },
   headers: { 'content-type': 'application/json' },
   request: { method: 'PATCH', path: '/api/cases', url: '/s/ops/api/cases' },
 };
@@ -33,7 +37,13 @@ describe('splitConflictOptions', () => {
 
   it('takes retryOnConflict out and keeps every other option for the request', () => {
     const signal = new AbortController().signal;
-    const { attempts, call } = splitConflictOptions({ retryOnConflict: 3, space: 'ops', signal, requestTimeout: 500, headers: { 'x-a': '1' } });
+    const { attempts, call } = splitConflictOptions({
+      retryOnConflict: 3,
+      space: 'ops',
+      signal,
+      requestTimeout: 500,
+      headers: { 'x-a': '1' },
+    });
     expect(attempts).toBe(3);
     expect(call).toEqual({ space: 'ops', signal, requestTimeout: 500, headers: { 'x-a': '1' } });
     expect(call).not.toHaveProperty('retryOnConflict');
@@ -49,19 +59,24 @@ describe('splitConflictOptions', () => {
     expect(splitConflictOptions({ retryOnConflict: 10 }).attempts).toBe(10);
   });
 
-  it.each([-1, 11, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '2', null, true])('refuses retryOnConflict %s', (value) => {
-    const error = (() => {
-      try {
-        splitConflictOptions({ retryOnConflict: value as never });
-      } catch (e) {
-        return e;
-      }
-      return undefined;
-    })();
-    expect(error).toBeInstanceOf(ArgumentError);
-    expect(error).toMatchObject({ argument: 'options.retryOnConflict' });
-    expect((error as Error).message).toBe(`Invalid argument options.retryOnConflict: expected a whole number from 0 to 10, got ${String(value)}`);
-  });
+  it.each([-1, 11, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '2', null, true])(
+    'refuses retryOnConflict %s',
+    (value) => {
+      const error = (() => {
+        try {
+          splitConflictOptions({ retryOnConflict: value as never });
+        } catch (e) {
+          return e;
+        }
+        return undefined;
+      })();
+      expect(error).toBeInstanceOf(ArgumentError);
+      expect(error).toMatchObject({ argument: 'options.retryOnConflict' });
+      expect((error as Error).message).toBe(
+        `Invalid argument options.retryOnConflict: expected a whole number from 0 to 10, got ${String(value)}`,
+      );
+    },
+  );
 });
 
 describe('retryOnConflict', () => {
@@ -132,7 +147,11 @@ describe('retryOnConflict', () => {
   });
 
   it('stops when the refresh fails, with the refresh error', async () => {
-    const gone = new NotFoundError({ ...INIT, statusCode: 404, request: { method: 'GET', path: '/api/cases/{caseId}' } });
+    const gone = new NotFoundError({
+      ...INIT,
+      statusCode: 404,
+      request: { method: 'GET', path: '/api/cases/{caseId}' },
+    });
     const log: string[] = [];
     const error = await retryOnConflict(
       3,

@@ -17,7 +17,9 @@ interface Run {
 
 /** The environment without any KIBANA_* or DEMO_* variable of the developer's shell. */
 function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('KIBANA_') && !name.startsWith('DEMO_')));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('KIBANA_') && !name.startsWith('DEMO_')),
+  );
   return { ...env, NO_COLOR: '1', ...extra };
 }
 
@@ -57,7 +59,9 @@ describe('npm run demo', () => {
     expect(out).toMatch(/status open, severity medium, version \S+, connector Ops Jira \(\.jira\)/);
     expect(out).toMatch(/Attached file alert-host-1\.txt \(\d+ bytes\) as attachment [0-9a-f-]{36}/);
     expect(out).toContain('Case settings of space "ops": close-by-pushing (set for this run)');
-    expect(out).toMatch(/Pushed case [0-9a-f-]{36} with Ops Jira: external incident OPS-1 \(https:\/\/ops\.atlassian\.net\/browse\/OPS-1\)/);
+    expect(out).toMatch(
+      /Pushed case [0-9a-f-]{36} with Ops Jira: external incident OPS-1 \(https:\/\/ops\.atlassian\.net\/browse\/OPS-1\)/,
+    );
     expect(out).toContain('Case status after push: closed');
     expect(out).toContain('Case activity: 4 user action(s)');
     expect(out).toMatch(/elastic {2}case created: Noisy alert host-1/);
@@ -73,7 +77,11 @@ describe('npm run demo', () => {
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
     const { port } = probe.address() as AddressInfo;
     await new Promise((resolve) => probe.close(resolve));
-    const result = await run('npx', ['tsx', 'scripts/demo.ts'], cleanEnv({ KIBANA_URL: `http://127.0.0.1:${port}`, KIBANA_USERNAME: 'elastic', KIBANA_PASSWORD: 'changeme' }));
+    const result = await run(
+      'npx',
+      ['tsx', 'scripts/demo.ts'],
+      cleanEnv({ KIBANA_URL: `http://127.0.0.1:${port}`, KIBANA_USERNAME: 'elastic', KIBANA_PASSWORD: 'changeme' }),
+    );
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`kibana-sdk demo against Kibana at http://127.0.0.1:${port} (user elastic)`);
     expect(result.stdout).toContain('[1/7] Check alerting health');

@@ -1,33 +1,71 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, KibanaError, NotFoundError, PayloadTooLargeError, ResponseError, isKibanaError, responseError } from '../src/errors.js';
+import {
+  ConflictError,
+  KibanaError,
+  NotFoundError,
+  PayloadTooLargeError,
+  ResponseError,
+  isKibanaError,
+  responseError,
+} from '../src/errors.js';
 
 const request = { method: 'PATCH', path: '/api/cases/configure/{configurationId}', url: '/api/cases/configure/abc' };
 
 describe('ResponseError', () => {
   it("names the operation, the status and Kibana's message", () => {
-    const error = responseError({ statusCode: 409, body: { statusCode: 409, error: 'Conflict', message: 'This configuration has been updated.' }, headers: {}, request });
+    const error = responseError({
+      statusCode: 409,
+      body: { statusCode: 409, error: 'Conflict', message: 'This configuration has been updated.' },
+      headers: {},
+      request,
+    });
     expect(error).toBeInstanceOf(ConflictError);
-    expect(error.message).toBe('PATCH /api/cases/configure/{configurationId} failed with 409 Conflict: This configuration has been updated.');
+    expect(error.message).toBe(
+      'PATCH /api/cases/configure/{configurationId} failed with 409 Conflict: This configuration has been updated.',
+    );
     expect(error.kibanaMessage).toBe('This configuration has been updated.');
   });
 
   it('keeps the raw text of a body that is not JSON', () => {
-    const error = responseError({ statusCode: 502, body: '<html><body>Bad gateway</body></html>', headers: {}, request });
+    const error = responseError({
+      statusCode: 502,
+      body: '<html><body>Bad gateway</body></html>',
+      headers: {},
+      request,
+    });
     expect(error.constructor).toBe(ResponseError);
     expect(error.body).toBe('<html><body>Bad gateway</body></html>');
     expect(error.message).toContain('502 Bad Gateway: <html>');
   });
 
   it("explains Kibana's payload limit on 413", () => {
-    const error = responseError({ statusCode: 413, body: { statusCode: 413, error: 'Request Entity Too Large', message: 'Payload content length greater than maximum allowed: 1048576' }, headers: {}, request });
+    const error = responseError({
+      statusCode: 413,
+      body: {
+        statusCode: 413,
+        error: 'Request Entity Too Large',
+        message: 'Payload content length greater than maximum allowed: 1048576',
+      },
+      headers: {},
+      request,
+    });
     expect(error).toBeInstanceOf(PayloadTooLargeError);
     expect(error.message).toMatch(/1 MB.*server\.maxPayload/);
   });
 
   it('serialises to plain data', () => {
-    const error = responseError({ statusCode: 404, body: { statusCode: 404, error: 'Not Found', message: 'nope' }, headers: { 'content-type': 'application/json' }, request });
+    const error = responseError({
+      statusCode: 404,
+      body: { statusCode: 404, error: 'Not Found', message: 'nope' },
+      headers: { 'content-type': 'application/json' },
+      request,
+    });
     expect(error).toBeInstanceOf(NotFoundError);
-    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: 'NotFoundError', statusCode: 404, request: { method: 'PATCH' } });
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({
+      name: 'NotFoundError',
+      statusCode: 404,
+      request: { method: 'PATCH' },
+    });
   });
 });
 

@@ -6,7 +6,12 @@ const PATH = '/api/test/_find';
 const KEYS = { page: 'page', perPage: 'perPage', maxPerPage: 10_000 };
 
 /** paginate over a query that holds only the start page and page size. */
-function pageThrough<T>(path: string, firstPage: number, perPage: number, fetchPage: (page: number) => Promise<Page<T>>) {
+function pageThrough<T>(
+  path: string,
+  firstPage: number,
+  perPage: number,
+  fetchPage: (page: number) => Promise<Page<T>>,
+) {
   return paginate(path, { page: firstPage, perPage }, KEYS, (query: { page: number }) => fetchPage(query.page));
 }
 
@@ -177,8 +182,12 @@ describe('paginate', () => {
     it('refuses a first page past the window when called, without fetching', () => {
       const { asked, fetchPage } = dataSet(20_000, 100);
       expect(() => pageThrough(PATH, 101, 100, fetchPage)).toThrow(ArgumentError);
-      expect(() => pageThrough(PATH, 1, 10_001, fetchPage)).toThrow(expect.objectContaining({ argument: 'query.perPage' }));
-      expect(() => pageThrough(PATH, 3, 5_000, fetchPage)).toThrow("Invalid argument query.page: page 3 of 5000 results is past Kibana's 10000-result window");
+      expect(() => pageThrough(PATH, 1, 10_001, fetchPage)).toThrow(
+        expect.objectContaining({ argument: 'query.perPage' }),
+      );
+      expect(() => pageThrough(PATH, 3, 5_000, fetchPage)).toThrow(
+        "Invalid argument query.page: page 3 of 5000 results is past Kibana's 10000-result window",
+      );
       expect(asked).toEqual([]);
     });
 
@@ -195,19 +204,30 @@ describe('paginate', () => {
     it('passes the rest of the query on with the page keys, and defaults the page size to 100', async () => {
       const seen: Record<string, unknown>[] = [];
       const query = { status: 'open', per_page: undefined as number | undefined };
-      const iterator = paginate(PATH, query, { page: 'page', perPage: 'per_page', maxPerPage: 10_000 }, async (q: Record<string, unknown>) => {
-        seen.push(q);
-        return { items: [1], total: 1 };
-      });
+      const iterator = paginate(
+        PATH,
+        query,
+        { page: 'page', perPage: 'per_page', maxPerPage: 10_000 },
+        async (q: Record<string, unknown>) => {
+          seen.push(q);
+          return { items: [1], total: 1 };
+        },
+      );
       await collect(iterator);
       expect(seen).toEqual([{ status: 'open', page: 1, per_page: 100 }]);
     });
 
     it('refuses a page size above the maximum, or a query that is not an object, at the call', () => {
       const never = async () => ({ items: [], total: 0 });
-      expect(() => paginate(PATH, { perPage: 101 }, { ...KEYS, maxPerPage: 100 }, never)).toThrow('Invalid argument query.perPage: expected a whole number from 1 to 100, got 101');
-      expect(() => paginate(PATH, { page: 0 }, KEYS, never)).toThrow(expect.objectContaining({ argument: 'query.page' }));
-      expect(() => paginate(PATH, 'status:open' as never, KEYS, never)).toThrow(expect.objectContaining({ argument: 'query' }));
+      expect(() => paginate(PATH, { perPage: 101 }, { ...KEYS, maxPerPage: 100 }, never)).toThrow(
+        'Invalid argument query.perPage: expected a whole number from 1 to 100, got 101',
+      );
+      expect(() => paginate(PATH, { page: 0 }, KEYS, never)).toThrow(
+        expect.objectContaining({ argument: 'query.page' }),
+      );
+      expect(() => paginate(PATH, 'status:open' as never, KEYS, never)).toThrow(
+        expect.objectContaining({ argument: 'query' }),
+      );
     });
   });
 });

@@ -5,11 +5,15 @@ import { encodeSegment, fillPath } from '../src/path.js';
 
 describe('fillPath', () => {
   it('encodes each parameter as one segment', () => {
-    expect(fillPath('/api/cases/{caseId}/comments/{commentId}', { caseId: 'a/b?c#d%e f', commentId: 'ü' })).toBe('/api/cases/a%2Fb%3Fc%23d%25e%20f/comments/%C3%BC');
+    expect(fillPath('/api/cases/{caseId}/comments/{commentId}', { caseId: 'a/b?c#d%e f', commentId: 'ü' })).toBe(
+      '/api/cases/a%2Fb%3Fc%23d%25e%20f/comments/%C3%BC',
+    );
   });
 
   it('does not substitute placeholders that appear inside a value', () => {
-    expect(fillPath('/api/cases/{caseId}/comments/{commentId}', { caseId: '{commentId}', commentId: 'x' })).toBe('/api/cases/%7BcommentId%7D/comments/x');
+    expect(fillPath('/api/cases/{caseId}/comments/{commentId}', { caseId: '{commentId}', commentId: 'x' })).toBe(
+      '/api/cases/%7BcommentId%7D/comments/x',
+    );
   });
 
   it.each([

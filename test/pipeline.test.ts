@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConnectionError, KibanaClient, RequestAbortedError, ServiceUnavailableError, TimeoutError, TooManyRequestsError, type RetryEvent } from '../src/index.node.js';
+import {
+  ConnectionError,
+  KibanaClient,
+  RequestAbortedError,
+  ServiceUnavailableError,
+  TimeoutError,
+  TooManyRequestsError,
+  type RetryEvent,
+} from '../src/index.node.js';
 import { json, startServer, type TestServer } from './helpers/server.js';
 
 let server: TestServer;
@@ -11,7 +19,8 @@ afterAll(() => server.close());
 const FAST = { initialDelay: 1, maxDelay: 5 };
 
 describe.each(['fetch', 'undici'] as const)('pipeline over %s', (transport) => {
-  const client = (options: Partial<ConstructorParameters<typeof KibanaClient>[0]> = {}) => new KibanaClient({ url: server.url, auth: { apiKey: 'k' }, transport, retry: FAST, ...options });
+  const client = (options: Partial<ConstructorParameters<typeof KibanaClient>[0]> = {}) =>
+    new KibanaClient({ url: server.url, auth: { apiKey: 'k' }, transport, retry: FAST, ...options });
 
   it('retries a text 503 with Retry-After on GET after the delay', async () => {
     server.requests.length = 0;
@@ -47,14 +56,18 @@ describe.each(['fetch', 'undici'] as const)('pipeline over %s', (transport) => {
     expect((error as ServiceUnavailableError).body).toBe('Kibana server is not ready yet');
     expect(server.requests).toHaveLength(1);
     server.requests.length = 0;
-    await expect(kibana.rules.enable('r1', { retryNonIdempotent: true })).rejects.toBeInstanceOf(ServiceUnavailableError);
+    await expect(kibana.rules.enable('r1', { retryNonIdempotent: true })).rejects.toBeInstanceOf(
+      ServiceUnavailableError,
+    );
     expect(server.requests).toHaveLength(3);
     await kibana.close();
   });
 
   it('retries 429 bursts and gives up after maxRetries', async () => {
     server.requests.length = 0;
-    server.handle((_, res) => json(res, 429, { statusCode: 429, error: 'Too Many Requests', message: 'slow down' }, { 'retry-after': '0' }));
+    server.handle((_, res) =>
+      json(res, 429, { statusCode: 429, error: 'Too Many Requests', message: 'slow down' }, { 'retry-after': '0' }),
+    );
     const kibana = client({ maxRetries: 3 });
     await expect(kibana.cases.get('c1')).rejects.toBeInstanceOf(TooManyRequestsError);
     expect(server.requests).toHaveLength(4);
@@ -66,7 +79,9 @@ describe.each(['fetch', 'undici'] as const)('pipeline over %s', (transport) => {
 
   it('stops at once when Retry-After is longer than maxRetryAfter', async () => {
     server.requests.length = 0;
-    server.handle((_, res) => json(res, 503, { statusCode: 503, error: 'Service Unavailable', message: 'starting' }, { 'retry-after': '120' }));
+    server.handle((_, res) =>
+      json(res, 503, { statusCode: 503, error: 'Service Unavailable', message: 'starting' }, { 'retry-after': '120' }),
+    );
     const kibana = client({ retry: { ...FAST, maxRetryAfter: 1000 } });
     await expect(kibana.cases.get('c1')).rejects.toBeInstanceOf(ServiceUnavailableError);
     expect(server.requests).toHaveLength(1);
@@ -83,7 +98,9 @@ describe.each(['fetch', 'undici'] as const)('pipeline over %s', (transport) => {
     expect((timeout as TimeoutError).message).toBe('GET /api/cases/{caseId} timed out after 100 ms');
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
-    const aborted = await kibana.cases.get('c1', { signal: controller.signal, requestTimeout: 5000 }).catch((e: unknown) => e);
+    const aborted = await kibana.cases
+      .get('c1', { signal: controller.signal, requestTimeout: 5000 })
+      .catch((e: unknown) => e);
     expect(aborted).toBeInstanceOf(RequestAbortedError);
     expect(aborted).not.toBeInstanceOf(TimeoutError);
     const already = AbortSignal.abort();
@@ -100,7 +117,9 @@ describe.each(['fetch', 'undici'] as const)('pipeline over %s', (transport) => {
     kibana.on('retry', (event) => attempts.push(event.attempt));
     const error = await kibana.cases.get('c1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
-    expect((error as Error).message).toMatch(/GET \/api\/cases\/\{caseId\} failed to connect to Kibana: .*ECONNREFUSED/);
+    expect((error as Error).message).toMatch(
+      /GET \/api\/cases\/\{caseId\} failed to connect to Kibana: .*ECONNREFUSED/,
+    );
     expect(attempts).toEqual([1, 2]);
     await kibana.close();
   });

@@ -3,7 +3,9 @@ import { serializeQuery } from '../src/query.js';
 
 describe('serializeQuery', () => {
   it('repeats keys for arrays and leaves out undefined and null', () => {
-    expect(serializeQuery({ tags: ['a b', 'c&d'], status: 'open', page: 2, none: undefined, nil: null })).toBe('tags=a%20b&tags=c%26d&status=open&page=2');
+    expect(serializeQuery({ tags: ['a b', 'c&d'], status: 'open', page: 2, none: undefined, nil: null })).toBe(
+      'tags=a%20b&tags=c%26d&status=open&page=2',
+    );
   });
 
   it('sends objects as JSON text', () => {

@@ -7,7 +7,13 @@ import { VERSION } from '../version.js';
 function isReadable(value: unknown): boolean {
   if (value instanceof Readable) return true;
   const candidate = value as { pipe?: unknown; on?: unknown; read?: unknown } | null;
-  return typeof candidate === 'object' && candidate !== null && typeof candidate.pipe === 'function' && typeof candidate.on === 'function' && typeof candidate.read === 'function';
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.pipe === 'function' &&
+    typeof candidate.on === 'function' &&
+    typeof candidate.read === 'function'
+  );
 }
 
 async function collect(stream: unknown, limit: number): Promise<Blob> {

@@ -88,7 +88,9 @@ export interface SpecOperation {
   /** The parameters as written, so a shared `$ref` can be told from an inline copy. */
   declaredParameters: (SpecParameter | Reference)[];
   /** The request body, resolved, with its first media type. */
-  requestBody: { required: boolean; mediaType: string; schema: JsonSchema | undefined; declared: SpecRequestBody } | undefined;
+  requestBody:
+    | { required: boolean; mediaType: string; schema: JsonSchema | undefined; declared: SpecRequestBody }
+    | undefined;
   /** The `elastic-api-version` the operation sends, when it declares the header. */
   apiVersion: string | undefined;
   /** The first 2xx status the operation declares. */
@@ -106,7 +108,8 @@ function pointerTarget(document: OpenApiDocument, ref: string): unknown {
   let target: unknown = document;
   for (const token of ref.slice(2).split('/')) {
     const key = decodeURIComponent(token).replaceAll('~1', '/').replaceAll('~0', '~');
-    if (typeof target !== 'object' || target === null || !(key in target)) throw new Error(`${ref} does not resolve in the OpenAPI document`);
+    if (typeof target !== 'object' || target === null || !(key in target))
+      throw new Error(`${ref} does not resolve in the OpenAPI document`);
     target = (target as Record<string, unknown>)[key];
   }
   return target;
@@ -131,7 +134,8 @@ export function apiVersionOf(parameter: SpecParameter, where: string): string {
   const schema = typeof parameter.schema === 'object' ? parameter.schema : {};
   const fallback = Array.isArray(schema.enum) && schema.enum.length === 1 ? schema.enum[0] : undefined;
   const value = schema.default ?? fallback;
-  if (typeof value !== 'string' || value === '') throw new Error(`${where}: elastic-api-version has no default or single enum value`);
+  if (typeof value !== 'string' || value === '')
+    throw new Error(`${where}: elastic-api-version has no default or single enum value`);
   return value;
 }
 
@@ -141,7 +145,8 @@ function readOperation(document: OpenApiDocument, path: string, item: PathItem, 
   if (!operation.operationId) throw new Error(`${where} has no operationId`);
   const declaredParameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])];
   const byKey = new Map<string, SpecParameter>();
-  for (const parameter of declaredParameters.map((p) => resolveRef(document, p))) byKey.set(`${parameter.in}:${parameter.name}`, parameter);
+  for (const parameter of declaredParameters.map((p) => resolveRef(document, p)))
+    byKey.set(`${parameter.in}:${parameter.name}`, parameter);
   const parameters = [...byKey.values()];
   const version = parameters.find((p) => p.in === 'header' && p.name.toLowerCase() === 'elastic-api-version');
   const body = operation.requestBody === undefined ? undefined : resolveRef(document, operation.requestBody);
@@ -157,7 +162,10 @@ function readOperation(document: OpenApiDocument, path: string, item: PathItem, 
     operation,
     parameters,
     declaredParameters,
-    requestBody: body && media ? { required: body.required === true, mediaType: media[0], schema: media[1].schema, declared: body } : undefined,
+    requestBody:
+      body && media
+        ? { required: body.required === true, mediaType: media[0], schema: media[1].schema, declared: body }
+        : undefined,
     apiVersion: version ? apiVersionOf(version, where) : undefined,
     successStatus,
     emptyResponse: success.content === undefined || Object.keys(success.content).length === 0,

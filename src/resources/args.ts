@@ -15,7 +15,8 @@ export function requireId(name: string, value: unknown): string {
 
 /** A body argument: a plain object. */
 export function requireObject<T>(name: string, value: T): T {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ArgumentError(name, `expected an object, got ${describe(value)}`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new ArgumentError(name, `expected an object, got ${describe(value)}`);
   return value;
 }
 
@@ -28,7 +29,8 @@ export function optionalObject<T>(name: string, value: T | undefined): T | undef
 export function requireIds(name: string, value: unknown, max: number): string[] {
   if (!Array.isArray(value)) throw new ArgumentError(name, `expected an array of ids, got ${describe(value)}`);
   if (value.length === 0) throw new ArgumentError(name, 'must hold at least one id');
-  if (value.length > max) throw new ArgumentError(name, `holds ${value.length} ids; Kibana accepts at most ${max} per call`);
+  if (value.length > max)
+    throw new ArgumentError(name, `holds ${value.length} ids; Kibana accepts at most ${max} per call`);
   value.forEach((id, index) => requireId(`${name}[${index}]`, id));
   return value as string[];
 }

@@ -86,7 +86,10 @@ export class CasesApi {
    * for await (const c of kibana.cases.iterate({ status: 'open', tags: ['db'] })) console.log(c.title);
    * ```
    */
-  iterate(query?: Omit<OperationQuery<'findCases'>, 'page'> & { page?: number }, options?: CallOptions): AsyncGenerator<Schemas['Case'], void, undefined> {
+  iterate(
+    query?: Omit<OperationQuery<'findCases'>, 'page'> & { page?: number },
+    options?: CallOptions,
+  ): AsyncGenerator<Schemas['Case'], void, undefined> {
     return paginate('/api/cases/_find', query, CASE_PAGING, async (page) => {
       const result = await this.find(page, options);
       return { items: result.cases, total: result.total };
@@ -99,8 +102,16 @@ export class CasesApi {
   }
 
   /** The cases an alert is attached to. */
-  getCasesByAlert(alertId: string, query?: OperationQuery<'getCasesByAlert'>, options?: CallOptions): Promise<OperationResult<'getCasesByAlert'>> {
-    return this.#caller.call('getCasesByAlert', () => ({ path: { alertId: requireId('alertId', alertId) }, query }), options);
+  getCasesByAlert(
+    alertId: string,
+    query?: OperationQuery<'getCasesByAlert'>,
+    options?: CallOptions,
+  ): Promise<OperationResult<'getCasesByAlert'>> {
+    return this.#caller.call(
+      'getCasesByAlert',
+      () => ({ path: { alertId: requireId('alertId', alertId) }, query }),
+      options,
+    );
   }
 
   /** Deletes every comment and alert of a case. */
@@ -110,7 +121,11 @@ export class CasesApi {
 
   /** Deletes one comment or alert of a case. */
   deleteComment(caseId: string, commentId: string, options?: CallOptions): Promise<void> {
-    return this.#caller.call('deleteCaseComment', () => ({ path: { caseId: requireId('caseId', caseId), commentId: requireId('commentId', commentId) } }), options);
+    return this.#caller.call(
+      'deleteCaseComment',
+      () => ({ path: { caseId: requireId('caseId', caseId), commentId: requireId('commentId', commentId) } }),
+      options,
+    );
   }
 
   /**
@@ -118,7 +133,14 @@ export class CasesApi {
    * `external_service` filled in; closes it when the case settings say `close-by-pushing`.
    */
   push(caseId: string, connectorId: string, options?: CallOptions): Promise<OperationResult<'pushCase'>> {
-    return this.#caller.call('pushCase', () => ({ path: { caseId: requireId('caseId', caseId), connectorId: requireId('connectorId', connectorId) }, body: {} }), options);
+    return this.#caller.call(
+      'pushCase',
+      () => ({
+        path: { caseId: requireId('caseId', caseId), connectorId: requireId('connectorId', connectorId) },
+        body: {},
+      }),
+      options,
+    );
   }
 
   /**
@@ -130,13 +152,23 @@ export class CasesApi {
    * await kibana.cases.attachFile(caseId, { file: { path: './screenshot.png' }, filename: 'screenshot' });
    * ```
    */
-  async attachFile(caseId: string, upload: CaseFileUpload, options?: CallOptions): Promise<OperationResult<'addCaseFile'>> {
+  async attachFile(
+    caseId: string,
+    upload: CaseFileUpload,
+    options?: CallOptions,
+  ): Promise<OperationResult<'addCaseFile'>> {
     const id = requireId('caseId', caseId);
     requireObject('upload', upload);
     const filename = optionalName('upload.filename', upload.filename);
     const contentType = optionalName('upload.contentType', upload.contentType);
     const fileName = optionalName('upload.fileName', upload.fileName) ?? sourceName(upload.file) ?? filename ?? 'file';
-    const { blob, oneShot } = await prepareFile('upload.file', upload.file, contentType ?? contentTypeFor(fileName), this.#caller.shared.platform, contentType !== undefined);
+    const { blob, oneShot } = await prepareFile(
+      'upload.file',
+      upload.file,
+      contentType ?? contentTypeFor(fileName),
+      this.#caller.shared.platform,
+      contentType !== undefined,
+    );
     const form = new FormData();
     form.append('file', blob, fileName);
     // A dot file such as `.env` has no name left once the extension goes; it keeps its whole name.
@@ -145,12 +177,24 @@ export class CasesApi {
   }
 
   /** One page of a case's activity (user actions), with totals. */
-  findUserActions(caseId: string, query?: OperationQuery<'findCaseUserActions'>, options?: CallOptions): Promise<OperationResult<'findCaseUserActions'>> {
-    return this.#caller.call('findCaseUserActions', () => ({ path: { caseId: requireId('caseId', caseId) }, query: checkPage(query, CASE_PAGING) }), options);
+  findUserActions(
+    caseId: string,
+    query?: OperationQuery<'findCaseUserActions'>,
+    options?: CallOptions,
+  ): Promise<OperationResult<'findCaseUserActions'>> {
+    return this.#caller.call(
+      'findCaseUserActions',
+      () => ({ path: { caseId: requireId('caseId', caseId) }, query: checkPage(query, CASE_PAGING) }),
+      options,
+    );
   }
 
   /** Every user action of a case, page after page; see {@link CasesApi.iterate} for the paging rules. */
-  iterateUserActions(caseId: string, query?: OperationQuery<'findCaseUserActions'>, options?: CallOptions): AsyncGenerator<OperationResult<'findCaseUserActions'>['userActions'][number], void, undefined> {
+  iterateUserActions(
+    caseId: string,
+    query?: OperationQuery<'findCaseUserActions'>,
+    options?: CallOptions,
+  ): AsyncGenerator<OperationResult<'findCaseUserActions'>['userActions'][number], void, undefined> {
     const id = requireId('caseId', caseId);
     return paginate('/api/cases/{caseId}/user_actions/_find', query, CASE_PAGING, async (page) => {
       const result = await this.findUserActions(id, page, options);
@@ -159,7 +203,10 @@ export class CasesApi {
   }
 
   /** Creates the case settings of an owner: closure type, default connector, custom fields, templates. */
-  createConfiguration(body: OperationBody<'setCaseConfiguration'>, options?: CallOptions): Promise<OperationResult<'setCaseConfiguration'>> {
+  createConfiguration(
+    body: OperationBody<'setCaseConfiguration'>,
+    options?: CallOptions,
+  ): Promise<OperationResult<'setCaseConfiguration'>> {
     return this.#caller.call('setCaseConfiguration', () => ({ body: requireObject('body', body) }), options);
   }
 
@@ -167,8 +214,19 @@ export class CasesApi {
    * Updates case settings. `body.version` must be the settings' current version; a stale one gives
    * `ConflictError` (409).
    */
-  updateConfiguration(configurationId: string, body: OperationBody<'updateCaseConfiguration'>, options?: CallOptions): Promise<OperationResult<'updateCaseConfiguration'>> {
-    return this.#caller.call('updateCaseConfiguration', () => ({ path: { configurationId: requireId('configurationId', configurationId) }, body: requireObject('body', body) }), options);
+  updateConfiguration(
+    configurationId: string,
+    body: OperationBody<'updateCaseConfiguration'>,
+    options?: CallOptions,
+  ): Promise<OperationResult<'updateCaseConfiguration'>> {
+    return this.#caller.call(
+      'updateCaseConfiguration',
+      () => ({
+        path: { configurationId: requireId('configurationId', configurationId) },
+        body: requireObject('body', body),
+      }),
+      options,
+    );
   }
 
   /**
@@ -178,7 +236,10 @@ export class CasesApi {
    */
   async update(cases: CaseUpdate[], options?: ConflictOptions): Promise<OperationResult<'updateCases'>> {
     if (!Array.isArray(cases) || cases.length === 0 || cases.length > 100) {
-      throw new ArgumentError('cases', `expected an array of 1 to 100 case changes, got ${Array.isArray(cases) ? `${cases.length} items` : typeof cases}`);
+      throw new ArgumentError(
+        'cases',
+        `expected an array of 1 to 100 case changes, got ${Array.isArray(cases) ? `${cases.length} items` : typeof cases}`,
+      );
     }
     cases.forEach((change, index) => {
       requireObject(`cases[${index}]`, change);
@@ -208,7 +269,11 @@ export class CasesApi {
     return this.#setStatus(caseId, 'open', options);
   }
 
-  async #setStatus(caseId: string, status: Schemas['CaseStatus'], options: (ConflictOptions & { version?: string }) | undefined): Promise<Schemas['Case']> {
+  async #setStatus(
+    caseId: string,
+    status: Schemas['CaseStatus'],
+    options: (ConflictOptions & { version?: string }) | undefined,
+  ): Promise<Schemas['Case']> {
     const id = requireId('caseId', caseId);
     const { version, ...rest } = optionalObject('options', options) ?? {};
     const { call } = splitConflictOptions(rest);
@@ -229,15 +294,27 @@ export class CasesApi {
    * Adds a comment (`type: 'user'`) or attaches alerts (`type: 'alert'`) to a case. Answers the
    * updated case.
    */
-  addComment(caseId: string, body: OperationBody<'addCaseComment'>, options?: CallOptions): Promise<OperationResult<'addCaseComment'>> {
-    return this.#caller.call('addCaseComment', () => ({ path: { caseId: requireId('caseId', caseId) }, body: requireObject('body', body) }), options);
+  addComment(
+    caseId: string,
+    body: OperationBody<'addCaseComment'>,
+    options?: CallOptions,
+  ): Promise<OperationResult<'addCaseComment'>> {
+    return this.#caller.call(
+      'addCaseComment',
+      () => ({ path: { caseId: requireId('caseId', caseId) }, body: requireObject('body', body) }),
+      options,
+    );
   }
 
   /**
    * Changes a comment or an alert attachment. `body.id` names it and `body.version` must be its
    * current version; `retryOnConflict` re-reads the version and applies the change again on 409.
    */
-  async updateComment(caseId: string, body: CaseCommentUpdate, options?: ConflictOptions): Promise<OperationResult<'updateCaseComment'>> {
+  async updateComment(
+    caseId: string,
+    body: CaseCommentUpdate,
+    options?: ConflictOptions,
+  ): Promise<OperationResult<'updateCaseComment'>> {
     const id = requireId('caseId', caseId);
     requireObject('body', body);
     requireId('body.id', body.id);
@@ -257,16 +334,32 @@ export class CasesApi {
 
   /** Reads one comment or alert attachment of a case. */
   getComment(caseId: string, commentId: string, options?: CallOptions): Promise<OperationResult<'getCaseComment'>> {
-    return this.#caller.call('getCaseComment', () => ({ path: { caseId: requireId('caseId', caseId), commentId: requireId('commentId', commentId) } }), options);
+    return this.#caller.call(
+      'getCaseComment',
+      () => ({ path: { caseId: requireId('caseId', caseId), commentId: requireId('commentId', commentId) } }),
+      options,
+    );
   }
 
   /** One page of a case's comments and alert attachments. */
-  findComments(caseId: string, query?: OperationQuery<'findCaseComments'>, options?: CallOptions): Promise<OperationResult<'findCaseComments'>> {
-    return this.#caller.call('findCaseComments', () => ({ path: { caseId: requireId('caseId', caseId) }, query: checkPage(query, CASE_PAGING) }), options);
+  findComments(
+    caseId: string,
+    query?: OperationQuery<'findCaseComments'>,
+    options?: CallOptions,
+  ): Promise<OperationResult<'findCaseComments'>> {
+    return this.#caller.call(
+      'findCaseComments',
+      () => ({ path: { caseId: requireId('caseId', caseId) }, query: checkPage(query, CASE_PAGING) }),
+      options,
+    );
   }
 
   /** Every comment of a case, page after page; see {@link CasesApi.iterate} for the paging rules. */
-  iterateComments(caseId: string, query?: OperationQuery<'findCaseComments'>, options?: CallOptions): AsyncGenerator<OperationResult<'findCaseComments'>['comments'][number], void, undefined> {
+  iterateComments(
+    caseId: string,
+    query?: OperationQuery<'findCaseComments'>,
+    options?: CallOptions,
+  ): AsyncGenerator<OperationResult<'findCaseComments'>['comments'][number], void, undefined> {
     const id = requireId('caseId', caseId);
     return paginate('/api/cases/{caseId}/comments/_find', query, CASE_PAGING, async (page) => {
       const result = await this.findComments(id, page, options);
@@ -275,7 +368,10 @@ export class CasesApi {
   }
 
   /** The case settings of each owner (or of the owners in `query.owner`). */
-  getConfiguration(query?: OperationQuery<'getCaseConfiguration'>, options?: CallOptions): Promise<OperationResult<'getCaseConfiguration'>> {
+  getConfiguration(
+    query?: OperationQuery<'getCaseConfiguration'>,
+    options?: CallOptions,
+  ): Promise<OperationResult<'getCaseConfiguration'>> {
     return this.#caller.call('getCaseConfiguration', { query }, options);
   }
 
@@ -285,7 +381,10 @@ export class CasesApi {
   }
 
   /** The users who opened cases. */
-  getReporters(query?: OperationQuery<'getCaseReporters'>, options?: CallOptions): Promise<OperationResult<'getCaseReporters'>> {
+  getReporters(
+    query?: OperationQuery<'getCaseReporters'>,
+    options?: CallOptions,
+  ): Promise<OperationResult<'getCaseReporters'>> {
     return this.#caller.call('getCaseReporters', { query }, options);
   }
 

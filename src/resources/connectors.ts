@@ -31,7 +31,10 @@ export class ConnectorsApi {
    * const connector = await kibana.connectors.create({ name: 'log', connector_type_id: '.server-log' }, { id: 'ops-log' });
    * ```
    */
-  async create(body: OperationBody<'createConnector'>, options?: CreateOptions): Promise<OperationResult<'createConnector'>> {
+  async create(
+    body: OperationBody<'createConnector'>,
+    options?: CreateOptions,
+  ): Promise<OperationResult<'createConnector'>> {
     const { id, call } = splitCreateOptions(options);
     requireObject('body', body);
     if (id === undefined) return this.#caller.call('createConnectorWithGeneratedId', { body }, call);
@@ -42,13 +45,25 @@ export class ConnectorsApi {
    * Replaces a connector's name, configuration and secrets; `name` is required. The type cannot
    * change, and preconfigured connectors cannot be updated.
    */
-  update(connectorId: string, body: OperationBody<'updateConnector'>, options?: CallOptions): Promise<OperationResult<'updateConnector'>> {
-    return this.#caller.call('updateConnector', () => ({ path: { id: requireId('connectorId', connectorId) }, body: requireObject('body', body) }), options);
+  update(
+    connectorId: string,
+    body: OperationBody<'updateConnector'>,
+    options?: CallOptions,
+  ): Promise<OperationResult<'updateConnector'>> {
+    return this.#caller.call(
+      'updateConnector',
+      () => ({ path: { id: requireId('connectorId', connectorId) }, body: requireObject('body', body) }),
+      options,
+    );
   }
 
   /** Deletes a connector. Rule actions that use it stay but can no longer run; preconfigured connectors cannot be deleted. */
   delete(connectorId: string, options?: CallOptions): Promise<void> {
-    return this.#caller.call('deleteConnector', () => ({ path: { id: requireId('connectorId', connectorId) } }), options);
+    return this.#caller.call(
+      'deleteConnector',
+      () => ({ path: { id: requireId('connectorId', connectorId) } }),
+      options,
+    );
   }
 
   /** Every connector of the space, preconfigured ones included, each with how many saved objects use it. */
@@ -60,7 +75,10 @@ export class ConnectorsApi {
    * The connector types Kibana knows, and whether configuration and license allow each. With
    * `query.feature_id` (e.g. `alerting`, `cases`), only the types that feature can use.
    */
-  types(query?: OperationQuery<'getConnectorTypes'>, options?: CallOptions): Promise<OperationResult<'getConnectorTypes'>> {
+  types(
+    query?: OperationQuery<'getConnectorTypes'>,
+    options?: CallOptions,
+  ): Promise<OperationResult<'getConnectorTypes'>> {
     return this.#caller.call('getConnectorTypes', { query }, options);
   }
 
@@ -72,7 +90,15 @@ export class ConnectorsApi {
    * Not retried after a connection error, 429, 502, 503 or 504 unless `options.retryNonIdempotent` is set,
    * since the first attempt may already have sent the message or written the document.
    */
-  run(connectorId: string, body: OperationBody<'runConnector'>, options?: CallOptions): Promise<OperationResult<'runConnector'>> {
-    return this.#caller.call('runConnector', () => ({ path: { id: requireId('connectorId', connectorId) }, body: requireObject('body', body) }), options);
+  run(
+    connectorId: string,
+    body: OperationBody<'runConnector'>,
+    options?: CallOptions,
+  ): Promise<OperationResult<'runConnector'>> {
+    return this.#caller.call(
+      'runConnector',
+      () => ({ path: { id: requireId('connectorId', connectorId) }, body: requireObject('body', body) }),
+      options,
+    );
   }
 }

@@ -8,7 +8,10 @@ export type CreateOptions = CallOptions & { id?: string };
  * Splits `options.id`, the id a rule or connector is created with (Kibana generates one when it is
  * left out), from the options of the call itself.
  */
-export function splitCreateOptions(options: CreateOptions | undefined): { id: string | undefined; call: CallOptions | undefined } {
+export function splitCreateOptions(options: CreateOptions | undefined): {
+  id: string | undefined;
+  call: CallOptions | undefined;
+} {
   const { id, ...call } = optionalObject('options', options) ?? {};
   return { id: optionalName('options.id', id), call };
 }

@@ -19,17 +19,26 @@ export class MaintenanceWindowsApi {
   }
 
   /** Creates a maintenance window; `title` and `schedule` are required. */
-  create(body: OperationBody<'createMaintenanceWindow'>, options?: CallOptions): Promise<OperationResult<'createMaintenanceWindow'>> {
+  create(
+    body: OperationBody<'createMaintenanceWindow'>,
+    options?: CallOptions,
+  ): Promise<OperationResult<'createMaintenanceWindow'>> {
     return this.#caller.call('createMaintenanceWindow', () => ({ body: requireObject('body', body) }), options);
   }
 
   /** One page of maintenance windows matching `query` (title, creator, status), with the total. */
-  find(query?: OperationQuery<'findMaintenanceWindows'>, options?: CallOptions): Promise<OperationResult<'findMaintenanceWindows'>> {
+  find(
+    query?: OperationQuery<'findMaintenanceWindows'>,
+    options?: CallOptions,
+  ): Promise<OperationResult<'findMaintenanceWindows'>> {
     return this.#caller.call('findMaintenanceWindows', () => ({ query: checkPage(query, WINDOW_PAGING) }), options);
   }
 
   /** Every maintenance window matching `query`, page after page, holding one page in memory. */
-  iterate(query?: OperationQuery<'findMaintenanceWindows'>, options?: CallOptions): AsyncGenerator<Schemas['MaintenanceWindow'], void, undefined> {
+  iterate(
+    query?: OperationQuery<'findMaintenanceWindows'>,
+    options?: CallOptions,
+  ): AsyncGenerator<Schemas['MaintenanceWindow'], void, undefined> {
     return paginate('/api/maintenance_window/_find', query, WINDOW_PAGING, async (page) => {
       const result = await this.find(page, options);
       return { items: result.maintenanceWindows, total: result.total };
@@ -42,8 +51,16 @@ export class MaintenanceWindowsApi {
   }
 
   /** Changes the given fields of a maintenance window. */
-  update(id: string, body: OperationBody<'updateMaintenanceWindow'>, options?: CallOptions): Promise<OperationResult<'updateMaintenanceWindow'>> {
-    return this.#caller.call('updateMaintenanceWindow', () => ({ path: { id: requireId('id', id) }, body: requireObject('body', body) }), options);
+  update(
+    id: string,
+    body: OperationBody<'updateMaintenanceWindow'>,
+    options?: CallOptions,
+  ): Promise<OperationResult<'updateMaintenanceWindow'>> {
+    return this.#caller.call(
+      'updateMaintenanceWindow',
+      () => ({ path: { id: requireId('id', id) }, body: requireObject('body', body) }),
+      options,
+    );
   }
 
   /** Deletes a maintenance window. */

@@ -52,13 +52,25 @@ export class RulesApi {
   }
 
   /** Snoozes a rule's notifications on `schedule` (Kibana 9); answers the schedule with its `id`. */
-  snooze(ruleId: string, schedule: OperationBody<'snoozeRule'>['schedule'], options?: CallOptions): Promise<OperationResult<'snoozeRule'>> {
-    return this.#caller.call('snoozeRule', () => ({ path: { id: requireId('ruleId', ruleId) }, body: { schedule: requireObject('schedule', schedule) } }), options);
+  snooze(
+    ruleId: string,
+    schedule: OperationBody<'snoozeRule'>['schedule'],
+    options?: CallOptions,
+  ): Promise<OperationResult<'snoozeRule'>> {
+    return this.#caller.call(
+      'snoozeRule',
+      () => ({ path: { id: requireId('ruleId', ruleId) }, body: { schedule: requireObject('schedule', schedule) } }),
+      options,
+    );
   }
 
   /** Removes one snooze schedule of a rule (Kibana 9). */
   unsnooze(ruleId: string, scheduleId: string, options?: CallOptions): Promise<void> {
-    return this.#caller.call('unsnoozeRule', () => ({ path: { ruleId: requireId('ruleId', ruleId), scheduleId: requireId('scheduleId', scheduleId) } }), options);
+    return this.#caller.call(
+      'unsnoozeRule',
+      () => ({ path: { ruleId: requireId('ruleId', ruleId), scheduleId: requireId('scheduleId', scheduleId) } }),
+      options,
+    );
   }
 
   /**
@@ -83,7 +95,10 @@ export class RulesApi {
     return this.#caller.call('findRules', () => ({ query: checkPage(wireQuery(query), RULE_PAGING) }), options);
   }
 
-  #find(query: OperationQuery<'findRules'> | undefined, options: CallOptions | undefined): Promise<OperationResult<'findRules'>> {
+  #find(
+    query: OperationQuery<'findRules'> | undefined,
+    options: CallOptions | undefined,
+  ): Promise<OperationResult<'findRules'>> {
     return this.#caller.call('findRules', { query }, options);
   }
 
@@ -132,8 +147,16 @@ export class RulesApi {
    * value. The rule type, consumer and enabled state cannot change here. A concurrent change gives
    * `ConflictError` (409).
    */
-  update(ruleId: string, body: OperationBody<'updateRule'>, options?: CallOptions): Promise<OperationResult<'updateRule'>> {
-    return this.#caller.call('updateRule', () => ({ path: { id: requireId('ruleId', ruleId) }, body: requireObject('body', body) }), options);
+  update(
+    ruleId: string,
+    body: OperationBody<'updateRule'>,
+    options?: CallOptions,
+  ): Promise<OperationResult<'updateRule'>> {
+    return this.#caller.call(
+      'updateRule',
+      () => ({ path: { id: requireId('ruleId', ruleId) }, body: requireObject('body', body) }),
+      options,
+    );
   }
 
   /** Deletes a rule and its scheduled task; the alerts it raised stay. */
@@ -156,11 +179,15 @@ export class RulesApi {
    * so the SDK sends nothing rather than an empty object.
    */
   disable(ruleId: string, body?: OperationBody<'disableRule'>, options?: CallOptions): Promise<void> {
-    return this.#caller.call('disableRule', () => {
-      const id = requireId('ruleId', ruleId);
-      const untrack = optionalObject('body', body)?.untrack;
-      return { path: { id }, body: untrack === undefined ? undefined : { untrack } };
-    }, options);
+    return this.#caller.call(
+      'disableRule',
+      () => {
+        const id = requireId('ruleId', ruleId);
+        const untrack = optionalObject('body', body)?.untrack;
+        return { path: { id }, body: untrack === undefined ? undefined : { untrack } };
+      },
+      options,
+    );
   }
 
   /** Silences the actions of every alert of a rule; the rule keeps running and tracking alerts. */
@@ -178,12 +205,20 @@ export class RulesApi {
    * an index threshold rule, the group name), not the id of an alert document.
    */
   muteAlert(ruleId: string, alertId: string, options?: CallOptions): Promise<void> {
-    return this.#caller.call('muteAlert', () => ({ path: { rule_id: requireId('ruleId', ruleId), alert_id: requireId('alertId', alertId) } }), options);
+    return this.#caller.call(
+      'muteAlert',
+      () => ({ path: { rule_id: requireId('ruleId', ruleId), alert_id: requireId('alertId', alertId) } }),
+      options,
+    );
   }
 
   /** Lets the actions of one muted alert of a rule run again; see {@link RulesApi.muteAlert} for `alertId`. */
   unmuteAlert(ruleId: string, alertId: string, options?: CallOptions): Promise<void> {
-    return this.#caller.call('unmuteAlert', () => ({ path: { rule_id: requireId('ruleId', ruleId), alert_id: requireId('alertId', alertId) } }), options);
+    return this.#caller.call(
+      'unmuteAlert',
+      () => ({ path: { rule_id: requireId('ruleId', ruleId), alert_id: requireId('alertId', alertId) } }),
+      options,
+    );
   }
 
   /**

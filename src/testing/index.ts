@@ -21,5 +21,11 @@
  * @packageDocumentation
  */
 export { createKibanaMock, type KibanaMock, type KibanaMockOptions } from './mock.js';
-export { SEED_IDS, defaultSeed, type KibanaMockConnector, type KibanaMockSeed, type KibanaMockSpaceSeed } from './seed.js';
+export {
+  SEED_IDS,
+  defaultSeed,
+  type KibanaMockConnector,
+  type KibanaMockSeed,
+  type KibanaMockSpaceSeed,
+} from './seed.js';
 export { startKibanaMock, type RunningKibanaMock, type StartKibanaMockOptions } from './server.js';

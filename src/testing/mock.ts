@@ -35,7 +35,8 @@ function baseUrl(url: string): string {
   } catch {
     throw new TypeError(`createKibanaMock: url must be an absolute http(s) URL, got ${JSON.stringify(url)}`);
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new TypeError(`createKibanaMock: url must be http or https, got ${parsed.protocol}`);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new TypeError(`createKibanaMock: url must be http or https, got ${parsed.protocol}`);
   if (parsed.search || parsed.hash) throw new TypeError('createKibanaMock: url must not have a query or a fragment');
   return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
 }

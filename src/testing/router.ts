@@ -17,7 +17,13 @@ import type { MockState } from './state.js';
 import { checkBody, parseQuery } from './validate.js';
 
 /** Every operation's implementation. Listing them here makes an operation added to the spec without one a compile error. */
-const routes: Routes = { ...casesRoutes, ...alertingRoutes, ...maintenanceWindowRoutes, ...connectorsRoutes, ...apmRoutes };
+const routes: Routes = {
+  ...casesRoutes,
+  ...alertingRoutes,
+  ...maintenanceWindowRoutes,
+  ...connectorsRoutes,
+  ...apmRoutes,
+};
 
 /** Kibana's default `server.maxPayload`. */
 const MAX_PAYLOAD = 1_048_576;
@@ -33,15 +39,20 @@ function parameterCount(path: string): number {
   return (path.match(/\{/g) ?? []).length;
 }
 
-async function readBody(operation: SpecOperation, request: Request): Promise<{ body: unknown; form: FormData | undefined }> {
+async function readBody(
+  operation: SpecOperation,
+  request: Request,
+): Promise<{ body: unknown; form: FormData | undefined }> {
   const spec = operation.requestBody;
   if (!spec) return { body: undefined, form: undefined };
   const contentType = request.headers.get('content-type') ?? '';
   if (spec.mediaType === 'multipart/form-data') {
-    if (!contentType.toLowerCase().startsWith('multipart/form-data')) throw new KibanaHttpError(415, 'Unsupported Media Type');
+    if (!contentType.toLowerCase().startsWith('multipart/form-data'))
+      throw new KibanaHttpError(415, 'Unsupported Media Type');
     // Kibana limits the whole payload, file included, before it parses the form.
     const payload = await request.arrayBuffer();
-    if (payload.byteLength > MAX_PAYLOAD) throw new KibanaHttpError(413, `Payload content length greater than maximum allowed: ${MAX_PAYLOAD}`);
+    if (payload.byteLength > MAX_PAYLOAD)
+      throw new KibanaHttpError(413, `Payload content length greater than maximum allowed: ${MAX_PAYLOAD}`);
     let form: FormData;
     try {
       form = await new Response(payload, { headers: { 'content-type': contentType } }).formData();
@@ -57,9 +68,11 @@ async function readBody(operation: SpecOperation, request: Request): Promise<{ b
     return { body: fields, form };
   }
   const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > MAX_PAYLOAD) throw new KibanaHttpError(413, `Payload content length greater than maximum allowed: ${MAX_PAYLOAD}`);
+  if (bytes.byteLength > MAX_PAYLOAD)
+    throw new KibanaHttpError(413, `Payload content length greater than maximum allowed: ${MAX_PAYLOAD}`);
   if (bytes.byteLength === 0) {
-    if (spec.required) throw new KibanaHttpError(400, '[request body]: expected a plain object value, but found [null] instead.');
+    if (spec.required)
+      throw new KibanaHttpError(400, '[request body]: expected a plain object value, but found [null] instead.');
     return { body: undefined, form: undefined };
   }
   if (!/[/+]json\b/i.test(contentType)) throw new KibanaHttpError(415, 'Unsupported Media Type');
@@ -69,20 +82,35 @@ async function readBody(operation: SpecOperation, request: Request): Promise<{ b
   } catch {
     throw new KibanaHttpError(400, 'Invalid request payload JSON format');
   }
-  if (body === null && spec.required) throw new KibanaHttpError(400, '[request body]: expected a plain object value, but found [null] instead.');
+  if (body === null && spec.required)
+    throw new KibanaHttpError(400, '[request body]: expected a plain object value, but found [null] instead.');
   checkBody(operation, body);
   return { body, form: undefined };
 }
 
-async function serve(operation: SpecOperation, route: Route<OperationId>, request: Request, params: Record<string, string | readonly string[] | undefined>, options: RouterOptions): Promise<Response> {
+async function serve(
+  operation: SpecOperation,
+  route: Route<OperationId>,
+  request: Request,
+  params: Record<string, string | readonly string[] | undefined>,
+  options: RouterOptions,
+): Promise<Response> {
   try {
     const user = authenticate(request.headers.get('authorization'), options.auth);
-    if (operation.method !== 'get' && !request.headers.has('kbn-xsrf')) throw new KibanaHttpError(400, 'Request must contain a kbn-xsrf header.');
+    if (operation.method !== 'get' && !request.headers.has('kbn-xsrf'))
+      throw new KibanaHttpError(400, 'Request must contain a kbn-xsrf header.');
     if (operation.apiVersion !== undefined) {
       const version = request.headers.get('elastic-api-version');
-      if (version === null || version.trim() === '') throw new KibanaHttpError(400, `Please specify a version via elastic-api-version header. Available versions: ${operation.apiVersion}`);
+      if (version === null || version.trim() === '')
+        throw new KibanaHttpError(
+          400,
+          `Please specify a version via elastic-api-version header. Available versions: ${operation.apiVersion}`,
+        );
       if (version !== operation.apiVersion) {
-        throw new KibanaHttpError(400, `No version "${version}" available for [${operation.method}] [${operation.path}]. Available versions are: [${operation.apiVersion}]`);
+        throw new KibanaHttpError(
+          400,
+          `No version "${version}" available for [${operation.method}] [${operation.path}]. Available versions are: [${operation.apiVersion}]`,
+        );
       }
     }
     const query = parseQuery(operation, new URL(request.url).searchParams);
@@ -105,7 +133,12 @@ async function serve(operation: SpecOperation, route: Route<OperationId>, reques
     return operation.successStatus === 204 ? new Response(null, { status: 204 }) : jsonResponse(result ?? {});
   } catch (error) {
     if (error instanceof KibanaHttpError) return errorResponse(error);
-    return errorResponse(new KibanaHttpError(500, `An internal server error occurred. (mock: ${error instanceof Error ? error.message : String(error)})`));
+    return errorResponse(
+      new KibanaHttpError(
+        500,
+        `An internal server error occurred. (mock: ${error instanceof Error ? error.message : String(error)})`,
+      ),
+    );
   }
 }
 
@@ -132,7 +165,9 @@ const UTF8 = [
  */
 function malformedPathHandler(baseUrl: string): HttpHandler {
   const base = baseUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return http.all(new RegExp(`^${base}/(?!(?:[^%]|${UTF8})*$)`), () => errorResponse(new KibanaHttpError(400, 'Invalid request path: malformed percent-encoding')));
+  return http.all(new RegExp(`^${base}/(?!(?:[^%]|${UTF8})*$)`), () =>
+    errorResponse(new KibanaHttpError(400, 'Invalid request path: malformed percent-encoding')),
+  );
 }
 
 /** The msw handlers for every operation of the spec, at `baseUrl` and in every space under it. */
@@ -146,7 +181,9 @@ export function createHandlers(options: RouterOptions): HttpHandler[] {
       const route = routes[operation.operationId] as Route<OperationId> | undefined;
       if (!route) throw new Error(`kibana-sdk/testing has no route for ${operation.operationId}`);
       const pattern = `${options.baseUrl}${prefix}${operation.path.replace(/\{([^}]+)\}/g, ':$1')}`;
-      handlers.push(http[operation.method](pattern, ({ request, params }) => serve(operation, route, request, params, options)));
+      handlers.push(
+        http[operation.method](pattern, ({ request, params }) => serve(operation, route, request, params, options)),
+      );
     }
   }
   return handlers;

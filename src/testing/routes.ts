@@ -27,7 +27,9 @@ export interface RouteContext<Id extends OperationId> {
 }
 
 /** The implementation of one operation. */
-export type Route<Id extends OperationId> = (context: RouteContext<Id>) => OperationResult<Id> | Promise<OperationResult<Id>>;
+export type Route<Id extends OperationId> = (
+  context: RouteContext<Id>,
+) => OperationResult<Id> | Promise<OperationResult<Id>>;
 
 /** An implementation for every operation of the spec. */
 export type Routes = { [Id in OperationId]: Route<Id> };
@@ -50,7 +52,9 @@ export function newId(): string {
 
 /** The user as cases record it. Kibana fills `profile_uid` for users with a profile; the mock derives one from the name. */
 export function caseUser(user: MockUser): Schemas['CaseUser'] {
-  const encoded = btoa(Array.from(new TextEncoder().encode(user.username), (b) => String.fromCharCode(b)).join('')).replace(/[+/=]/g, '');
+  const encoded = btoa(
+    Array.from(new TextEncoder().encode(user.username), (b) => String.fromCharCode(b)).join(''),
+  ).replace(/[+/=]/g, '');
   return { email: null, full_name: null, username: user.username, profile_uid: `u_${encoded}_0` };
 }
 

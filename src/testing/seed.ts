@@ -48,8 +48,24 @@ export const SEED_IDS = {
   opsRule: '0b6f3c2a-8d1e-4f7a-9c5b-2e4d6f8a1b3c',
 } as const;
 
-function connector(id: string, name: string, type: string, config: Record<string, unknown>, secrets: Record<string, unknown>): KibanaMockConnector {
-  return { id, name, connector_type_id: type, config, secrets, is_preconfigured: false, is_deprecated: false, is_system_action: false, is_missing_secrets: false };
+function connector(
+  id: string,
+  name: string,
+  type: string,
+  config: Record<string, unknown>,
+  secrets: Record<string, unknown>,
+): KibanaMockConnector {
+  return {
+    id,
+    name,
+    connector_type_id: type,
+    config,
+    secrets,
+    is_preconfigured: false,
+    is_deprecated: false,
+    is_system_action: false,
+    is_missing_secrets: false,
+  };
 }
 
 /** The default seed: five connectors and two documented rules in the default space, a Jira connector and a rule in `ops`. */
@@ -68,16 +84,48 @@ export function defaultSeed(): KibanaMockSeed {
   };
   return {
     connectors: [
-      connector(SEED_IDS.jiraConnector, 'my-jira-connector', '.jira', { apiUrl: 'https://elastic.atlassian.net/', projectKey: 'ES' }, { email: 'jira-bot@example.com', apiToken: 'jira-token-do-not-leak' }),
-      connector(SEED_IDS.serviceNowConnector, 'my-serviceNow', '.servicenow', { apiUrl: 'https://dev12345.service-now.com/', usesTableApi: false, isOAuth: false }, { username: 'kibana', password: 'servicenow-password-do-not-leak' }),
-      connector(SEED_IDS.webhookConnector, 'ops-webhook', '.webhook', { url: 'https://hooks.example.com/kibana', method: 'post', hasAuth: true, headers: { 'x-source': 'kibana' } }, { user: 'hook', password: 'webhook-password-do-not-leak' }),
+      connector(
+        SEED_IDS.jiraConnector,
+        'my-jira-connector',
+        '.jira',
+        { apiUrl: 'https://elastic.atlassian.net/', projectKey: 'ES' },
+        { email: 'jira-bot@example.com', apiToken: 'jira-token-do-not-leak' },
+      ),
+      connector(
+        SEED_IDS.serviceNowConnector,
+        'my-serviceNow',
+        '.servicenow',
+        { apiUrl: 'https://dev12345.service-now.com/', usesTableApi: false, isOAuth: false },
+        { username: 'kibana', password: 'servicenow-password-do-not-leak' },
+      ),
+      connector(
+        SEED_IDS.webhookConnector,
+        'ops-webhook',
+        '.webhook',
+        { url: 'https://hooks.example.com/kibana', method: 'post', hasAuth: true, headers: { 'x-source': 'kibana' } },
+        { user: 'hook', password: 'webhook-password-do-not-leak' },
+      ),
       connector(SEED_IDS.serverLogConnector, 'my-server-log', '.server-log', {}, {}),
-      connector(SEED_IDS.indexConnector, 'security-alerts-index', '.index', { index: 'security-alerts', refresh: false, executionTimeField: null }, {}),
+      connector(
+        SEED_IDS.indexConnector,
+        'security-alerts-index',
+        '.index',
+        { index: 'security-alerts', refresh: false, executionTimeField: null },
+        {},
+      ),
     ],
     rules: [indexThreshold, securityRule],
     spaces: {
       ops: {
-        connectors: [connector(SEED_IDS.opsJiraConnector, 'Ops Jira', '.jira', { apiUrl: 'https://ops.atlassian.net/', projectKey: 'OPS' }, { email: 'ops-bot@example.com', apiToken: 'ops-token-do-not-leak' })],
+        connectors: [
+          connector(
+            SEED_IDS.opsJiraConnector,
+            'Ops Jira',
+            '.jira',
+            { apiUrl: 'https://ops.atlassian.net/', projectKey: 'OPS' },
+            { email: 'ops-bot@example.com', apiToken: 'ops-token-do-not-leak' },
+          ),
+        ],
         rules: [opsRule],
       },
     },
@@ -87,14 +135,39 @@ export function defaultSeed(): KibanaMockSeed {
 /** The APM data the mock answers from (agent names, environments, versions), global like Kibana's APM indices. */
 export function defaultApmServices(): ApmServiceData[] {
   return [
-    { name: 'frontend', agentName: 'rum-js', environments: ['production', 'staging'], versions: [{ version: '1.4.0', environment: 'production', firstSeen: '2024-05-02T09:00:00.000Z' }] },
-    { name: 'opbeans-java', agentName: 'java', environments: ['production'], versions: [{ version: '1.2', environment: 'production', firstSeen: '2024-05-01T10:31:30.452Z' }] },
-    { name: 'checkout', agentName: 'nodejs', environments: ['production', 'staging'], versions: [{ version: '3.1.0', environment: 'staging', firstSeen: '2024-05-03T08:15:00.000Z' }, { version: '3.1.0', environment: 'production', firstSeen: '2024-05-03T12:00:00.000Z' }] },
+    {
+      name: 'frontend',
+      agentName: 'rum-js',
+      environments: ['production', 'staging'],
+      versions: [{ version: '1.4.0', environment: 'production', firstSeen: '2024-05-02T09:00:00.000Z' }],
+    },
+    {
+      name: 'opbeans-java',
+      agentName: 'java',
+      environments: ['production'],
+      versions: [{ version: '1.2', environment: 'production', firstSeen: '2024-05-01T10:31:30.452Z' }],
+    },
+    {
+      name: 'checkout',
+      agentName: 'nodejs',
+      environments: ['production', 'staging'],
+      versions: [
+        { version: '3.1.0', environment: 'staging', firstSeen: '2024-05-03T08:15:00.000Z' },
+        { version: '3.1.0', environment: 'production', firstSeen: '2024-05-03T12:00:00.000Z' },
+      ],
+    },
   ];
 }
 
 /** The agent configurations APM starts with: the documented pair. */
 export function defaultAgentConfigurations(): Array<Schemas['ApmAgentConfiguration'] & { id: string }> {
-  const list = specExample('/api/apm/settings/agent-configuration', 'get', 'twoConfigurations') as Schemas['ApmAgentConfigurationList'];
-  return list.configurations.map((configuration, index) => ({ ...configuration, id: `seed-agent-configuration-${index + 1}` }));
+  const list = specExample(
+    '/api/apm/settings/agent-configuration',
+    'get',
+    'twoConfigurations',
+  ) as Schemas['ApmAgentConfigurationList'];
+  return list.configurations.map((configuration, index) => ({
+    ...configuration,
+    id: `seed-agent-configuration-${index + 1}`,
+  }));
 }

@@ -26,10 +26,27 @@ export interface RunningKibanaMock {
   close(): Promise<void>;
 }
 
-const ALLOWED_HEADERS = ['authorization', 'content-type', 'kbn-xsrf', 'elastic-api-version', 'x-elastic-internal-origin'];
+const ALLOWED_HEADERS = [
+  'authorization',
+  'content-type',
+  'kbn-xsrf',
+  'elastic-api-version',
+  'x-elastic-internal-origin',
+];
 const EXPOSED_HEADERS = ['warning', 'retry-after', 'content-type'];
 /** Hop-by-hop and length headers: node:http has dealt with them, and the Request sets its own. */
-const DROPPED_HEADERS = new Set(['host', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'expect', 'upgrade', 'te', 'trailer', 'proxy-connection']);
+const DROPPED_HEADERS = new Set([
+  'host',
+  'connection',
+  'keep-alive',
+  'content-length',
+  'transfer-encoding',
+  'expect',
+  'upgrade',
+  'te',
+  'trailer',
+  'proxy-connection',
+]);
 
 function corsHeaders(): Record<string, string> {
   return { 'access-control-allow-origin': '*', 'access-control-expose-headers': EXPOSED_HEADERS.join(', ') };
@@ -70,10 +87,19 @@ async function toRequest(incoming: IncomingMessage, origin: string): Promise<Req
     }
   }
   // The request came to this server's address; the handlers answer at the mock's URL.
-  return new Request(new URL(incoming.url ?? '/', origin), { method, headers, body: body as Uint8Array<ArrayBuffer> | undefined });
+  return new Request(new URL(incoming.url ?? '/', origin), {
+    method,
+    headers,
+    body: body as Uint8Array<ArrayBuffer> | undefined,
+  });
 }
 
-async function send(outgoing: ServerResponse, response: Response, extra: Record<string, string>, head: boolean): Promise<void> {
+async function send(
+  outgoing: ServerResponse,
+  response: Response,
+  extra: Record<string, string>,
+  head: boolean,
+): Promise<void> {
   const body = new Uint8Array(await response.arrayBuffer());
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
@@ -109,14 +135,20 @@ export async function startKibanaMock(options: StartKibanaMockOptions = {}): Pro
           return;
         }
         const request = await toRequest(incoming, base.origin);
-        const response = (await getResponse(mock.handlers, request)) ?? errorResponse(new KibanaHttpError(404, 'Not Found'));
+        const response =
+          (await getResponse(mock.handlers, request)) ?? errorResponse(new KibanaHttpError(404, 'Not Found'));
         await send(outgoing, response, corsHeaders(), incoming.method === 'HEAD');
       } catch (error) {
         if (outgoing.headersSent) {
           outgoing.destroy();
           return;
         }
-        const failed = errorResponse(new KibanaHttpError(500, `An internal server error occurred. (mock: ${error instanceof Error ? error.message : String(error)})`));
+        const failed = errorResponse(
+          new KibanaHttpError(
+            500,
+            `An internal server error occurred. (mock: ${error instanceof Error ? error.message : String(error)})`,
+          ),
+        );
         await send(outgoing, failed, corsHeaders(), false);
       }
     })();

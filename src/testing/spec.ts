@@ -2,7 +2,12 @@
 // exist, where, and with what parameters and bodies. Imported as JSON so that a bundler inlines it and no
 // file access is needed.
 import document from '../../generated/kibana.openapi.json' with { type: 'json' };
-import { readOperations, resolveRef, type OpenApiDocument, type SpecOperation as ReadOperation } from '../openapi/read.js';
+import {
+  readOperations,
+  resolveRef,
+  type OpenApiDocument,
+  type SpecOperation as ReadOperation,
+} from '../openapi/read.js';
 import type { OperationId } from '../types.js';
 
 export type { JsonSchema, SpecMethod, SpecParameter } from '../openapi/read.js';
@@ -24,12 +29,18 @@ export function specOperations(): readonly SpecOperation[] {
 }
 
 /** A documented example value, for seeds built from the documentation. */
-export function specExample(path: string, method: 'get' | 'put' | 'post' | 'delete' | 'patch', name: string, status = '200'): unknown {
+export function specExample(
+  path: string,
+  method: 'get' | 'put' | 'post' | 'delete' | 'patch',
+  name: string,
+  status = '200',
+): unknown {
   const operation = openApiDocument.paths[path]?.[method];
   const response = operation?.responses?.[status];
   const content = response === undefined ? undefined : resolveRef(openApiDocument, response).content;
   const example = content?.['application/json']?.examples?.[name];
   const value = example === undefined ? undefined : resolveRef(openApiDocument, example).value;
-  if (value === undefined) throw new Error(`the spec has no example ${name} for ${method.toUpperCase()} ${path} ${status}`);
+  if (value === undefined)
+    throw new Error(`the spec has no example ${name} for ${method.toUpperCase()} ${path} ${status}`);
   return structuredClone(value);
 }

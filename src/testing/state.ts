@@ -2,7 +2,15 @@
 // rules, connectors: Kibana keeps all of them per space) and one global APM state (Kibana keeps APM
 // settings, annotations, source maps and agent keys in Elasticsearch indices that spaces do not split).
 import type { Schemas } from '../types.js';
-import { defaultAgentConfigurations, defaultApmServices, type ApmServiceData, type KibanaMockSeed, type KibanaMockSpaceSeed, type MockConnector, type MockRule } from './seed.js';
+import {
+  defaultAgentConfigurations,
+  defaultApmServices,
+  type ApmServiceData,
+  type KibanaMockSeed,
+  type KibanaMockSpaceSeed,
+  type MockConnector,
+  type MockRule,
+} from './seed.js';
 
 /** A file attached to a case. */
 export interface StoredFile {
@@ -115,11 +123,28 @@ export class MockState {
 
   #load(spaceId: string, seed: KibanaMockSpaceSeed): void {
     const space = this.space(spaceId);
-    for (const { secrets, ...connector } of seed.connectors ?? []) space.connectors.set(connector.id, { connector, secrets: secrets ?? {} });
+    for (const { secrets, ...connector } of seed.connectors ?? [])
+      space.connectors.set(connector.id, { connector, secrets: secrets ?? {} });
     for (const rule of seed.rules ?? []) space.rules.set(rule.id, rule);
     for (const stored of seed.cases ?? []) {
       space.cases.set(stored.id, { ...stored, comments: stored.comments ?? [] });
-      const { id, version, created_at, created_by, owner, title, description, tags, severity, status, settings, connector, assignees, category, customFields } = stored;
+      const {
+        id,
+        version,
+        created_at,
+        created_by,
+        owner,
+        title,
+        description,
+        tags,
+        severity,
+        status,
+        settings,
+        connector,
+        assignees,
+        category,
+        customFields,
+      } = stored;
       // A seeded case has the activity of a case created as it is now.
       space.userActions.set(id, [
         {
@@ -131,7 +156,19 @@ export class MockState {
           created_at,
           created_by,
           owner,
-          payload: { title, description, tags, severity, status, settings, connector, owner, assignees: assignees ?? [], category: category ?? null, customFields: customFields ?? [] },
+          payload: {
+            title,
+            description,
+            tags,
+            severity,
+            status,
+            settings,
+            connector,
+            owner,
+            assignees: assignees ?? [],
+            category: category ?? null,
+            customFields: customFields ?? [],
+          },
         },
       ]);
     }

@@ -22,7 +22,8 @@ function component(ref: string): SchemaNode {
 
 function resolved(schema: unknown): SchemaNode | undefined {
   let current = schema;
-  for (let depth = 0; depth < 20 && isNode(current) && typeof current.$ref === 'string'; depth++) current = component(current.$ref);
+  for (let depth = 0; depth < 20 && isNode(current) && typeof current.$ref === 'string'; depth++)
+    current = component(current.$ref);
   return isNode(current) ? current : undefined;
 }
 
@@ -31,7 +32,9 @@ function mappingOf(unionName: string): Record<string, string> {
   const discriminator = component(SCHEMA_PREFIX + unionName).discriminator;
   const mapping = isNode(discriminator) ? discriminator.mapping : undefined;
   if (!isNode(mapping)) throw new Error(`the spec's ${unionName} has no discriminator mapping`);
-  return Object.fromEntries(Object.entries(mapping).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  return Object.fromEntries(
+    Object.entries(mapping).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }
 
 /** The schema a member declares for one property, looking into its `allOf` parts. */
@@ -70,7 +73,8 @@ export function connectorTypeSchemas(): ReadonlyMap<string, ConnectorTypeSchemas
     const secrets = propertyOf({ $ref: ref }, 'secrets');
     const updateConfig = propertyOf(updates[typeId], 'config');
     const params = runs[typeId];
-    if (!config || !secrets || !updateConfig || !isNode(params)) throw new Error(`the spec describes ${typeId} only in part`);
+    if (!config || !secrets || !updateConfig || !isNode(params))
+      throw new Error(`the spec describes ${typeId} only in part`);
     found.set(typeId, { config, secrets, updateConfig, params });
   }
   connectorSchemas = found;
@@ -132,10 +136,19 @@ function checked(schema: JsonSchema, value: Record<string, unknown>, prefix: str
 }
 
 /** A connector's config and secrets checked against its type (config first, like Kibana), config with its defaults. */
-export function checkConnector(typeId: string, config: Record<string, unknown>, secrets: Record<string, unknown>, update: boolean): Record<string, unknown> {
+export function checkConnector(
+  typeId: string,
+  config: Record<string, unknown>,
+  secrets: Record<string, unknown>,
+  update: boolean,
+): Record<string, unknown> {
   const schemas = connectorTypeSchemas().get(typeId);
   if (!schemas) return config;
-  const filled = checked(update ? schemas.updateConfig : schemas.config, config, 'error validating action type config: ');
+  const filled = checked(
+    update ? schemas.updateConfig : schemas.config,
+    config,
+    'error validating action type config: ',
+  );
   checked(schemas.secrets, secrets, 'error validating action type secrets: ');
   return filled;
 }

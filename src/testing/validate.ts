@@ -26,7 +26,13 @@ function anchor(schema: JsonSchema): JsonSchema {
   const visit = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(visit);
     if (typeof value !== 'object' || value === null) return value;
-    return Object.fromEntries(Object.entries(value).map(([key, child]) => (key === '$ref' && typeof child === 'string' && child.startsWith('#') ? [key, DOCUMENT_ID + child] : [key, visit(child)])));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, child]) =>
+        key === '$ref' && typeof child === 'string' && child.startsWith('#')
+          ? [key, DOCUMENT_ID + child]
+          : [key, visit(child)],
+      ),
+    );
   };
   return visit(schema) as JsonSchema;
 }
@@ -52,7 +58,9 @@ function typeName(value: unknown): string {
 }
 
 function schemaTypeName(type: unknown): string {
-  const names = (Array.isArray(type) ? type : [type]).filter((t) => t !== 'null').map((t) => (t === 'integer' ? 'number' : String(t)));
+  const names = (Array.isArray(type) ? type : [type])
+    .filter((t) => t !== 'null')
+    .map((t) => (t === 'integer' ? 'number' : String(t)));
   return names.length > 0 ? names.join(' | ') : 'null';
 }
 
@@ -67,7 +75,14 @@ function valueAt(data: unknown, pointer: string): unknown {
 
 function resolveSchema(schema: unknown): Record<string, unknown> | undefined {
   let current = schema;
-  for (let depth = 0; depth < 20 && typeof current === 'object' && current !== null && typeof (current as { $ref?: unknown }).$ref === 'string'; depth++) {
+  for (
+    let depth = 0;
+    depth < 20 &&
+    typeof current === 'object' &&
+    current !== null &&
+    typeof (current as { $ref?: unknown }).$ref === 'string';
+    depth++
+  ) {
     const ref = (current as { $ref: string }).$ref.replace(DOCUMENT_ID, '');
     let target: unknown = openApiDocument;
     for (const token of ref.slice(2).split('/')) target = (target as Record<string, unknown> | undefined)?.[token];
@@ -80,7 +95,8 @@ function resolveSchema(schema: unknown): Record<string, unknown> | undefined {
 function schemaTypes(schema: unknown, depth = 0): string[] {
   const resolved = resolveSchema(schema);
   if (!resolved || depth > 10) return [];
-  if (resolved.type !== undefined) return Array.isArray(resolved.type) ? (resolved.type as string[]) : [String(resolved.type)];
+  if (resolved.type !== undefined)
+    return Array.isArray(resolved.type) ? (resolved.type as string[]) : [String(resolved.type)];
   for (const keyword of ['oneOf', 'anyOf', 'allOf']) {
     const branches = resolved[keyword];
     if (Array.isArray(branches)) {
@@ -92,7 +108,10 @@ function schemaTypes(schema: unknown, depth = 0): string[] {
 }
 
 function dotted(prefix: string, pointer: string, extra?: string): string {
-  const parts = pointer.split('/').slice(1).map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
   if (extra !== undefined) parts.push(extra);
   if (prefix === '') return parts.join('.');
   return parts.length > 0 ? `${prefix}.${parts.join('.')}` : prefix;
@@ -134,7 +153,9 @@ function describeUnion(union: ErrorObject, data: unknown, where: string): string
   const value = valueAt(data, union.instancePath);
   const branches = union.schema;
   if (typeof value !== 'object' || value === null || Array.isArray(value) || !Array.isArray(branches)) return undefined;
-  const property = ((union.parentSchema as { discriminator?: { propertyName?: string } } | undefined)?.discriminator?.propertyName) ?? 'type';
+  const property =
+    (union.parentSchema as { discriminator?: { propertyName?: string } } | undefined)?.discriminator?.propertyName ??
+    'type';
   const values = branches.map((branch) => discriminatorValues(branch, property));
   if (values.some((list) => list === undefined)) return undefined;
   const tag = (value as Record<string, unknown>)[property];
@@ -151,19 +172,28 @@ function describeUnion(union: ErrorObject, data: unknown, where: string): string
 
 /** One Kibana-style message for what is wrong, from ajv's list (which names every union branch's complaint). */
 export function describeErrors(errors: ErrorObject[], data: unknown, where: string): string {
-  const unions = errors.filter((e) => UNION_KEYWORDS.has(e.keyword)).sort((a, b) => a.instancePath.length - b.instancePath.length);
+  const unions = errors
+    .filter((e) => UNION_KEYWORDS.has(e.keyword))
+    .sort((a, b) => a.instancePath.length - b.instancePath.length);
   // A complaint outside every union is the plainest to report; otherwise let the outermost union pick its branch.
-  const plain = errors.filter((e) => !UNION_KEYWORDS.has(e.keyword) && !unions.some((u) => isUnder(e.instancePath, u.instancePath)));
+  const plain = errors.filter(
+    (e) => !UNION_KEYWORDS.has(e.keyword) && !unions.some((u) => isUnder(e.instancePath, u.instancePath)),
+  );
   if (plain.length === 0) {
     for (const union of unions) {
       const message = describeUnion(union, data, where);
       if (message) return message;
     }
   }
-  const candidates = (plain.length > 0 ? plain : errors).filter((e) => !['oneOf', 'anyOf', 'allOf', 'if', 'then', 'else', 'not', 'discriminator'].includes(e.keyword));
+  const candidates = (plain.length > 0 ? plain : errors).filter(
+    (e) => !['oneOf', 'anyOf', 'allOf', 'if', 'then', 'else', 'not', 'discriminator'].includes(e.keyword),
+  );
   const pool = candidates.length > 0 ? candidates : errors;
-  const depth = (e: ErrorObject) => e.instancePath.split('/').length + (e.keyword === 'required' || e.keyword === 'additionalProperties' ? 1 : 0);
-  const best = [...pool].sort((a, b) => Number(isBranchMismatch(a, data)) - Number(isBranchMismatch(b, data)) || depth(b) - depth(a))[0];
+  const depth = (e: ErrorObject) =>
+    e.instancePath.split('/').length + (e.keyword === 'required' || e.keyword === 'additionalProperties' ? 1 : 0);
+  const best = [...pool].sort(
+    (a, b) => Number(isBranchMismatch(a, data)) - Number(isBranchMismatch(b, data)) || depth(b) - depth(a),
+  )[0];
   if (!best) return `[${where}]: invalid value`;
   const value = valueAt(data, best.instancePath);
   const params = best.params as Record<string, unknown>;
@@ -190,7 +220,8 @@ export function describeErrors(errors: ErrorObject[], data: unknown, where: stri
       }
       const at = dotted(where, best.instancePath);
       // A connector or rule type's own schema lists literals, which @kbn/config-schema reports one by one.
-      if (where === '') return `[${at}]: types that failed validation:\n${[...allowed].map((v, i) => `- [${at}.${i}]: expected value to equal [${String(v)}] but got [${String(value)}]`).join('\n')}`;
+      if (where === '')
+        return `[${at}]: types that failed validation:\n${[...allowed].map((v, i) => `- [${at}.${i}]: expected value to equal [${String(v)}] but got [${String(value)}]`).join('\n')}`;
       return `[${at}]: expected one of [${[...allowed].map(String).join(', ')}] but got [${String(value)}]`;
     }
     case 'maxLength':
@@ -242,7 +273,9 @@ export function checkBody(operation: SpecOperation, body: unknown): void {
   if (!operation.requestBody) return;
   const strict = STRICT_DECODES[operation.operationId];
   if (strict && typeof body === 'object' && body !== null && !Array.isArray(body)) {
-    const known = resolveSchema(operation.requestBody.schema ?? true)?.properties as Record<string, unknown> | undefined;
+    const known = resolveSchema(operation.requestBody.schema ?? true)?.properties as
+      | Record<string, unknown>
+      | undefined;
     const excess = Object.keys(body).filter((key) => !(known && key in known));
     if (excess.length > 0) throw new KibanaHttpError(400, `${strict}Error: invalid keys "${excess.join(',')}"`);
   }
@@ -282,7 +315,8 @@ function coerce(parameter: SpecParameter, values: string[]): unknown {
   }
   const schema = parameter.schema;
   const scalar = (text: string): unknown => {
-    if ((allows(schema, 'number') || allows(schema, 'integer')) && text.trim() !== '' && !Number.isNaN(Number(text))) return Number(text);
+    if ((allows(schema, 'number') || allows(schema, 'integer')) && text.trim() !== '' && !Number.isNaN(Number(text)))
+      return Number(text);
     if (allows(schema, 'boolean') && (text === 'true' || text === 'false')) return text === 'true';
     return text;
   };
@@ -305,7 +339,10 @@ export function parseQuery(operation: SpecOperation, search: URLSearchParams): R
   }
   for (const parameter of declared.values()) {
     if (parameter.required && !(parameter.name in query)) {
-      throw new KibanaHttpError(400, `[request query.${parameter.name}]: expected value of type [${schemaTypeName(resolveSchema(parameter.schema)?.type ?? 'string')}] but got [undefined]`);
+      throw new KibanaHttpError(
+        400,
+        `[request query.${parameter.name}]: expected value of type [${schemaTypeName(resolveSchema(parameter.schema)?.type ?? 'string')}] but got [undefined]`,
+      );
     }
   }
   return query;

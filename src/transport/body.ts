@@ -7,13 +7,27 @@ export function parseJson(text: string, status: number, info: RequestInfo): unkn
     return JSON.parse(text);
   } catch (error) {
     const start = text.slice(0, 80).replace(/\s+/g, ' ');
-    throw new DeserializationError(`${info.method} ${info.path} answered ${status} with a body that is not JSON: ${JSON.stringify(start)}`, status, { cause: error, request: info });
+    throw new DeserializationError(
+      `${info.method} ${info.path} answered ${status} with a body that is not JSON: ${JSON.stringify(start)}`,
+      status,
+      { cause: error, request: info },
+    );
   }
 }
 
-export function tooLarge(size: number | undefined, limit: number, status: number, info: RequestInfo, cause?: unknown): DeserializationError {
+export function tooLarge(
+  size: number | undefined,
+  limit: number,
+  status: number,
+  info: RequestInfo,
+  cause?: unknown,
+): DeserializationError {
   const seen = size === undefined ? 'more than' : `${size} bytes, more than`;
-  return new DeserializationError(`${info.method} ${info.path} answered ${status} with a body of ${seen} maxResponseSize (${limit} bytes)`, status, { cause, request: info });
+  return new DeserializationError(
+    `${info.method} ${info.path} answered ${status} with a body of ${seen} maxResponseSize (${limit} bytes)`,
+    status,
+    { cause, request: info },
+  );
 }
 
 /** Headers with lower-case names, without the cookies a response may set. */

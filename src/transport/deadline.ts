@@ -56,25 +56,53 @@ function hostAndPort(url: string): string {
 
 /** undici names the header in its message (`invalid upgrade header`, `expect header not supported`). */
 function refusedRequest(message: string, request: TransportRequest, cause: unknown): ArgumentError {
-  const header = /^invalid ([!#$%&'*+.^_`|~0-9A-Za-z-]+) header$|^([!#$%&'*+.^_`|~0-9A-Za-z-]+) header not supported$/.exec(message);
+  const header =
+    /^invalid ([!#$%&'*+.^_`|~0-9A-Za-z-]+) header$|^([!#$%&'*+.^_`|~0-9A-Za-z-]+) header not supported$/.exec(message);
   const name = header?.[1] ?? header?.[2];
   const problem = `was refused by the HTTP client before sending (${message}); no request was sent`;
-  return new ArgumentError(name ? `headers[${JSON.stringify(name)}]` : 'request', problem, { cause, request: request.info });
+  return new ArgumentError(name ? `headers[${JSON.stringify(name)}]` : 'request', problem, {
+    cause,
+    request: request.info,
+  });
 }
 
-function describeFailure(cause: AbortCause, error: unknown, request: TransportRequest, proxy: string | undefined): KibanaError {
+function describeFailure(
+  cause: AbortCause,
+  error: unknown,
+  request: TransportRequest,
+  proxy: string | undefined,
+): KibanaError {
   const { info, timeout } = request;
   if (error instanceof KibanaError) return error;
-  if (cause === 'timeout') return new TimeoutError(`${info.method} ${info.path} timed out after ${timeout} ms`, timeout, { cause: error, request: info });
-  if (cause === 'caller') return new RequestAbortedError(`${info.method} ${info.path} was aborted by the caller`, { cause: error, request: info });
+  if (cause === 'timeout')
+    return new TimeoutError(`${info.method} ${info.path} timed out after ${timeout} ms`, timeout, {
+      cause: error,
+      request: info,
+    });
+  if (cause === 'caller')
+    return new RequestAbortedError(`${info.method} ${info.path} was aborted by the caller`, {
+      cause: error,
+      request: info,
+    });
   // fetch wraps undici's error in a TypeError("fetch failed"); the undici transport throws it as is.
   const detail = (error as { cause?: { code?: string; message?: string } })?.cause;
   const code = (error as { code?: unknown })?.code;
-  const refused = REFUSED_BY_UNDICI.has(String(code)) ? error : REFUSED_BY_UNDICI.has(String(detail?.code)) ? detail : undefined;
+  const refused = REFUSED_BY_UNDICI.has(String(code))
+    ? error
+    : REFUSED_BY_UNDICI.has(String(detail?.code))
+      ? detail
+      : undefined;
   if (refused instanceof Error) return refusedRequest(refused.message, request, error);
-  const reason = detail?.code ?? (typeof code === 'string' ? code : undefined) ?? detail?.message ?? (error instanceof Error ? error.message : String(error));
+  const reason =
+    detail?.code ??
+    (typeof code === 'string' ? code : undefined) ??
+    detail?.message ??
+    (error instanceof Error ? error.message : String(error));
   const where = `${hostAndPort(request.origin)}${proxy ? ` through the proxy at ${hostAndPort(proxy)}` : ''}`;
-  return new ConnectionError(`${info.method} ${info.path} failed to connect to Kibana: ${reason} (at ${where})`, { cause: error, request: info });
+  return new ConnectionError(`${info.method} ${info.path} failed to connect to Kibana: ${reason} (at ${where})`, {
+    cause: error,
+    request: info,
+  });
 }
 
 /**

@@ -102,7 +102,11 @@ export function fetchTransport(customFetch: FetchFunction | undefined, maxRespon
     kind: 'fetch',
     async send(request: TransportRequest): Promise<TransportResponse> {
       const { info, signal, timeout, body } = request;
-      if (signal?.aborted) throw new RequestAbortedError(`${info.method} ${info.path} was aborted by the caller before it was sent`, { cause: signal.reason, request: info });
+      if (signal?.aborted)
+        throw new RequestAbortedError(`${info.method} ${info.path} was aborted by the caller before it was sent`, {
+          cause: signal.reason,
+          request: info,
+        });
       const deadline = new Deadline(signal, timeout);
       // A redirect is reported, never followed: fetch would send the headers and the body to the new
       // place, another origin included, and hand back that server's answer as Kibana's.

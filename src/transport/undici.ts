@@ -16,9 +16,17 @@ export interface UndiciTransportOptions {
 }
 
 /** Errors of this attempt as `KibanaError`s; undici's own size limit becomes a `DeserializationError`. */
-function classify(error: unknown, deadline: UndiciDeadline, request: TransportRequest, proxy: string | undefined, status?: number, maxResponseSize?: number): KibanaError {
+function classify(
+  error: unknown,
+  deadline: UndiciDeadline,
+  request: TransportRequest,
+  proxy: string | undefined,
+  status?: number,
+  maxResponseSize?: number,
+): KibanaError {
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE' && status !== undefined && maxResponseSize !== undefined) return tooLarge(undefined, maxResponseSize, status, request.info, error);
+  if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE' && status !== undefined && maxResponseSize !== undefined)
+    return tooLarge(undefined, maxResponseSize, status, request.info, error);
   return deadline.error(error, request, proxy);
 }
 
@@ -47,7 +55,13 @@ class UndiciResponse implements TransportResponse {
   readonly #maxSize: number;
   readonly #proxy: string | undefined;
 
-  constructor(data: Dispatcher.ResponseData, deadline: UndiciDeadline, request: TransportRequest, maxSize: number, proxy: string | undefined) {
+  constructor(
+    data: Dispatcher.ResponseData,
+    deadline: UndiciDeadline,
+    request: TransportRequest,
+    maxSize: number,
+    proxy: string | undefined,
+  ) {
     this.#data = data;
     this.#deadline = deadline;
     this.#request = request;
@@ -96,7 +110,10 @@ function chainHasFingerprint(socket: TLSSocket, pinned: string): boolean {
 
 function connector(tls: TlsOptions | undefined, caFingerprint: string | undefined): buildConnector.connector {
   // A pinned fingerprint replaces chain validation: the CA is usually self-signed and not in any trust store.
-  const connect = buildConnector({ ...tls, ...(caFingerprint ? { rejectUnauthorized: false } : {}) } as buildConnector.BuildOptions);
+  const connect = buildConnector({
+    ...tls,
+    ...(caFingerprint ? { rejectUnauthorized: false } : {}),
+  } as buildConnector.BuildOptions);
   if (!caFingerprint) return connect;
   const pinned = normalizeFingerprint(caFingerprint);
   return (options, callback) =>
@@ -104,7 +121,10 @@ function connector(tls: TlsOptions | undefined, caFingerprint: string | undefine
       if (error || !(socket instanceof TLSSocket)) return callback(error, socket as never);
       if (chainHasFingerprint(socket, pinned)) return callback(null, socket);
       socket.destroy();
-      callback(new Error('the server certificate chain does not contain the certificate pinned by caFingerprint'), null);
+      callback(
+        new Error('the server certificate chain does not contain the certificate pinned by caFingerprint'),
+        null,
+      );
     });
 }
 
@@ -115,13 +135,22 @@ function connector(tls: TlsOptions | undefined, caFingerprint: string | undefine
 export function undiciTransport(options: UndiciTransportOptions): Transport {
   const connect = connector(options.tls, options.caFingerprint);
   const dispatcher: Dispatcher = options.proxy
-    ? new ProxyAgent({ uri: options.proxy, connections: options.connections, requestTls: { ...options.tls } as buildConnector.BuildOptions, maxResponseSize: options.maxResponseSize })
+    ? new ProxyAgent({
+        uri: options.proxy,
+        connections: options.connections,
+        requestTls: { ...options.tls } as buildConnector.BuildOptions,
+        maxResponseSize: options.maxResponseSize,
+      })
     : new Pool(options.origin, { connections: options.connections, connect, maxResponseSize: options.maxResponseSize });
   return {
     kind: 'undici',
     async send(request: TransportRequest): Promise<TransportResponse> {
       const { info, signal } = request;
-      if (signal?.aborted) throw new RequestAbortedError(`${info.method} ${info.path} was aborted by the caller before it was sent`, { cause: signal.reason, request: info });
+      if (signal?.aborted)
+        throw new RequestAbortedError(`${info.method} ${info.path} was aborted by the caller before it was sent`, {
+          cause: signal.reason,
+          request: info,
+        });
       let body = request.body;
       let headers = request.headers;
       if (body instanceof FormData) {

@@ -25,7 +25,8 @@ function assertBuilt(): void {
   }
   for (const dir of ['src', 'generated']) {
     for (const file of readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })) {
-      if (statSync(path.join(root, dir, file)).mtimeMs > builtAt) throw new Error(`${dir}/${file} is newer than dist/: run \`npm run build\` first`);
+      if (statSync(path.join(root, dir, file)).mtimeMs > builtAt)
+        throw new Error(`${dir}/${file} is newer than dist/: run \`npm run build\` first`);
     }
   }
 }
@@ -42,10 +43,15 @@ const fromSource: esbuild.Plugin = {
  * Bundles `entry` (a file, or module source resolved from this folder) as an ES module for browsers,
  * from dist/ unless `fromSource`.
  */
-export async function bundle(entry: { file: string } | { source: string }, options: { minify: boolean; fromSource?: boolean }): Promise<BrowserBundle> {
+export async function bundle(
+  entry: { file: string } | { source: string },
+  options: { minify: boolean; fromSource?: boolean },
+): Promise<BrowserBundle> {
   if (!options.fromSource) assertBuilt();
   const result = await esbuild.build({
-    ...('file' in entry ? { entryPoints: [entry.file] } : { stdin: { contents: entry.source, resolveDir: browserDir, sourcefile: 'entry.js' } }),
+    ...('file' in entry
+      ? { entryPoints: [entry.file] }
+      : { stdin: { contents: entry.source, resolveDir: browserDir, sourcefile: 'entry.js' } }),
     absWorkingDir: root,
     bundle: true,
     // esbuild's browser platform applies the conditions browser bundlers use (browser, module, import,
@@ -68,7 +74,12 @@ export function nodeOnlyParts(metafile: esbuild.Metafile): string[] {
   for (const [input, { imports }] of Object.entries(metafile.inputs)) {
     if (/(^|\/)node_modules\/undici\//.test(input)) found.add(input);
     for (const { path: imported } of imports) {
-      if (imported.startsWith('node:') || /^undici(\/|$)/.test(imported) || /(^|\/)node_modules\/undici\//.test(imported)) found.add(`${input} imports ${imported}`);
+      if (
+        imported.startsWith('node:') ||
+        /^undici(\/|$)/.test(imported) ||
+        /(^|\/)node_modules\/undici\//.test(imported)
+      )
+        found.add(`${input} imports ${imported}`);
     }
   }
   return [...found];

@@ -8,7 +8,10 @@ const show = (id, text) => {
 };
 
 async function main() {
-  const kibana = new KibanaClient({ url: new URLSearchParams(location.search).get('kibana'), auth: { apiKey: 'browser-test' } });
+  const kibana = new KibanaClient({
+    url: new URLSearchParams(location.search).get('kibana'),
+    auth: { apiKey: 'browser-test' },
+  });
   const ops = kibana.space('ops');
   const created = await ops.cases.create({
     title: 'Disk full on db-1',
@@ -23,12 +26,22 @@ async function main() {
   show('status', read.status);
   show('transport', kibana.transport);
   // The case lives in `ops` only: the default space must not have it.
-  show('default-space', await kibana.cases.get(created.id).then(
-    () => 'found',
-    (error) => (error instanceof NotFoundError ? 'not found' : `${error.name}: ${error.message}`),
-  ));
+  show(
+    'default-space',
+    await kibana.cases.get(created.id).then(
+      () => 'found',
+      (error) => (error instanceof NotFoundError ? 'not found' : `${error.name}: ${error.message}`),
+    ),
+  );
   // Error names as a minified bundle reports them: each class names itself, whatever the minifier does.
-  const names = await Promise.all([kibana.cases.get(created.id), kibana.cases.get('')].map((call) => call.then(() => 'none', (error) => error.name)));
+  const names = await Promise.all(
+    [kibana.cases.get(created.id), kibana.cases.get('')].map((call) =>
+      call.then(
+        () => 'none',
+        (error) => error.name,
+      ),
+    ),
+  );
   show('error-names', names.join(' '));
 }
 

@@ -9,7 +9,15 @@ import { createKibanaMock, startKibanaMock } from '../../src/testing/index.js';
 import { browserDir, bundle, nodeOnlyParts } from './bundle.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const HTML = `<!doctype html>
 <meta charset="utf-8">
 <title>kibana-sdk browser test</title>
@@ -38,12 +46,18 @@ const minified = await bundle({ file: path.join(browserDir, 'page.js') }, { mini
 const nodeOnly = nodeOnlyParts(built.metafile);
 check('the browser bundle holds no undici and no node: import', nodeOnly.length === 0, nodeOnly.join(', '));
 const sdkInputs = Object.keys(built.metafile.inputs).filter((input) => input.startsWith('dist/'));
-check('the bundle takes kibana-sdk from its browser build (dist/index.js)', sdkInputs.length === 1 && sdkInputs[0] === 'dist/index.js', sdkInputs.join(', '));
+check(
+  'the bundle takes kibana-sdk from its browser build (dist/index.js)',
+  sdkInputs.length === 1 && sdkInputs[0] === 'dist/index.js',
+  sdkInputs.join(', '),
+);
 
 const kibana = await startKibanaMock({ mock: createKibanaMock({ auth: { apiKey: 'browser-test' } }) });
 const site = http.createServer((request, response) => {
   const script = request.url?.startsWith('/page.min.js') ? minified.code : built.code;
-  const [type, body] = request.url?.startsWith('/page') ? ['text/javascript', script] : ['text/html; charset=utf-8', request.url?.startsWith('/?min') ? HTML.replace('/page.js', '/page.min.js') : HTML];
+  const [type, body] = request.url?.startsWith('/page')
+    ? ['text/javascript', script]
+    : ['text/html; charset=utf-8', request.url?.startsWith('/?min') ? HTML.replace('/page.js', '/page.min.js') : HTML];
   response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
   response.end(body);
 });
@@ -54,7 +68,11 @@ const query = `kibana=${encodeURIComponent(kibana.url)}`;
 let browser: Browser | undefined;
 try {
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  for (const [label, pageUrl] of [['', `${siteUrl}/?${query}`], [' (minified)', `${siteUrl}/?min&${query}`]] as const) await runPage(browser, label, pageUrl);
+  for (const [label, pageUrl] of [
+    ['', `${siteUrl}/?${query}`],
+    [' (minified)', `${siteUrl}/?min&${query}`],
+  ] as const)
+    await runPage(browser, label, pageUrl);
 } finally {
   await browser?.close();
   site.closeAllConnections();
@@ -68,18 +86,35 @@ async function runPage(browser: Browser, label: string, pageUrl: string): Promis
   page.on('pageerror', (error) => errors.push(error.message));
   // Chromium logs every 4xx as a console error; the page expects one 404 and handles it.
   page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      errors.push(message.text());
   });
   await page.goto(pageUrl);
   await page.waitForSelector('#result[data-state]', { state: 'attached', timeout: 30_000 });
   const text = async (selector: string) => (await page.textContent(selector))?.trim() ?? '';
   const state = await page.getAttribute('#result', 'data-state');
   check(`the page ran to the end${label}`, state === 'done', `${await text('#result')} ${errors.join(' | ')}`.trim());
-  check(`it shows the case title read back from the ops space${label}`, (await text('#title')) === 'Disk full on db-1', await text('#title'));
+  check(
+    `it shows the case title read back from the ops space${label}`,
+    (await text('#title')) === 'Disk full on db-1',
+    await text('#title'),
+  );
   check(`it shows the case status${label}`, (await text('#status')) === 'open', await text('#status'));
-  check(`the browser build sends through fetch${label}`, (await text('#transport')) === 'fetch', await text('#transport'));
-  check(`the default space does not have the case${label}`, (await text('#default-space')) === 'not found', await text('#default-space'));
-  check(`errors report their own class names${label}`, (await text('#error-names')) === 'NotFoundError ArgumentError', await text('#error-names'));
+  check(
+    `the browser build sends through fetch${label}`,
+    (await text('#transport')) === 'fetch',
+    await text('#transport'),
+  );
+  check(
+    `the default space does not have the case${label}`,
+    (await text('#default-space')) === 'not found',
+    await text('#default-space'),
+  );
+  check(
+    `errors report their own class names${label}`,
+    (await text('#error-names')) === 'NotFoundError ArgumentError',
+    await text('#error-names'),
+  );
   check(`no script errors in the page${label}`, errors.length === 0, errors.join(' | '));
   await page.close();
 }

@@ -25,14 +25,18 @@ const sizes: Record<string, { min: number; gzip: number }> = {};
 for (const [name, source] of Object.entries(pages)) {
   const built = await bundle({ source }, { minify: true });
   sizes[name] = measure(built);
-  console.log(`${name.padEnd(34)} ${String(sizes[name]!.min).padStart(7)} B min  ${String(sizes[name]!.gzip).padStart(6)} B min+gzip`);
+  console.log(
+    `${name.padEnd(34)} ${String(sizes[name]!.min).padStart(7)} B min  ${String(sizes[name]!.gzip).padStart(6)} B min+gzip`,
+  );
 }
 
 // dist/index.js is one input to esbuild; the same page built from src/ tells the files apart.
 const bySource = await bundle({ source: pages['kibana-sdk, all four resources'] }, { minify: true, fromSource: true });
 console.log('\nlargest parts of the all-four page, built from src/ (minified bytes):');
 const output = Object.values(bySource.metafile.outputs)[0]!;
-for (const [input, { bytesInOutput }] of Object.entries(output.inputs).sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput).slice(0, 12)) {
+for (const [input, { bytesInOutput }] of Object.entries(output.inputs)
+  .sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput)
+  .slice(0, 12)) {
   console.log(`  ${String(bytesInOutput).padStart(7)}  ${input}`);
 }
 

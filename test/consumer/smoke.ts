@@ -16,7 +16,11 @@ cpSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixture'), proje
 function locked(name: string): string {
   return `${name}@${(JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version}`;
 }
-execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball, locked('msw'), locked('@types/node')], { cwd: project, stdio: 'inherit' });
+execFileSync(
+  'npm',
+  ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball, locked('msw'), locked('@types/node')],
+  { cwd: project, stdio: 'inherit' },
+);
 
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 const checks: Array<[name: string, args: string[]]> = [
@@ -34,7 +38,11 @@ const results = await Promise.all(
       new Promise<{ ok: boolean; seconds: string; output: string }>((resolve) => {
         const started = performance.now();
         execFile(process.execPath, args, { cwd: project, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-          resolve({ ok: error === null, seconds: ((performance.now() - started) / 1000).toFixed(1), output: `${stdout}${stderr}` || String(error?.message) });
+          resolve({
+            ok: error === null,
+            seconds: ((performance.now() - started) / 1000).toFixed(1),
+            output: `${stdout}${stderr}` || String(error?.message),
+          });
         });
       }),
   ),

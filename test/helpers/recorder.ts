@@ -35,15 +35,31 @@ export function recordingClient(options: Partial<KibanaClientOptions> = {}) {
     });
     let body: unknown;
     if (init?.body instanceof FormData) body = init.body;
-    else if (typeof init?.body === 'string') body = headers['content-type']?.includes('json') ? JSON.parse(init.body) : init.body;
-    const request: RecordedRequest = { method: init?.method ?? 'GET', path: url.pathname, query: url.searchParams, headers, body };
+    else if (typeof init?.body === 'string')
+      body = headers['content-type']?.includes('json') ? JSON.parse(init.body) : init.body;
+    const request: RecordedRequest = {
+      method: init?.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers,
+      body,
+    };
     requests.push(request);
     const answer = reply(request);
     const status = answer.status ?? 200;
     const text = answer.body === undefined || status === 204 ? null : JSON.stringify(answer.body);
-    return new Response(text, { status, headers: { ...(text === null ? {} : { 'content-type': 'application/json' }), ...answer.headers } });
+    return new Response(text, {
+      status,
+      headers: { ...(text === null ? {} : { 'content-type': 'application/json' }), ...answer.headers },
+    });
   };
-  const kibana = new KibanaClient({ url: 'http://kibana.test:5601', auth: { apiKey: 'test-key' }, maxRetries: 0, ...options, fetch } as KibanaClientOptions);
+  const kibana = new KibanaClient({
+    url: 'http://kibana.test:5601',
+    auth: { apiKey: 'test-key' },
+    maxRetries: 0,
+    ...options,
+    fetch,
+  } as KibanaClientOptions);
   return {
     kibana,
     requests,
@@ -101,7 +117,13 @@ export function expectRead(request: RecordedRequest, path: string, query?: strin
  * A write: kbn-xsrf set, no API version, and a JSON content type exactly when there is a JSON body.
  * The query string is compared when `query` is given.
  */
-export function expectWrite(request: RecordedRequest, method: string, path: string, body?: unknown, query?: string): void {
+export function expectWrite(
+  request: RecordedRequest,
+  method: string,
+  path: string,
+  body?: unknown,
+  query?: string,
+): void {
   expect(request.method).toBe(method);
   expect(request.path).toBe(path);
   expect(request.headers['kbn-xsrf']).toBe('true');
@@ -120,7 +142,10 @@ export function expectWrite(request: RecordedRequest, method: string, path: stri
  * Calls `call` with a missing, empty, null and numeric id and expects an ArgumentError naming
  * `argument` each time, with nothing sent.
  */
-export async function expectIdsRefused(argument: string, call: (kibana: KibanaClient, id: string) => Promise<unknown>): Promise<void> {
+export async function expectIdsRefused(
+  argument: string,
+  call: (kibana: KibanaClient, id: string) => Promise<unknown>,
+): Promise<void> {
   const { kibana, requests } = recordingClient();
   for (const bad of [undefined, '', null, 7]) {
     const error = await call(kibana, bad as never).catch((e: unknown) => e);

@@ -28,14 +28,26 @@ export interface TestServer {
 }
 
 /** Sends `body` as JSON with `status`. */
-export function json(response: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function json(
+  response: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+  response.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   response.end(text);
 }
 
 /** A node:http (or node:https with `tls`) server on 127.0.0.1 that records requests. */
-export async function startServer(handler: Handler = (_, response) => json(response, 200, {}), tls?: { key: string; cert: string }): Promise<TestServer> {
+export async function startServer(
+  handler: Handler = (_, response) => json(response, 200, {}),
+  tls?: { key: string; cert: string },
+): Promise<TestServer> {
   let current = handler;
   const requests: ServerRequest[] = [];
   const sockets = new Set<Socket>();
@@ -43,7 +55,13 @@ export async function startServer(handler: Handler = (_, response) => json(respo
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const request = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), remotePort: req.socket.remotePort ?? 0 };
+      const request = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        remotePort: req.socket.remotePort ?? 0,
+      };
       requests.push(request);
       current(request, res);
     });
@@ -77,12 +95,43 @@ export async function startServer(handler: Handler = (_, response) => json(respo
 export function makeCertificates(): { ca: string; caFingerprint: string; key: string; cert: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'kibana-sdk-tls-'));
   const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-  run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '2', '-subj', '/CN=kibana-sdk test CA');
+  run(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.crt',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=kibana-sdk test CA',
+  );
   run('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=127.0.0.1');
   const ext = path.join(dir, 'ext.cnf');
   execFileSync('sh', ['-c', `printf 'subjectAltName=IP:127.0.0.1\\n' > ${ext}`]);
-  run('x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.crt', '-days', '2', '-extfile', ext);
-  const fingerprint = run('x509', '-in', 'ca.crt', '-noout', '-fingerprint', '-sha256').toString().trim().split('=')[1] ?? '';
+  run(
+    'x509',
+    '-req',
+    '-in',
+    'server.csr',
+    '-CA',
+    'ca.crt',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-out',
+    'server.crt',
+    '-days',
+    '2',
+    '-extfile',
+    ext,
+  );
+  const fingerprint =
+    run('x509', '-in', 'ca.crt', '-noout', '-fingerprint', '-sha256').toString().trim().split('=')[1] ?? '';
   return {
     ca: readFileSync(path.join(dir, 'ca.crt'), 'utf8'),
     caFingerprint: fingerprint,

@@ -23,14 +23,20 @@ describe.each(['fetch', 'undici'] as Transport[])('decompression bombs over the 
       const bomb = bombs.get(encoding)!;
       expect(bomb.length).toBeLessThan(LIMIT / 10);
       const { value: result, peak } = await peakMemory(() =>
-        runScenario({ transport, fault: faults.compressed(encoding, bomb), client: { maxResponseSize: LIMIT, maxRetries: 0 }, call: (kibana) => kibana.cases.get('case-1') }),
+        runScenario({
+          transport,
+          fault: faults.compressed(encoding, bomb),
+          client: { maxResponseSize: LIMIT, maxRetries: 0 },
+          call: (kibana) => kibana.cases.get('case-1'),
+        }),
       );
       expect(result.leaks).toEqual([]);
       expect(result.leftOpen).toEqual({});
       for (const error of errors(result.outcomes)) {
         expect(error, String(error)).toBeInstanceOf(DeserializationError);
         // fetch decoded it and stopped at the limit; undici got the compressed bytes, which are not JSON.
-        if (transport === 'fetch') expect((error as Error).message).toMatch(/more than maxResponseSize \(1048576 bytes\)/);
+        if (transport === 'fetch')
+          expect((error as Error).message).toMatch(/more than maxResponseSize \(1048576 bytes\)/);
         else expect((error as Error).message).toMatch(/not JSON/);
       }
       expect(peak).toBeLessThan(48 * MiB);
@@ -41,7 +47,12 @@ describe.each(['fetch', 'undici'] as Transport[])('decompression bombs over the 
     const streamed = transport === 'fetch' ? 2048 * MiB : 256 * MiB;
     it(`${streamed / MiB} MiB compressed as it is sent, no content-length: DeserializationError, memory bounded`, async () => {
       const { value: result, peak } = await peakMemory(() =>
-        runScenario({ transport, fault: faults.compressedStream(encoding, streamed), client: { maxResponseSize: LIMIT, maxRetries: 0 }, call: (kibana) => kibana.cases.get('case-1') }),
+        runScenario({
+          transport,
+          fault: faults.compressedStream(encoding, streamed),
+          client: { maxResponseSize: LIMIT, maxRetries: 0 },
+          call: (kibana) => kibana.cases.get('case-1'),
+        }),
       );
       expect(result.leaks).toEqual([]);
       expect(result.leftOpen).toEqual({});
@@ -55,7 +66,12 @@ describe.each(['fetch', 'undici'] as Transport[])('decompression bombs over the 
     it('an error status with a bomb for a body: the ResponseError keeps no more than the limit', async () => {
       const bomb = bombs.get(encoding)!;
       const { value: result, peak } = await peakMemory(() =>
-        runScenario({ transport, fault: faults.compressed(encoding, bomb, 502), client: { maxResponseSize: LIMIT, maxRetries: 0 }, call: (kibana) => kibana.cases.get('case-1') }),
+        runScenario({
+          transport,
+          fault: faults.compressed(encoding, bomb, 502),
+          client: { maxResponseSize: LIMIT, maxRetries: 0 },
+          call: (kibana) => kibana.cases.get('case-1'),
+        }),
       );
       expect(result.leaks).toEqual([]);
       expect(result.leftOpen).toEqual({});

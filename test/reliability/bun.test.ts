@@ -28,11 +28,17 @@ describe('under Bun', () => {
     }
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as ConfigurationError).option).toBe(option);
-    expect((error as Error).message).toBe(`Invalid option ${option}: the undici transport does not work under Bun; use the fetch transport (transport: "fetch", the default)`);
+    expect((error as Error).message).toBe(
+      `Invalid option ${option}: the undici transport does not work under Bun; use the fetch transport (transport: "fetch", the default)`,
+    );
   });
 
   it('the fetch transport still works against a loopback server', async () => {
-    const result = await runScenario({ transport: 'fetch', fault: faults.ok(), call: (kibana) => kibana.cases.get('case-1') });
+    const result = await runScenario({
+      transport: 'fetch',
+      fault: faults.ok(),
+      call: (kibana) => kibana.cases.get('case-1'),
+    });
     for (const outcome of result.outcomes) expect(outcome.value).toMatchObject({ id: 'case-1' });
   });
 });

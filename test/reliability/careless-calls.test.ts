@@ -44,14 +44,19 @@ describe.each(['fetch', 'undici'] as const)('careless calls over the %s transpor
     expect(server.requests.at(-1)?.url).toBe('/api/status/x');
   });
 
-  it.each(['authorization', 'Authorization', 'host', 'kbn-xsrf', 'content-type', 'content-length', 'elastic-api-version'])(
-    'refuses the per-call header %s, naming it',
-    async (name) => {
-      const error = await refusal(() => kibana().cases.get('case-1', { headers: { [name]: 'x' } }));
-      expect(error.argument).toBe(`options.headers[${JSON.stringify(name)}]`);
-      expect(error.message).not.toContain('secret-key');
-    },
-  );
+  it.each([
+    'authorization',
+    'Authorization',
+    'host',
+    'kbn-xsrf',
+    'content-type',
+    'content-length',
+    'elastic-api-version',
+  ])('refuses the per-call header %s, naming it', async (name) => {
+    const error = await refusal(() => kibana().cases.get('case-1', { headers: { [name]: 'x' } }));
+    expect(error.argument).toBe(`options.headers[${JSON.stringify(name)}]`);
+    expect(error.message).not.toContain('secret-key');
+  });
 
   it('sends other per-call headers, lower-cased, next to the client credentials', async () => {
     await kibana().cases.get('case-1', { headers: { 'X-Opaque-Id': 'job-7' } });
@@ -74,6 +79,8 @@ describe.each(['fetch', 'undici'] as const)('careless calls over the %s transpor
   it('refuses rules.find with per_page over 10,000 and apm.sourcemaps.list with page 0', async () => {
     expect((await refusal(() => kibana().rules.find({ per_page: 10_001 }))).argument).toBe('query.per_page');
     expect((await refusal(() => kibana().apm.sourcemaps.list({ page: 0 }))).argument).toBe('query.page');
-    expect((await refusal(() => kibana().cases.findComments('case-1', { perPage: 101 }))).argument).toBe('query.perPage');
+    expect((await refusal(() => kibana().cases.findComments('case-1', { perPage: 101 }))).argument).toBe(
+      'query.perPage',
+    );
   });
 });

@@ -20,7 +20,11 @@ describe.each(['fetch', 'undici'] as const)('close() over the %s transport', (tr
     await expect(kibana.close()).resolves.toBeUndefined();
     const retries: unknown[] = [];
     kibana.on('retry', (event) => retries.push(event));
-    for (const call of [() => kibana.cases.get('case-1'), () => space.rules.find(), () => kibana.request('get', '/api/cases/_find')]) {
+    for (const call of [
+      () => kibana.cases.get('case-1'),
+      () => space.rules.find(),
+      () => kibana.request('get', '/api/cases/_find'),
+    ]) {
       const error = await call().then(
         () => undefined,
         (caught: unknown) => caught,

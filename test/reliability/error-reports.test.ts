@@ -17,7 +17,12 @@ describe.each(['fetch', 'undici'] as Transport[])('error reports over the %s tra
     ['keep-alive', 'timeout=5', 'invalid keep-alive header'],
     ['expect', '100-continue', 'expect header not supported'],
   ])('a %s header undici refuses: ArgumentError naming it, not retried, nothing sent', async (name, value, reason) => {
-    const result = await runScenario({ transport, fault: faults.ok(), client: { headers: { [name]: value } }, call: (kibana) => kibana.cases.get('case-1') });
+    const result = await runScenario({
+      transport,
+      fault: faults.ok(),
+      client: { headers: { [name]: value } },
+      call: (kibana) => kibana.cases.get('case-1'),
+    });
     expect(result.leaks).toEqual([]);
     expect(result.leftOpen).toEqual({});
     for (const outcome of result.outcomes) {
@@ -36,16 +41,30 @@ describe.each(['fetch', 'undici'] as Transport[])('error reports over the %s tra
   it('a refused connection names the host and port it tried', async () => {
     const url = await closedPortUrl();
     const port = new URL(url).port;
-    const result = await runScenario({ transport, url: () => url, client: { maxRetries: 0 }, call: (kibana) => kibana.cases.get('case-1') });
+    const result = await runScenario({
+      transport,
+      url: () => url,
+      client: { maxRetries: 0 },
+      call: (kibana) => kibana.cases.get('case-1'),
+    });
     expect(result.leaks).toEqual([]);
     for (const outcome of result.outcomes) {
       expect(outcome.error).toBeInstanceOf(ConnectionError);
-      expect((outcome.error as Error).message).toMatch(new RegExp(`^GET /api/cases/\\{caseId\\} failed to connect to Kibana: ECONNREFUSED \\(at 127\\.0\\.0\\.1:${port}\\)$`));
+      expect((outcome.error as Error).message).toMatch(
+        new RegExp(
+          `^GET /api/cases/\\{caseId\\} failed to connect to Kibana: ECONNREFUSED \\(at 127\\.0\\.0\\.1:${port}\\)$`,
+        ),
+      );
     }
   });
 
   it('a name that does not resolve is named with the default port of its scheme', async () => {
-    const result = await runScenario({ transport, url: () => 'https://kibana.invalid', client: { maxRetries: 0 }, call: (kibana) => kibana.cases.get('case-1') });
+    const result = await runScenario({
+      transport,
+      url: () => 'https://kibana.invalid',
+      client: { maxRetries: 0 },
+      call: (kibana) => kibana.cases.get('case-1'),
+    });
     for (const outcome of result.outcomes) {
       expect(outcome.error).toBeInstanceOf(ConnectionError);
       expect((outcome.error as Error).message).toMatch(/failed to connect to Kibana: .* \(at kibana\.invalid:443\)$/);
@@ -60,7 +79,12 @@ describe('error reports through a proxy (undici)', () => {
     proxyUrl.password = 'proxy-secret';
     const kibana = await startFaultServer();
     try {
-      const result = await runScenario({ transport: 'undici', url: () => kibana.url, client: { proxy: proxyUrl.href, maxRetries: 0 }, call: (client) => client.cases.get('case-1') });
+      const result = await runScenario({
+        transport: 'undici',
+        url: () => kibana.url,
+        client: { proxy: proxyUrl.href, maxRetries: 0 },
+        call: (client) => client.cases.get('case-1'),
+      });
       for (const outcome of result.outcomes) {
         expect(outcome.error).toBeInstanceOf(ConnectionError);
         const message = (outcome.error as Error).message;
@@ -93,7 +117,12 @@ describe('error names in a minified bundle', () => {
       names[exported] = name;
     };
     try {
-      const kibana = new sdk.KibanaClient({ url: server.url, auth: { apiKey: 'k' }, maxRetries: 0, requestTimeout: 300 });
+      const kibana = new sdk.KibanaClient({
+        url: server.url,
+        auth: { apiKey: 'k' },
+        maxRetries: 0,
+        requestTimeout: 300,
+      });
       for (const status of [400, 401, 403, 404, 409, 413, 429, 500, 503]) {
         server.use(faults.ok({ statusCode: status, error: 'E', message: 'm' }, status));
         await kibana.cases.get('case-1').catch(record);
@@ -105,7 +134,9 @@ describe('error names in a minified bundle', () => {
       await kibana.cases.get('case-1', { signal: AbortSignal.abort() }).catch(record);
       await kibana.cases.get('').catch(record);
       await kibana.close();
-      await new sdk.KibanaClient({ url: await closedPortUrl(), auth: { apiKey: 'k' }, maxRetries: 0 }).cases.get('case-1').catch(record);
+      await new sdk.KibanaClient({ url: await closedPortUrl(), auth: { apiKey: 'k' }, maxRetries: 0 }).cases
+        .get('case-1')
+        .catch(record);
       try {
         new sdk.KibanaClient({ url: 'not a url', auth: { apiKey: 'k' } });
       } catch (error) {
@@ -115,8 +146,20 @@ describe('error names in a minified bundle', () => {
       await server.close();
     }
     const expected = [
-      'BadRequestError', 'UnauthorizedError', 'ForbiddenError', 'NotFoundError', 'ConflictError', 'PayloadTooLargeError', 'TooManyRequestsError',
-      'ResponseError', 'ServiceUnavailableError', 'DeserializationError', 'TimeoutError', 'RequestAbortedError', 'ArgumentError', 'ConnectionError',
+      'BadRequestError',
+      'UnauthorizedError',
+      'ForbiddenError',
+      'NotFoundError',
+      'ConflictError',
+      'PayloadTooLargeError',
+      'TooManyRequestsError',
+      'ResponseError',
+      'ServiceUnavailableError',
+      'DeserializationError',
+      'TimeoutError',
+      'RequestAbortedError',
+      'ArgumentError',
+      'ConnectionError',
       'ConfigurationError',
     ];
     expect(names).toEqual(Object.fromEntries(expected.map((name) => [name, name])));

@@ -44,7 +44,11 @@ function settled(result: ScenarioResult, clients = AUTHS.length): Outcome[] {
 }
 
 /** Each outcome is an error of `ErrorClass` (exactly that class when `exact`), and the summary is the same for every client. */
-function failedWith(outcomes: Outcome[], ErrorClass: new (...args: never[]) => KibanaError, exact = false): KibanaError[] {
+function failedWith(
+  outcomes: Outcome[],
+  ErrorClass: new (...args: never[]) => KibanaError,
+  exact = false,
+): KibanaError[] {
   return outcomes.map((outcome) => {
     expect(outcome.error, `${outcome.auth.kind}: ${String(outcome.error)}`).toBeInstanceOf(ErrorClass);
     if (exact) expect(errorName(outcome)).toBe(ErrorClass.name);
@@ -58,7 +62,11 @@ const each = <T>(value: T) => AUTHS.map(() => value);
 
 describe.each(['fetch', 'undici'] as Transport[])('fault injection over the %s transport', (transport) => {
   it('connection reset mid-body: ConnectionError naming the request; the body failure is not retried', async () => {
-    const result = await runScenario({ transport, fault: faults.resetMidBody(), call: (kibana) => kibana.cases.get('case-1') });
+    const result = await runScenario({
+      transport,
+      fault: faults.resetMidBody(),
+      call: (kibana) => kibana.cases.get('case-1'),
+    });
     const outcomes = settled(result);
     for (const error of failedWith(outcomes, ConnectionError)) {
       expect(error.message).toMatch(/^GET \/api\/cases\/\{caseId\} failed to connect to Kibana: /);
@@ -68,41 +76,74 @@ describe.each(['fetch', 'undici'] as Transport[])('fault injection over the %s t
   });
 
   it('connection reset before any answer: a GET is retried, a POST is sent once unless the call opts in', async () => {
-    const get = await runScenario({ transport, fault: faults.resetBeforeAnswer(), client: { maxRetries: 2 }, call: (kibana) => kibana.cases.get('case-1') });
+    const get = await runScenario({
+      transport,
+      fault: faults.resetBeforeAnswer(),
+      client: { maxRetries: 2 },
+      call: (kibana) => kibana.cases.get('case-1'),
+    });
     const getOutcomes = settled(get);
     failedWith(getOutcomes, ConnectionError);
     expect(hits(getOutcomes)).toEqual(each(3));
     expect(retryCounts(getOutcomes)).toEqual(each(2));
 
-    const post = await runScenario({ transport, fault: faults.resetBeforeAnswer(), client: { maxRetries: 2 }, call: (kibana) => kibana.rules.enable('rule-1') });
+    const post = await runScenario({
+      transport,
+      fault: faults.resetBeforeAnswer(),
+      client: { maxRetries: 2 },
+      call: (kibana) => kibana.rules.enable('rule-1'),
+    });
     const postOutcomes = settled(post);
     failedWith(postOutcomes, ConnectionError);
     expect(hits(postOutcomes)).toEqual(each(1));
     expect(retryCounts(postOutcomes)).toEqual(each(0));
 
-    const patch = await runScenario({ transport, fault: faults.resetBeforeAnswer(), client: { maxRetries: 2 }, call: (kibana) => kibana.cases.updateConfiguration('cfg-1', CASE_CONFIGURATION_UPDATE) });
+    const patch = await runScenario({
+      transport,
+      fault: faults.resetBeforeAnswer(),
+      client: { maxRetries: 2 },
+      call: (kibana) => kibana.cases.updateConfiguration('cfg-1', CASE_CONFIGURATION_UPDATE),
+    });
     expect(hits(settled(patch))).toEqual(each(1));
 
-    const optedIn = await runScenario({ transport, fault: faults.resetBeforeAnswer(), client: { maxRetries: 2 }, call: (kibana) => kibana.rules.enable('rule-1', { retryNonIdempotent: true }) });
+    const optedIn = await runScenario({
+      transport,
+      fault: faults.resetBeforeAnswer(),
+      client: { maxRetries: 2 },
+      call: (kibana) => kibana.rules.enable('rule-1', { retryNonIdempotent: true }),
+    });
     expect(hits(settled(optedIn))).toEqual(each(3));
   });
 
   it('connection closed after the headers: ConnectionError, one request', async () => {
-    const result = await runScenario({ transport, fault: faults.closeAfterHeaders(), call: (kibana) => kibana.cases.get('case-1') });
+    const result = await runScenario({
+      transport,
+      fault: faults.closeAfterHeaders(),
+      call: (kibana) => kibana.cases.get('case-1'),
+    });
     const outcomes = settled(result);
     failedWith(outcomes, ConnectionError);
     expect(hits(outcomes)).toEqual(each(1));
   });
 
   it('truncated JSON (content-length larger than what was sent, then close): ConnectionError, never a half-parsed value', async () => {
-    const result = await runScenario({ transport, fault: faults.truncatedJson(), call: (kibana) => kibana.cases.get('case-1') });
+    const result = await runScenario({
+      transport,
+      fault: faults.truncatedJson(),
+      call: (kibana) => kibana.cases.get('case-1'),
+    });
     const outcomes = settled(result);
     failedWith(outcomes, ConnectionError);
     expect(hits(outcomes)).toEqual(each(1));
   });
 
   it('headers delayed past requestTimeout: TimeoutError after the timeout, not retried', async () => {
-    const result = await runScenario({ transport, fault: faults.delayHeaders(3_000), client: { requestTimeout: 200, maxRetries: 3 }, call: (kibana) => kibana.cases.get('case-1') });
+    const result = await runScenario({
+      transport,
+      fault: faults.delayHeaders(3_000),
+      client: { requestTimeout: 200, maxRetries: 3 },
+      call: (kibana) => kibana.cases.get('case-1'),
+    });
     const outcomes = settled(result);
     for (const error of failedWith(outcomes, TimeoutError)) {
       expect(error.message).toBe('GET /api/cases/{caseId} timed out after 200 ms');
@@ -116,18 +157,29 @@ describe.each(['fetch', 'undici'] as Transport[])('fault injection over the %s t
   });
 
   it('a 200 whose body is not JSON: DeserializationError with the status and the start of the body', async () => {
-    const result = await runScenario({ transport, fault: faults.invalidJson(), call: (kibana) => kibana.cases.get('case-1') });
+    const result = await runScenario({
+      transport,
+      fault: faults.invalidJson(),
+      call: (kibana) => kibana.cases.get('case-1'),
+    });
     const outcomes = settled(result);
     for (const error of failedWith(outcomes, DeserializationError)) {
-      expect(error.message).toBe('GET /api/cases/{caseId} answered 200 with a body that is not JSON: "{\\"id\\": \\"case-1\\", oops this is not json"');
+      expect(error.message).toBe(
+        'GET /api/cases/{caseId} answered 200 with a body that is not JSON: "{\\"id\\": \\"case-1\\", oops this is not json"',
+      );
       expect((error as DeserializationError).statusCode).toBe(200);
       expect((error as Error).cause).toBeInstanceOf(SyntaxError);
     }
     expect(hits(outcomes)).toEqual(each(1));
   });
 
-  it("an HTML 502 from a proxy: ResponseError with the page as its body; retried on GET, not on POST", async () => {
-    const get = await runScenario({ transport, fault: faults.htmlBadGateway(), client: { maxRetries: 2 }, call: (kibana) => kibana.cases.get('case-1') });
+  it('an HTML 502 from a proxy: ResponseError with the page as its body; retried on GET, not on POST', async () => {
+    const get = await runScenario({
+      transport,
+      fault: faults.htmlBadGateway(),
+      client: { maxRetries: 2 },
+      call: (kibana) => kibana.cases.get('case-1'),
+    });
     const getOutcomes = settled(get);
     for (const error of failedWith(getOutcomes, ResponseError, true)) {
       const response = error as ResponseError;
@@ -135,32 +187,53 @@ describe.each(['fetch', 'undici'] as Transport[])('fault injection over the %s t
       expect(typeof response.body).toBe('string');
       expect(response.body).toContain('<center><h1>502 Bad Gateway</h1></center>');
       expect(response.kibanaMessage).toBeUndefined();
-      expect(response.message).toMatch(/^GET \/api\/cases\/\{caseId\} failed with 502 Bad Gateway: <html> <head><title>502 Bad Gateway<\/title>/);
+      expect(response.message).toMatch(
+        /^GET \/api\/cases\/\{caseId\} failed with 502 Bad Gateway: <html> <head><title>502 Bad Gateway<\/title>/,
+      );
     }
     expect(hits(getOutcomes)).toEqual(each(3));
 
-    const recovered = await runScenario({ transport, fault: faults.times(1, faults.htmlBadGateway(), faults.ok()), call: (kibana) => kibana.cases.get('case-1') });
+    const recovered = await runScenario({
+      transport,
+      fault: faults.times(1, faults.htmlBadGateway(), faults.ok()),
+      call: (kibana) => kibana.cases.get('case-1'),
+    });
     const recoveredOutcomes = settled(recovered);
     for (const outcome of recoveredOutcomes) expect(outcome.value).toMatchObject({ id: 'case-1' });
     expect(hits(recoveredOutcomes)).toEqual(each(2));
 
-    const post = await runScenario({ transport, fault: faults.htmlBadGateway(), client: { maxRetries: 2 }, call: (kibana) => kibana.rules.muteAll('rule-1') });
+    const post = await runScenario({
+      transport,
+      fault: faults.htmlBadGateway(),
+      client: { maxRetries: 2 },
+      call: (kibana) => kibana.rules.muteAll('rule-1'),
+    });
     const postOutcomes = settled(post);
     failedWith(postOutcomes, ResponseError, true);
     expect(hits(postOutcomes)).toEqual(each(1));
   });
 
   it('Kibana starting (text 503 with Retry-After): a GET waits the delay and succeeds; POST and PATCH fail at once', async () => {
-    const get = await runScenario({ transport, fault: faults.times(1, faults.kibanaStarting('1'), faults.ok()), call: (kibana) => kibana.cases.get('case-1') });
+    const get = await runScenario({
+      transport,
+      fault: faults.times(1, faults.kibanaStarting('1'), faults.ok()),
+      call: (kibana) => kibana.cases.get('case-1'),
+    });
     const getOutcomes = settled(get);
     for (const outcome of getOutcomes) {
       expect(outcome.value).toMatchObject({ id: 'case-1' });
       expect(outcome.elapsed).toBeGreaterThanOrEqual(950);
-      expect(outcome.retries.map((event) => [event.attempt, event.delay, event.error.constructor.name])).toEqual([[1, 1000, 'ServiceUnavailableError']]);
+      expect(outcome.retries.map((event) => [event.attempt, event.delay, event.error.constructor.name])).toEqual([
+        [1, 1000, 'ServiceUnavailableError'],
+      ]);
     }
     expect(hits(getOutcomes)).toEqual(each(2));
 
-    const post = await runScenario({ transport, fault: faults.times(1, faults.kibanaStarting('1'), faults.ok()), call: (kibana) => kibana.rules.disable('rule-1') });
+    const post = await runScenario({
+      transport,
+      fault: faults.times(1, faults.kibanaStarting('1'), faults.ok()),
+      call: (kibana) => kibana.rules.disable('rule-1'),
+    });
     const postOutcomes = settled(post);
     for (const error of failedWith(postOutcomes, ServiceUnavailableError)) {
       expect((error as ServiceUnavailableError).body).toBe('Kibana server is not ready yet');
@@ -169,14 +242,24 @@ describe.each(['fetch', 'undici'] as Transport[])('fault injection over the %s t
     for (const outcome of postOutcomes) expect(outcome.elapsed).toBeLessThan(900);
     expect(hits(postOutcomes)).toEqual(each(1));
 
-    const patch = await runScenario({ transport, fault: faults.kibanaStarting('0'), client: { maxRetries: 3 }, call: (kibana) => kibana.cases.updateConfiguration('cfg-1', CASE_CONFIGURATION_UPDATE) });
+    const patch = await runScenario({
+      transport,
+      fault: faults.kibanaStarting('0'),
+      client: { maxRetries: 3 },
+      call: (kibana) => kibana.cases.updateConfiguration('cfg-1', CASE_CONFIGURATION_UPDATE),
+    });
     const patchOutcomes = settled(patch);
     failedWith(patchOutcomes, ServiceUnavailableError);
     expect(hits(patchOutcomes)).toEqual(each(1));
   });
 
   it('a burst of 429 with Retry-After, then success: every retry waits as told and the GET succeeds', async () => {
-    const result = await runScenario({ transport, fault: faults.times(3, faults.tooManyRequests('0'), faults.ok()), client: { maxRetries: 3 }, call: (kibana) => kibana.cases.get('case-1') });
+    const result = await runScenario({
+      transport,
+      fault: faults.times(3, faults.tooManyRequests('0'), faults.ok()),
+      client: { maxRetries: 3 },
+      call: (kibana) => kibana.cases.get('case-1'),
+    });
     const outcomes = settled(result);
     for (const outcome of outcomes) {
       expect(outcome.value).toMatchObject({ id: 'case-1' });
@@ -189,7 +272,12 @@ describe.each(['fetch', 'undici'] as Transport[])('fault injection over the %s t
     }
     expect(hits(outcomes)).toEqual(each(4));
 
-    const post = await runScenario({ transport, fault: faults.tooManyRequests('0'), client: { maxRetries: 3 }, call: (kibana) => kibana.connectors.run('conn-1', { params: { message: 'disk full' } }) });
+    const post = await runScenario({
+      transport,
+      fault: faults.tooManyRequests('0'),
+      client: { maxRetries: 3 },
+      call: (kibana) => kibana.connectors.run('conn-1', { params: { message: 'disk full' } }),
+    });
     const postOutcomes = settled(post);
     failedWith(postOutcomes, TooManyRequestsError);
     expect(hits(postOutcomes)).toEqual(each(1));
@@ -200,15 +288,25 @@ describe.each(['fetch', 'undici'] as Transport[])('fault injection over the %s t
       transport,
       fault: faults.staleConfigurationVersion(),
       client: { maxRetries: 3 },
-      call: (kibana) => kibana.cases.updateConfiguration('cfg-1', CASE_CONFIGURATION_UPDATE, { retryNonIdempotent: true }),
+      call: (kibana) =>
+        kibana.cases.updateConfiguration('cfg-1', CASE_CONFIGURATION_UPDATE, { retryNonIdempotent: true }),
     });
     const outcomes = settled(result);
     for (const error of failedWith(outcomes, ConflictError)) {
-      expect(error.message).toBe('PATCH /api/cases/configure/{configurationId} failed with 409 Conflict: This case configuration has been updated. Please refresh before saving additional updates.');
+      expect(error.message).toBe(
+        'PATCH /api/cases/configure/{configurationId} failed with 409 Conflict: This case configuration has been updated. Please refresh before saving additional updates.',
+      );
       expect((error as ConflictError).kibanaMessage).toMatch(/^This case configuration has been updated/);
     }
     expect(hits(outcomes)).toEqual(each(1));
-    expect(result.server!.hits.every((hit) => hit.method === 'PATCH' && hit.url === '/api/cases/configure/cfg-1' && JSON.parse(hit.body).version === CASE_CONFIGURATION_UPDATE.version)).toBe(true);
+    expect(
+      result.server!.hits.every(
+        (hit) =>
+          hit.method === 'PATCH' &&
+          hit.url === '/api/cases/configure/cfg-1' &&
+          JSON.parse(hit.body).version === CASE_CONFIGURATION_UPDATE.version,
+      ),
+    ).toBe(true);
   });
 
   describe.each([
@@ -232,7 +330,9 @@ describe.each(['fetch', 'undici'] as Transport[])('fault injection over the %s t
       });
       const outcomes = settled(result, 1);
       const [error] = failedWith(outcomes, DeserializationError);
-      expect(error!.message).toMatch(/^GET \/api\/cases\/\{caseId\} answered 200 with a body of (52428800 bytes, )?more than maxResponseSize \(33554432 bytes\)$/);
+      expect(error!.message).toMatch(
+        /^GET \/api\/cases\/\{caseId\} answered 200 with a body of (52428800 bytes, )?more than maxResponseSize \(33554432 bytes\)$/,
+      );
       expect((error as DeserializationError).statusCode).toBe(200);
       expect(hits(outcomes)).toEqual([1]);
       // The client stopped reading: the server could not hand over the whole body.
@@ -287,14 +387,26 @@ describe.each(['fetch', 'undici'] as Transport[])('fault injection over the %s t
   });
 
   it('connection refused: ConnectionError after the retries on GET, a single attempt on POST', async () => {
-    const get = await runScenario({ transport, client: { maxRetries: 2 }, call: (kibana) => kibana.cases.get('case-1') });
+    const get = await runScenario({
+      transport,
+      client: { maxRetries: 2 },
+      call: (kibana) => kibana.cases.get('case-1'),
+    });
     const getOutcomes = settled(get);
-    for (const error of failedWith(getOutcomes, ConnectionError)) expect(error.message).toMatch(/^GET \/api\/cases\/\{caseId\} failed to connect to Kibana: .*ECONNREFUSED/);
+    for (const error of failedWith(getOutcomes, ConnectionError))
+      expect(error.message).toMatch(/^GET \/api\/cases\/\{caseId\} failed to connect to Kibana: .*ECONNREFUSED/);
     for (const outcome of getOutcomes) expect(outcome.retries.map((event) => event.attempt)).toEqual([1, 2]);
 
-    const post = await runScenario({ transport, client: { maxRetries: 2 }, call: (kibana) => kibana.cases.push('case-1', 'conn-1') });
+    const post = await runScenario({
+      transport,
+      client: { maxRetries: 2 },
+      call: (kibana) => kibana.cases.push('case-1', 'conn-1'),
+    });
     const postOutcomes = settled(post);
-    for (const error of failedWith(postOutcomes, ConnectionError)) expect(error.message).toMatch(/^POST \/api\/cases\/\{caseId\}\/connector\/\{connectorId\}\/_push failed to connect to Kibana: .*ECONNREFUSED/);
+    for (const error of failedWith(postOutcomes, ConnectionError))
+      expect(error.message).toMatch(
+        /^POST \/api\/cases\/\{caseId\}\/connector\/\{connectorId\}\/_push failed to connect to Kibana: .*ECONNREFUSED/,
+      );
     expect(retryCounts(postOutcomes)).toEqual(each(0));
   });
 
@@ -305,18 +417,31 @@ describe.each(['fetch', 'undici'] as Transport[])('fault injection over the %s t
       return run(controller.signal).finally(() => clearTimeout(timer));
     };
 
-    const waiting = await runScenario({ transport, fault: faults.delayHeaders(3_000), call: (kibana) => abortAfter(100, (signal) => kibana.cases.get('case-1', { signal })) });
+    const waiting = await runScenario({
+      transport,
+      fault: faults.delayHeaders(3_000),
+      call: (kibana) => abortAfter(100, (signal) => kibana.cases.get('case-1', { signal })),
+    });
     const waitingOutcomes = settled(waiting);
-    for (const error of failedWith(waitingOutcomes, RequestAbortedError)) expect(error.message).toBe('GET /api/cases/{caseId} was aborted by the caller');
+    for (const error of failedWith(waitingOutcomes, RequestAbortedError))
+      expect(error.message).toBe('GET /api/cases/{caseId} was aborted by the caller');
     for (const outcome of waitingOutcomes) expect(outcome.elapsed).toBeLessThan(1_000);
     expect(hits(waitingOutcomes)).toEqual(each(1));
 
-    const reading = await runScenario({ transport, fault: faults.trickle(10), call: (kibana) => abortAfter(150, (signal) => kibana.cases.get('case-1', { signal })) });
+    const reading = await runScenario({
+      transport,
+      fault: faults.trickle(10),
+      call: (kibana) => abortAfter(150, (signal) => kibana.cases.get('case-1', { signal })),
+    });
     const readingOutcomes = settled(reading);
     failedWith(readingOutcomes, RequestAbortedError);
     for (const outcome of readingOutcomes) expect(outcome.elapsed).toBeLessThan(1_000);
 
-    const retrying = await runScenario({ transport, fault: faults.kibanaStarting('2'), call: (kibana) => abortAfter(150, (signal) => kibana.cases.get('case-1', { signal })) });
+    const retrying = await runScenario({
+      transport,
+      fault: faults.kibanaStarting('2'),
+      call: (kibana) => abortAfter(150, (signal) => kibana.cases.get('case-1', { signal })),
+    });
     const retryingOutcomes = settled(retrying);
     for (const error of failedWith(retryingOutcomes, RequestAbortedError)) {
       expect(error.message).toBe('GET /api/cases/{caseId} was aborted by the caller while waiting to retry');
@@ -332,9 +457,18 @@ describe('TLS certificate that does not match the host', () => {
   const ipOnly = makeCertificates();
 
   it('undici transport, certificate for another name: ConnectionError naming the mismatch, even with the CA trusted', async () => {
-    const result = await runScenario({ transport: 'undici', tls: wrongHost, fault: faults.ok(), client: { tls: { ca: wrongHost.ca }, maxRetries: 0 }, call: (kibana) => kibana.cases.get('case-1') });
+    const result = await runScenario({
+      transport: 'undici',
+      tls: wrongHost,
+      fault: faults.ok(),
+      client: { tls: { ca: wrongHost.ca }, maxRetries: 0 },
+      call: (kibana) => kibana.cases.get('case-1'),
+    });
     const outcomes = settled(result);
-    for (const error of failedWith(outcomes, ConnectionError)) expect(error.message).toMatch(/failed to connect to Kibana: .*(ERR_TLS_CERT_ALTNAME_INVALID|does not match|not in the cert's altnames)/);
+    for (const error of failedWith(outcomes, ConnectionError))
+      expect(error.message).toMatch(
+        /failed to connect to Kibana: .*(ERR_TLS_CERT_ALTNAME_INVALID|does not match|not in the cert's altnames)/,
+      );
     expect(hits(outcomes)).toEqual(each(0));
   });
 
@@ -348,24 +482,45 @@ describe('TLS certificate that does not match the host', () => {
       call: (kibana) => kibana.cases.get('case-1'),
     });
     const outcomes = settled(result);
-    for (const error of failedWith(outcomes, ConnectionError)) expect(error.message).toMatch(/failed to connect to Kibana: .*(ERR_TLS_CERT_ALTNAME_INVALID|not in the cert's altnames|does not match)/);
+    for (const error of failedWith(outcomes, ConnectionError))
+      expect(error.message).toMatch(
+        /failed to connect to Kibana: .*(ERR_TLS_CERT_ALTNAME_INVALID|not in the cert's altnames|does not match)/,
+      );
     expect(hits(outcomes)).toEqual(each(0));
   });
 
   it('fetch transport (a fetch that trusts the CA), certificate for another name: ConnectionError, a GET retried then given up', async () => {
     const agent = new Agent({ connect: { ca: wrongHost.ca } });
-    const fetch = ((input: string, init: RequestInit) => undiciFetch(input, { ...(init as object), dispatcher: agent } as never)) as unknown as typeof globalThis.fetch;
-    const result = await runScenario({ transport: 'fetch', tls: wrongHost, fault: faults.ok(), client: { fetch, maxRetries: 1 }, call: (kibana) => kibana.cases.get('case-1'), cleanup: () => agent.close() });
+    const fetch = ((input: string, init: RequestInit) =>
+      undiciFetch(input, { ...(init as object), dispatcher: agent } as never)) as unknown as typeof globalThis.fetch;
+    const result = await runScenario({
+      transport: 'fetch',
+      tls: wrongHost,
+      fault: faults.ok(),
+      client: { fetch, maxRetries: 1 },
+      call: (kibana) => kibana.cases.get('case-1'),
+      cleanup: () => agent.close(),
+    });
     const outcomes = settled(result);
-    for (const error of failedWith(outcomes, ConnectionError)) expect(error.message).toMatch(/failed to connect to Kibana: .*(ERR_TLS_CERT_ALTNAME_INVALID|not in the cert's altnames|does not match)/);
+    for (const error of failedWith(outcomes, ConnectionError))
+      expect(error.message).toMatch(
+        /failed to connect to Kibana: .*(ERR_TLS_CERT_ALTNAME_INVALID|not in the cert's altnames|does not match)/,
+      );
     expect(retryCounts(outcomes)).toEqual(each(1));
     expect(hits(outcomes)).toEqual(each(0));
   });
 
   it('fetch transport (global fetch), a certificate from an unknown CA: ConnectionError', async () => {
-    const result = await runScenario({ transport: 'fetch', tls: wrongHost, fault: faults.ok(), client: { maxRetries: 0 }, call: (kibana) => kibana.cases.get('case-1') });
+    const result = await runScenario({
+      transport: 'fetch',
+      tls: wrongHost,
+      fault: faults.ok(),
+      client: { maxRetries: 0 },
+      call: (kibana) => kibana.cases.get('case-1'),
+    });
     const outcomes = settled(result);
-    for (const error of failedWith(outcomes, ConnectionError)) expect(error.message).toMatch(/failed to connect to Kibana: .*(CERT|certificate|SELF_SIGNED|UNABLE_TO_VERIFY)/i);
+    for (const error of failedWith(outcomes, ConnectionError))
+      expect(error.message).toMatch(/failed to connect to Kibana: .*(CERT|certificate|SELF_SIGNED|UNABLE_TO_VERIFY)/i);
     expect(hits(outcomes)).toEqual(each(0));
   });
 });

@@ -62,7 +62,12 @@ export async function startFaultServer(tls?: { key: string; cert: string }): Pro
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('error', () => undefined);
     request.on('end', () => {
-      const hit: Hit = { method: request.method ?? '', url: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const hit: Hit = {
+        method: request.method ?? '',
+        url: request.url ?? '',
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       hits.push(hit);
       const key = String(request.headers.authorization ?? '');
       const attempt = perAuth.get(key) ?? 0;
@@ -119,9 +124,18 @@ function counter(response: http.ServerResponse): { bodyBytesSent: number } {
   return (response as http.ServerResponse & { [COUNTER]: { bodyBytesSent: number } })[COUNTER];
 }
 
-export function sendJson(response: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  response: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), ...headers });
+  response.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(text)),
+    ...headers,
+  });
   response.end(text);
 }
 
@@ -152,14 +166,20 @@ export const faults = {
   /** Headers, part of the body, then a TCP reset (RST), as when a load balancer kills the connection. */
   resetMidBody(): Fault {
     return (_hit, response) => {
-      raw(response, 'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 4096\r\n\r\n{"id":"case-1","title":"Disk full', (socket) => socket.resetAndDestroy());
+      raw(
+        response,
+        'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 4096\r\n\r\n{"id":"case-1","title":"Disk full',
+        (socket) => socket.resetAndDestroy(),
+      );
     };
   },
 
   /** Complete headers of a JSON answer, then the connection is closed (FIN) before any body byte. */
   closeAfterHeaders(): Fault {
     return (_hit, response) => {
-      raw(response, 'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 512\r\n\r\n', (socket) => socket.destroy());
+      raw(response, 'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 512\r\n\r\n', (socket) =>
+        socket.destroy(),
+      );
     };
   },
 
@@ -167,7 +187,11 @@ export const faults = {
   truncatedJson(): Fault {
     return (_hit, response) => {
       const partial = JSON.stringify(KIBANA_CASE).slice(0, 30);
-      raw(response, `HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${partial.length + 200}\r\n\r\n${partial}`, (socket) => socket.end());
+      raw(
+        response,
+        `HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${partial.length + 200}\r\n\r\n${partial}`,
+        (socket) => socket.end(),
+      );
     };
   },
 
@@ -204,23 +228,39 @@ export const faults = {
 
   /** A 200 whose body is not JSON at all. */
   invalidJson(): Fault {
-    return (_hit, response) => sendText(response, 200, '{"id": "case-1", oops this is not json', { 'content-type': 'application/json' });
+    return (_hit, response) =>
+      sendText(response, 200, '{"id": "case-1", oops this is not json', { 'content-type': 'application/json' });
   },
 
   /** The HTML error page a reverse proxy (nginx) sends when Kibana is down. */
   htmlBadGateway(): Fault {
     return (_hit, response) =>
-      sendText(response, 502, '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n', { 'content-type': 'text/html' });
+      sendText(
+        response,
+        502,
+        '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
+        { 'content-type': 'text/html' },
+      );
   },
 
   /** Kibana while it starts: a plain-text 503 with Retry-After (seconds). */
   kibanaStarting(retryAfter: string): Fault {
-    return (_hit, response) => sendText(response, 503, 'Kibana server is not ready yet', { 'content-type': 'text/plain; charset=utf-8', 'retry-after': retryAfter });
+    return (_hit, response) =>
+      sendText(response, 503, 'Kibana server is not ready yet', {
+        'content-type': 'text/plain; charset=utf-8',
+        'retry-after': retryAfter,
+      });
   },
 
   /** Kibana's rate limiter: a JSON 429 with Retry-After. */
   tooManyRequests(retryAfter: string): Fault {
-    return (_hit, response) => sendJson(response, 429, { statusCode: 429, error: 'Too Many Requests', message: 'Too many requests, try again later' }, { 'retry-after': retryAfter });
+    return (_hit, response) =>
+      sendJson(
+        response,
+        429,
+        { statusCode: 429, error: 'Too Many Requests', message: 'Too many requests, try again later' },
+        { 'retry-after': retryAfter },
+      );
   },
 
   /** The 409 Kibana gives for a case configuration update with a stale version. */
@@ -243,7 +283,10 @@ export const faults = {
       const head = '{"id":"case-1","blob":"';
       const tail = '"}';
       const chunk = Buffer.alloc(64 * 1024, 'x');
-      response.writeHead(200, { 'content-type': 'application/json', ...(declared ? { 'content-length': String(size) } : {}) });
+      response.writeHead(200, {
+        'content-type': 'application/json',
+        ...(declared ? { 'content-length': String(size) } : {}),
+      });
       let remaining = size - head.length - tail.length;
       let closed = false;
       response.on('close', () => {
@@ -297,14 +340,22 @@ export const faults = {
   /** A precompressed body, sent with its compressed length as content-length. */
   compressed(encoding: BombEncoding, bytes: Buffer, status = 200): Fault {
     return (_hit, response) => {
-      response.writeHead(status, { 'content-type': 'application/json', 'content-encoding': encoding, 'content-length': String(bytes.length) });
+      response.writeHead(status, {
+        'content-type': 'application/json',
+        'content-encoding': encoding,
+        'content-length': String(bytes.length),
+      });
       response.end(bytes);
     };
   },
 
   /** A redirect to `location`, with the HTML body a web server sends along. */
   redirect(status: number, location: string): Fault {
-    return (_hit, response) => sendText(response, status, `<html><body>Redirecting to <a href="${location}">${location}</a></body></html>`, { location, 'content-type': 'text/html' });
+    return (_hit, response) =>
+      sendText(response, status, `<html><body>Redirecting to <a href="${location}">${location}</a></body></html>`, {
+        location,
+        'content-type': 'text/html',
+      });
   },
 
   /** Headers after `headerDelay` ms, then a JSON body whose last byte comes `bodyTime` ms later. */
@@ -332,7 +383,9 @@ export type BombEncoding = 'gzip' | 'br';
 
 function compressor(encoding: BombEncoding): zlib.Gzip | zlib.BrotliCompress {
   // Brotli's fastest level keeps a large bomb quick to make; the ratio on repeated bytes stays huge.
-  return encoding === 'gzip' ? zlib.createGzip({ level: 9 }) : zlib.createBrotliCompress({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } });
+  return encoding === 'gzip'
+    ? zlib.createGzip({ level: 9 })
+    : zlib.createBrotliCompress({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } });
 }
 
 /** `{"blob":"xxx…"}` of `size` bytes, as a stream of 1 MiB chunks made on demand. */
@@ -399,10 +452,51 @@ export function makeWrongHostCertificate(): { ca: string; key: string; cert: str
   const dir = mkdtempSync(path.join(tmpdir(), 'kibana-sdk-wrong-host-'));
   try {
     const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-    run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '2', '-subj', '/CN=kibana-sdk wrong-host CA');
-    run('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=kibana.other.example');
+    run(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.crt',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=kibana-sdk wrong-host CA',
+    );
+    run(
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'server.key',
+      '-out',
+      'server.csr',
+      '-subj',
+      '/CN=kibana.other.example',
+    );
     execFileSync('sh', ['-c', "printf 'subjectAltName=DNS:kibana.other.example\\n' > ext.cnf"], { cwd: dir });
-    run('x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.crt', '-days', '2', '-extfile', 'ext.cnf');
+    run(
+      'x509',
+      '-req',
+      '-in',
+      'server.csr',
+      '-CA',
+      'ca.crt',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-out',
+      'server.crt',
+      '-days',
+      '2',
+      '-extfile',
+      'ext.cnf',
+    );
     return {
       ca: readFileSync(path.join(dir, 'ca.crt'), 'utf8'),
       key: readFileSync(path.join(dir, 'server.key'), 'utf8'),

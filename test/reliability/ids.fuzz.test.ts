@@ -18,7 +18,13 @@ beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
   server = await startFaultServer();
   server.use(faults.ok({}));
-  kibana = new KibanaClient({ url: server.url, auth: { apiKey: 'fuzz-key' }, transport: 'undici', maxRetries: 0, connections: 4 });
+  kibana = new KibanaClient({
+    url: server.url,
+    auth: { apiKey: 'fuzz-key' },
+    transport: 'undici',
+    maxRetries: 0,
+    connections: 4,
+  });
 });
 
 afterAll(async () => {
@@ -42,15 +48,69 @@ interface IdRoute {
 const at = (ids: string[], index: number) => ids[index]!;
 
 const ROUTES: IdRoute[] = [
-  { name: 'cases.get', method: 'GET', path: '/api/cases/{0}', names: [['caseId']], call: (ids) => kibana.cases.get(at(ids, 0)) },
-  { name: 'cases.getAlerts', method: 'GET', path: '/api/cases/{0}/alerts', names: [['caseId']], call: (ids) => kibana.cases.getAlerts(at(ids, 0)) },
-  { name: 'cases.getCasesByAlert', method: 'GET', path: '/api/cases/alerts/{0}', names: [['alertId']], call: (ids) => kibana.cases.getCasesByAlert(at(ids, 0)) },
-  { name: 'cases.deleteComments', method: 'DELETE', path: '/api/cases/{0}/comments', names: [['caseId']], call: (ids) => kibana.cases.deleteComments(at(ids, 0)) },
-  { name: 'cases.deleteComment', method: 'DELETE', path: '/api/cases/{0}/comments/{1}', names: [['caseId'], ['commentId']], call: (ids) => kibana.cases.deleteComment(at(ids, 0), at(ids, 1)) },
-  { name: 'cases.getComment', method: 'GET', path: '/api/cases/{0}/comments/{1}', names: [['caseId'], ['commentId']], call: (ids) => kibana.cases.getComment(at(ids, 0), at(ids, 1)) },
-  { name: 'cases.push', method: 'POST', path: '/api/cases/{0}/connector/{1}/_push', names: [['caseId'], ['connectorId']], call: (ids) => kibana.cases.push(at(ids, 0), at(ids, 1)) },
-  { name: 'cases.findComments', method: 'GET', path: '/api/cases/{0}/comments/_find', names: [['caseId']], call: (ids) => kibana.cases.findComments(at(ids, 0)) },
-  { name: 'cases.findUserActions', method: 'GET', path: '/api/cases/{0}/user_actions/_find', names: [['caseId']], call: (ids) => kibana.cases.findUserActions(at(ids, 0)) },
+  {
+    name: 'cases.get',
+    method: 'GET',
+    path: '/api/cases/{0}',
+    names: [['caseId']],
+    call: (ids) => kibana.cases.get(at(ids, 0)),
+  },
+  {
+    name: 'cases.getAlerts',
+    method: 'GET',
+    path: '/api/cases/{0}/alerts',
+    names: [['caseId']],
+    call: (ids) => kibana.cases.getAlerts(at(ids, 0)),
+  },
+  {
+    name: 'cases.getCasesByAlert',
+    method: 'GET',
+    path: '/api/cases/alerts/{0}',
+    names: [['alertId']],
+    call: (ids) => kibana.cases.getCasesByAlert(at(ids, 0)),
+  },
+  {
+    name: 'cases.deleteComments',
+    method: 'DELETE',
+    path: '/api/cases/{0}/comments',
+    names: [['caseId']],
+    call: (ids) => kibana.cases.deleteComments(at(ids, 0)),
+  },
+  {
+    name: 'cases.deleteComment',
+    method: 'DELETE',
+    path: '/api/cases/{0}/comments/{1}',
+    names: [['caseId'], ['commentId']],
+    call: (ids) => kibana.cases.deleteComment(at(ids, 0), at(ids, 1)),
+  },
+  {
+    name: 'cases.getComment',
+    method: 'GET',
+    path: '/api/cases/{0}/comments/{1}',
+    names: [['caseId'], ['commentId']],
+    call: (ids) => kibana.cases.getComment(at(ids, 0), at(ids, 1)),
+  },
+  {
+    name: 'cases.push',
+    method: 'POST',
+    path: '/api/cases/{0}/connector/{1}/_push',
+    names: [['caseId'], ['connectorId']],
+    call: (ids) => kibana.cases.push(at(ids, 0), at(ids, 1)),
+  },
+  {
+    name: 'cases.findComments',
+    method: 'GET',
+    path: '/api/cases/{0}/comments/_find',
+    names: [['caseId']],
+    call: (ids) => kibana.cases.findComments(at(ids, 0)),
+  },
+  {
+    name: 'cases.findUserActions',
+    method: 'GET',
+    path: '/api/cases/{0}/user_actions/_find',
+    names: [['caseId']],
+    call: (ids) => kibana.cases.findUserActions(at(ids, 0)),
+  },
   {
     name: 'cases.addComment',
     method: 'POST',
@@ -65,7 +125,13 @@ const ROUTES: IdRoute[] = [
     names: [['configurationId']],
     call: (ids) => kibana.cases.updateConfiguration(at(ids, 0), { version: 'WzEsMV0=' }),
   },
-  { name: 'rules.get', method: 'GET', path: '/api/alerting/rule/{0}', names: [['ruleId', 'id']], call: (ids) => kibana.rules.get(at(ids, 0)) },
+  {
+    name: 'rules.get',
+    method: 'GET',
+    path: '/api/alerting/rule/{0}',
+    names: [['ruleId', 'id']],
+    call: (ids) => kibana.rules.get(at(ids, 0)),
+  },
   {
     name: 'rules.update',
     method: 'PUT',
@@ -78,13 +144,60 @@ const ROUTES: IdRoute[] = [
     method: 'POST',
     path: '/api/alerting/rule/{0}',
     names: [['options.id', 'id']],
-    call: (ids) => kibana.rules.create({ name: 'fuzz', rule_type_id: '.index-threshold', consumer: 'alerts', schedule: { interval: '1m' }, params: { index: ['metrics-*'], threshold: [90], thresholdComparator: '>', timeField: '@timestamp', timeWindowSize: 5, timeWindowUnit: 'm' } }, { id: at(ids, 0) }),
+    call: (ids) =>
+      kibana.rules.create(
+        {
+          name: 'fuzz',
+          rule_type_id: '.index-threshold',
+          consumer: 'alerts',
+          schedule: { interval: '1m' },
+          params: {
+            index: ['metrics-*'],
+            threshold: [90],
+            thresholdComparator: '>',
+            timeField: '@timestamp',
+            timeWindowSize: 5,
+            timeWindowUnit: 'm',
+          },
+        },
+        { id: at(ids, 0) },
+      ),
   },
-  { name: 'rules.delete', method: 'DELETE', path: '/api/alerting/rule/{0}', names: [['ruleId', 'id']], call: (ids) => kibana.rules.delete(at(ids, 0)) },
-  { name: 'rules.enable', method: 'POST', path: '/api/alerting/rule/{0}/_enable', names: [['ruleId', 'id']], call: (ids) => kibana.rules.enable(at(ids, 0)) },
-  { name: 'rules.disable', method: 'POST', path: '/api/alerting/rule/{0}/_disable', names: [['ruleId', 'id']], call: (ids) => kibana.rules.disable(at(ids, 0)) },
-  { name: 'rules.muteAll', method: 'POST', path: '/api/alerting/rule/{0}/_mute_all', names: [['ruleId', 'id']], call: (ids) => kibana.rules.muteAll(at(ids, 0)) },
-  { name: 'rules.unmuteAll', method: 'POST', path: '/api/alerting/rule/{0}/_unmute_all', names: [['ruleId', 'id']], call: (ids) => kibana.rules.unmuteAll(at(ids, 0)) },
+  {
+    name: 'rules.delete',
+    method: 'DELETE',
+    path: '/api/alerting/rule/{0}',
+    names: [['ruleId', 'id']],
+    call: (ids) => kibana.rules.delete(at(ids, 0)),
+  },
+  {
+    name: 'rules.enable',
+    method: 'POST',
+    path: '/api/alerting/rule/{0}/_enable',
+    names: [['ruleId', 'id']],
+    call: (ids) => kibana.rules.enable(at(ids, 0)),
+  },
+  {
+    name: 'rules.disable',
+    method: 'POST',
+    path: '/api/alerting/rule/{0}/_disable',
+    names: [['ruleId', 'id']],
+    call: (ids) => kibana.rules.disable(at(ids, 0)),
+  },
+  {
+    name: 'rules.muteAll',
+    method: 'POST',
+    path: '/api/alerting/rule/{0}/_mute_all',
+    names: [['ruleId', 'id']],
+    call: (ids) => kibana.rules.muteAll(at(ids, 0)),
+  },
+  {
+    name: 'rules.unmuteAll',
+    method: 'POST',
+    path: '/api/alerting/rule/{0}/_unmute_all',
+    names: [['ruleId', 'id']],
+    call: (ids) => kibana.rules.unmuteAll(at(ids, 0)),
+  },
   {
     name: 'rules.muteAlert',
     method: 'POST',
@@ -105,8 +218,20 @@ const ROUTES: IdRoute[] = [
     ],
     call: (ids) => kibana.rules.unmuteAlert(at(ids, 0), at(ids, 1)),
   },
-  { name: 'rules.updateApiKey', method: 'POST', path: '/api/alerting/rule/{0}/_update_api_key', names: [['ruleId', 'id']], call: (ids) => kibana.rules.updateApiKey(at(ids, 0)) },
-  { name: 'connectors.get', method: 'GET', path: '/api/actions/connector/{0}', names: [['connectorId', 'id']], call: (ids) => kibana.connectors.get(at(ids, 0)) },
+  {
+    name: 'rules.updateApiKey',
+    method: 'POST',
+    path: '/api/alerting/rule/{0}/_update_api_key',
+    names: [['ruleId', 'id']],
+    call: (ids) => kibana.rules.updateApiKey(at(ids, 0)),
+  },
+  {
+    name: 'connectors.get',
+    method: 'GET',
+    path: '/api/actions/connector/{0}',
+    names: [['connectorId', 'id']],
+    call: (ids) => kibana.connectors.get(at(ids, 0)),
+  },
   {
     name: 'connectors.create (options.id)',
     method: 'POST',
@@ -114,18 +239,52 @@ const ROUTES: IdRoute[] = [
     names: [['options.id', 'id']],
     call: (ids) => kibana.connectors.create({ name: 'fuzz', connector_type_id: '.server-log' }, { id: at(ids, 0) }),
   },
-  { name: 'connectors.update', method: 'PUT', path: '/api/actions/connector/{0}', names: [['connectorId', 'id']], call: (ids) => kibana.connectors.update(at(ids, 0), { name: 'fuzz' }) },
-  { name: 'connectors.delete', method: 'DELETE', path: '/api/actions/connector/{0}', names: [['connectorId', 'id']], call: (ids) => kibana.connectors.delete(at(ids, 0)) },
-  { name: 'connectors.run', method: 'POST', path: '/api/actions/connector/{0}/_execute', names: [['connectorId', 'id']], call: (ids) => kibana.connectors.run(at(ids, 0), { params: {} }) },
-  { name: 'apm.sourcemaps.delete', method: 'DELETE', path: '/api/apm/sourcemaps/{0}', names: [['id']], call: (ids) => kibana.apm.sourcemaps.delete(at(ids, 0)) },
+  {
+    name: 'connectors.update',
+    method: 'PUT',
+    path: '/api/actions/connector/{0}',
+    names: [['connectorId', 'id']],
+    call: (ids) => kibana.connectors.update(at(ids, 0), { name: 'fuzz' }),
+  },
+  {
+    name: 'connectors.delete',
+    method: 'DELETE',
+    path: '/api/actions/connector/{0}',
+    names: [['connectorId', 'id']],
+    call: (ids) => kibana.connectors.delete(at(ids, 0)),
+  },
+  {
+    name: 'connectors.run',
+    method: 'POST',
+    path: '/api/actions/connector/{0}/_execute',
+    names: [['connectorId', 'id']],
+    call: (ids) => kibana.connectors.run(at(ids, 0), { params: {} }),
+  },
+  {
+    name: 'apm.sourcemaps.delete',
+    method: 'DELETE',
+    path: '/api/apm/sourcemaps/{0}',
+    names: [['id']],
+    call: (ids) => kibana.apm.sourcemaps.delete(at(ids, 0)),
+  },
   {
     name: 'apm.annotations.create',
     method: 'POST',
     path: '/api/apm/services/{0}/annotation',
     names: [['serviceName']],
-    call: (ids) => kibana.apm.annotations.create(at(ids, 0), { '@timestamp': '2024-01-01T00:00:00.000Z', service: { version: '1.0.0' } }),
+    call: (ids) =>
+      kibana.apm.annotations.create(at(ids, 0), {
+        '@timestamp': '2024-01-01T00:00:00.000Z',
+        service: { version: '1.0.0' },
+      }),
   },
-  { name: 'apm.annotations.search', method: 'GET', path: '/api/apm/services/{0}/annotation/search', names: [['serviceName']], call: (ids) => kibana.apm.annotations.search(at(ids, 0)) },
+  {
+    name: 'apm.annotations.search',
+    method: 'GET',
+    path: '/api/apm/services/{0}/annotation/search',
+    names: [['serviceName']],
+    call: (ids) => kibana.apm.annotations.search(at(ids, 0)),
+  },
 ];
 
 /** A lone (unpaired) UTF-16 surrogate: the `u` flag makes a pair one code point, so only lone halves match. */
@@ -136,12 +295,68 @@ function refused(id: string): boolean {
   return id === '' || id === '.' || id === '..' || LONE_SURROGATE.test(id);
 }
 
-const URL_SPECIALS = ['.', '/', '%', '?', '#', '\\', ' ', '+', '&', '=', ';', ':', '@', '~', '\u0000', '\n', '\r', '\t', '2', 'e', 'E', 'f', 'F', 'a', '\u00e9', '\u{1F431}'];
-const CRAFTED = ['.', '..', '...', '%2e', '%2E%2E', '.%2e', '..%2f', '%2f', '/', '//', '../x', 'a/../b', './', '?', '#', '%', '%%', '%zz', ' ', '+', '\u0000', '\u202e', '\ufeff', 'x'.repeat(2000)];
+const URL_SPECIALS = [
+  '.',
+  '/',
+  '%',
+  '?',
+  '#',
+  '\\',
+  ' ',
+  '+',
+  '&',
+  '=',
+  ';',
+  ':',
+  '@',
+  '~',
+  '\u0000',
+  '\n',
+  '\r',
+  '\t',
+  '2',
+  'e',
+  'E',
+  'f',
+  'F',
+  'a',
+  '\u00e9',
+  '\u{1F431}',
+];
+const CRAFTED = [
+  '.',
+  '..',
+  '...',
+  '%2e',
+  '%2E%2E',
+  '.%2e',
+  '..%2f',
+  '%2f',
+  '/',
+  '//',
+  '../x',
+  'a/../b',
+  './',
+  '?',
+  '#',
+  '%',
+  '%%',
+  '%zz',
+  ' ',
+  '+',
+  '\u0000',
+  '\u202e',
+  '\ufeff',
+  'x'.repeat(2000),
+];
 
 /** A string with exactly one unpaired surrogate somewhere in valid text. */
 const withLoneSurrogate = fc
-  .tuple(fc.string({ unit: 'binary', maxLength: 8 }), fc.integer({ min: 0xd800, max: 0xdfff }), fc.string({ unit: 'binary', maxLength: 8 }))
+  .tuple(
+    fc.string({ unit: 'binary', maxLength: 8 }),
+    fc.integer({ min: 0xd800, max: 0xdfff }),
+    fc.string({ unit: 'binary', maxLength: 8 }),
+  )
   .map(([before, code, after]) => before + String.fromCharCode(code) + after);
 
 const anyId: fc.Arbitrary<string> = fc.oneof(
@@ -179,7 +394,10 @@ async function expectRoute(route: IdRoute, ids: string[]): Promise<void> {
     return;
   }
   sent++;
-  if (error !== undefined) throw new Error(`${route.name}(${JSON.stringify(ids)}) failed: ${isKibanaError(error) ? error.message : String(error)}`);
+  if (error !== undefined)
+    throw new Error(
+      `${route.name}(${JSON.stringify(ids)}) failed: ${isKibanaError(error) ? error.message : String(error)}`,
+    );
   expect(server.hits.length).toBe(before + 1);
   const hit = server.hits[before]!;
   expect(hit.method).toBe(route.method);
@@ -241,17 +459,23 @@ describe('fuzzed ids reach the intended route as exactly one path segment', () =
       { numRuns: 200 },
     );
     await fc.assert(
-      fc.asyncProperty(fc.array(anyId.filter((id) => id !== ''), { minLength: 1, maxLength: 5 }), async (ids) => {
-        runs++;
-        const before = server.hits.length;
-        await kibana.cases.delete(ids);
-        const hit = server.hits[before]!;
-        const url = new URL(hit.url, 'http://x');
-        expect(hit.method).toBe('DELETE');
-        expect(url.pathname).toBe('/api/cases');
-        // Kibana's JSON-array form: JSON escapes even a lone surrogate, so every id survives.
-        expect(JSON.parse(url.searchParams.get('ids')!)).toEqual(ids);
-      }),
+      fc.asyncProperty(
+        fc.array(
+          anyId.filter((id) => id !== ''),
+          { minLength: 1, maxLength: 5 },
+        ),
+        async (ids) => {
+          runs++;
+          const before = server.hits.length;
+          await kibana.cases.delete(ids);
+          const hit = server.hits[before]!;
+          const url = new URL(hit.url, 'http://x');
+          expect(hit.method).toBe('DELETE');
+          expect(url.pathname).toBe('/api/cases');
+          // Kibana's JSON-array form: JSON escapes even a lone surrogate, so every id survives.
+          expect(JSON.parse(url.searchParams.get('ids')!)).toEqual(ids);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -4,7 +4,14 @@
  * left behind, and no secret in any error or retry event.
  */
 import { KibanaClient, type KibanaClientOptions, type RetryEvent } from '../../src/index.node.js';
-import { activeResources, leftOpen, startFaultServer, type Fault, type FaultServer, type ResourceCounts } from './faults.js';
+import {
+  activeResources,
+  leftOpen,
+  startFaultServer,
+  type Fault,
+  type FaultServer,
+  type ResourceCounts,
+} from './faults.js';
 import { AUTHS, leaksIn, type AuthCase } from './secrets.js';
 
 export type Transport = 'fetch' | 'undici';
@@ -66,7 +73,13 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
   const url = options.url ? options.url(server) : server ? server.url : await closedPortUrl();
   const auths = options.auths ?? AUTHS;
   const clients = auths.map((auth) => {
-    const kibana = new KibanaClient({ url, auth: auth.auth, transport: options.transport, retry: FAST_RETRY, ...options.client } as KibanaClientOptions);
+    const kibana = new KibanaClient({
+      url,
+      auth: auth.auth,
+      transport: options.transport,
+      retry: FAST_RETRY,
+      ...options.client,
+    } as KibanaClientOptions);
     const retries: RetryEvent[] = [];
     kibana.on('retry', (event) => retries.push(event));
     return { auth, kibana, retries };
@@ -98,13 +111,20 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
   const leaks: string[] = [];
   for (const outcome of outcomes) {
     leaks.push(...leaksIn(outcome.error, `${outcome.auth.kind} error`));
-    outcome.retries.forEach((event, index) => leaks.push(...leaksIn(event, `${outcome.auth.kind} retry event ${index}`)));
+    outcome.retries.forEach((event, index) =>
+      leaks.push(...leaksIn(event, `${outcome.auth.kind} retry event ${index}`)),
+    );
   }
-  for (const { auth, kibana } of clients) leaks.push(...leaksIn(kibana, `${auth.kind} client`), ...leaksIn(kibana.cases, `${auth.kind} client.cases`));
+  for (const { auth, kibana } of clients)
+    leaks.push(...leaksIn(kibana, `${auth.kind} client`), ...leaksIn(kibana.cases, `${auth.kind} client.cases`));
   // The credentials really were sent: a leak check on clients that never sent them would prove nothing.
   if (server) {
     for (const outcome of outcomes) {
-      if (outcome.hits > 0 && server.hitsFor(outcome.auth.header).some((hit) => hit.headers.authorization !== outcome.auth.header)) leaks.push(`${outcome.auth.kind}: wrong header`);
+      if (
+        outcome.hits > 0 &&
+        server.hitsFor(outcome.auth.header).some((hit) => hit.headers.authorization !== outcome.auth.header)
+      )
+        leaks.push(`${outcome.auth.kind}: wrong header`);
     }
   }
   return { outcomes, server, leftOpen: await leftOpen(before), leaks };
@@ -112,5 +132,5 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
 
 /** The name of the class of what was thrown, for readable assertions. */
 export function errorName(outcome: Outcome): string {
-  return outcome.error === undefined ? 'success' : (outcome.error as Error).constructor?.name ?? typeof outcome.error;
+  return outcome.error === undefined ? 'success' : ((outcome.error as Error).constructor?.name ?? typeof outcome.error);
 }

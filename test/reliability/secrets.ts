@@ -24,13 +24,28 @@ const KEY_ID = 'keyid-Hs4Pw7Bn1Dx5Vc9Tq2';
 const KEY_PART = 'apikeypart-Yr6Fm3Jw8Nk1Lb4Gd7-secret';
 
 /** The raw secrets, for tests that put them where they do not belong (a bad option, a header). */
-export const SECRETS = { apiKey: API_KEY, username: USERNAME, password: PASSWORD, bearer: BEARER, keyId: KEY_ID, keyPart: KEY_PART } as const;
+export const SECRETS = {
+  apiKey: API_KEY,
+  username: USERNAME,
+  password: PASSWORD,
+  bearer: BEARER,
+  keyId: KEY_ID,
+  keyPart: KEY_PART,
+} as const;
 
 export const AUTHS: readonly AuthCase[] = [
   { kind: 'apiKey', auth: { apiKey: API_KEY }, header: `ApiKey ${API_KEY}` },
-  { kind: 'basic', auth: { username: USERNAME, password: PASSWORD }, header: `Basic ${b64(`${USERNAME}:${PASSWORD}`)}` },
+  {
+    kind: 'basic',
+    auth: { username: USERNAME, password: PASSWORD },
+    header: `Basic ${b64(`${USERNAME}:${PASSWORD}`)}`,
+  },
   { kind: 'bearer', auth: { bearer: BEARER }, header: `Bearer ${BEARER}` },
-  { kind: 'apiKey parts', auth: { apiKey: { id: KEY_ID, api_key: KEY_PART } }, header: `ApiKey ${b64(`${KEY_ID}:${KEY_PART}`)}` },
+  {
+    kind: 'apiKey parts',
+    auth: { apiKey: { id: KEY_ID, api_key: KEY_PART } },
+    header: `ApiKey ${b64(`${KEY_ID}:${KEY_PART}`)}`,
+  },
 ];
 
 /** Every string that must never be seen outside the Authorization header itself. */
@@ -96,7 +111,9 @@ export function leaksIn(value: unknown, label: string): string[] {
     if (current instanceof Error) {
       check(current.message, `${where}.message`);
       check(current.stack ?? '', `${where}.stack`);
-      if (current instanceof AggregateError) for (const [index, inner] of current.errors.entries()) leaks.push(...leaksIn(inner, `${label} ${where}.errors[${index}]`));
+      if (current instanceof AggregateError)
+        for (const [index, inner] of current.errors.entries())
+          leaks.push(...leaksIn(inner, `${label} ${where}.errors[${index}]`));
     }
     current = typeof current === 'object' ? (current as { cause?: unknown }).cause : undefined;
   }
@@ -111,7 +128,11 @@ export function captureOutput(): { lines: string[]; stop: () => void } {
   for (const method of methods) {
     const original = console[method];
     console[method] = (...args: unknown[]) => {
-      lines.push(args.map((arg) => (typeof arg === 'string' ? arg : inspect(arg, { depth: Infinity, showHidden: true }))).join(' '));
+      lines.push(
+        args
+          .map((arg) => (typeof arg === 'string' ? arg : inspect(arg, { depth: Infinity, showHidden: true })))
+          .join(' '),
+      );
       original.apply(console, args);
     };
     restore.push(() => {

@@ -8,7 +8,12 @@ const TIMEOUT = 400;
 
 describe.each(['fetch', 'undici'] as Transport[])('requestTimeout over the %s transport', (transport) => {
   const attempt = (headerDelay: number, bodyTime: number) =>
-    runScenario({ transport, fault: faults.slowAnswer(headerDelay, bodyTime), client: { requestTimeout: TIMEOUT }, call: (kibana) => kibana.cases.get('case-1') });
+    runScenario({
+      transport,
+      fault: faults.slowAnswer(headerDelay, bodyTime),
+      client: { requestTimeout: TIMEOUT },
+      call: (kibana) => kibana.cases.get('case-1'),
+    });
 
   it.each([
     ['slow headers (1500 ms)', 1_500, 0],

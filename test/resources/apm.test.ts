@@ -37,7 +37,9 @@ function queryOf(request: RecordedRequest): Record<string, string> {
 describe('kibana.apm.agentConfiguration', () => {
   it('save() PUTs the configuration as JSON and resolves to nothing', async () => {
     const r = recordingClient();
-    const body = requestExample('saveAgentConfiguration', 'frontendProduction') as Parameters<typeof r.kibana.apm.agentConfiguration.save>[0];
+    const body = requestExample('saveAgentConfiguration', 'frontendProduction') as Parameters<
+      typeof r.kibana.apm.agentConfiguration.save
+    >[0];
     r.reply({ body: responseExample('saveAgentConfiguration') });
     const result = await r.kibana.apm.agentConfiguration.save(body);
     expect(result).toBeUndefined();
@@ -55,7 +57,12 @@ describe('kibana.apm.agentConfiguration', () => {
 
   it('save() sends overwrite=true in the query, under a space prefix', async () => {
     const r = recordingClient();
-    await r.kibana.space('ops').apm.agentConfiguration.save({ service: { name: 'frontend' }, settings: { capture_body: 'all' } }, { overwrite: true });
+    await r.kibana
+      .space('ops')
+      .apm.agentConfiguration.save(
+        { service: { name: 'frontend' }, settings: { capture_body: 'all' } },
+        { overwrite: true },
+      );
     expect(r.last.path).toBe('/s/ops/api/apm/settings/agent-configuration');
     expect(r.last.query.toString()).toBe('overwrite=true');
     expect(r.last.body).toEqual({ service: { name: 'frontend' }, settings: { capture_body: 'all' } });
@@ -117,7 +124,9 @@ describe('kibana.apm.agentConfiguration', () => {
   it('delete() sends DELETE with the service as a JSON body', async () => {
     const r = recordingClient();
     r.reply({ body: responseExample('deleteAgentConfiguration') });
-    const body = requestExample('deleteAgentConfiguration') as Parameters<typeof r.kibana.apm.agentConfiguration.delete>[0];
+    const body = requestExample('deleteAgentConfiguration') as Parameters<
+      typeof r.kibana.apm.agentConfiguration.delete
+    >[0];
     const result = await r.kibana.apm.agentConfiguration.delete(body);
     const { last } = r;
     expect(last.method).toBe('DELETE');
@@ -140,7 +149,9 @@ describe('kibana.apm.agentConfiguration', () => {
   it('search() POSTs the lookup and answers the hit', async () => {
     const r = recordingClient();
     r.reply({ body: responseExample('searchAgentConfiguration') });
-    const body = requestExample('searchAgentConfiguration') as Parameters<typeof r.kibana.apm.agentConfiguration.search>[0];
+    const body = requestExample('searchAgentConfiguration') as Parameters<
+      typeof r.kibana.apm.agentConfiguration.search
+    >[0];
     const result = await r.kibana.apm.agentConfiguration.search(body);
     const { last } = r;
     expect(last.method).toBe('POST');
@@ -210,7 +221,9 @@ describe('kibana.apm.agentKeys', () => {
   it('create() POSTs the key request and answers the key', async () => {
     const r = recordingClient();
     r.reply({ body: responseExample('createAgentKey', 200, 'created') });
-    const body = requestExample('createAgentKey', 'ingestAndConfig') as Parameters<typeof r.kibana.apm.agentKeys.create>[0];
+    const body = requestExample('createAgentKey', 'ingestAndConfig') as Parameters<
+      typeof r.kibana.apm.agentKeys.create
+    >[0];
     const result = await r.kibana.apm.agentKeys.create(body);
     const { last } = r;
     expect(last.method).toBe('POST');
@@ -236,14 +249,20 @@ describe('kibana.apm.annotations', () => {
   it('create() POSTs the annotation under the encoded service name', async () => {
     const r = recordingClient();
     r.reply({ body: responseExample('createAnnotation', 200, 'deployment') });
-    const body = requestExample('createAnnotation', 'deployment') as Parameters<typeof r.kibana.apm.annotations.create>[1];
+    const body = requestExample('createAnnotation', 'deployment') as Parameters<
+      typeof r.kibana.apm.annotations.create
+    >[1];
     const result = await r.kibana.apm.annotations.create('opbeans java', body);
     const { last } = r;
     expect(last.method).toBe('POST');
     expect(last.path).toBe('/api/apm/services/opbeans%20java/annotation');
     expect(queryOf(last)).toEqual({});
     expectKibanaHeaders(last, 'write');
-    expectJsonBody(last, 'createAnnotation', { '@timestamp': '2020-05-08T10:31:30.452Z', service: { version: '1.2' }, message: 'Deployment 1.2' });
+    expectJsonBody(last, 'createAnnotation', {
+      '@timestamp': '2020-05-08T10:31:30.452Z',
+      service: { version: '1.2' },
+      message: 'Deployment 1.2',
+    });
     expect(result._id).toBe('Lc9I93EBh6DbmkeV7nFX');
     expect(result._source.annotation.type).toBe('deployment');
     expect(result._source.tags).toEqual(['apm']);
@@ -252,18 +271,28 @@ describe('kibana.apm.annotations', () => {
 
   it('create() goes under a space prefix', async () => {
     const r = recordingClient();
-    await r.kibana.space('ops').apm.annotations.create('opbeans-java', { '@timestamp': '2024-01-01T00:00:00.000Z', service: { version: '2' } });
+    await r.kibana
+      .space('ops')
+      .apm.annotations.create('opbeans-java', { '@timestamp': '2024-01-01T00:00:00.000Z', service: { version: '2' } });
     expect(r.last.path).toBe('/s/ops/api/apm/services/opbeans-java/annotation');
   });
 
   it('search() GETs annotation/search with the time range', async () => {
     const r = recordingClient();
     r.reply({ body: responseExample('searchAnnotations') });
-    const result = await r.kibana.apm.annotations.search('opbeans-java', { environment: 'ENVIRONMENT_ALL', start: '2024-10-01T00:00:00.000Z', end: '2024-10-02T00:00:00.000Z' });
+    const result = await r.kibana.apm.annotations.search('opbeans-java', {
+      environment: 'ENVIRONMENT_ALL',
+      start: '2024-10-01T00:00:00.000Z',
+      end: '2024-10-02T00:00:00.000Z',
+    });
     const { last } = r;
     expect(last.method).toBe('GET');
     expect(last.path).toBe('/api/apm/services/opbeans-java/annotation/search');
-    expect(queryOf(last)).toEqual({ environment: 'ENVIRONMENT_ALL', start: '2024-10-01T00:00:00.000Z', end: '2024-10-02T00:00:00.000Z' });
+    expect(queryOf(last)).toEqual({
+      environment: 'ENVIRONMENT_ALL',
+      start: '2024-10-01T00:00:00.000Z',
+      end: '2024-10-02T00:00:00.000Z',
+    });
     expectKibanaHeaders(last, 'read');
     expectNoBody(last);
     expect(result.annotations).toEqual([{ '@timestamp': 42, id: 'string', text: 'string', type: 'version' }]);
@@ -322,7 +351,11 @@ async function uploadedForm(request: RecordedRequest) {
   const wire = new Response(form);
   return {
     names: [...form.keys()],
-    fields: { service_name: form.get('service_name'), service_version: form.get('service_version'), bundle_filepath: form.get('bundle_filepath') },
+    fields: {
+      service_name: form.get('service_name'),
+      service_version: form.get('service_version'),
+      bundle_filepath: form.get('bundle_filepath'),
+    },
     file: file as File,
     content: await (file as File).text(),
     wireType: wire.headers.get('content-type') ?? '',
@@ -350,7 +383,9 @@ describe('kibana.apm.sourcemaps', () => {
     expectKibanaHeaders(last, 'read');
     expectNoBody(last);
     expect(result.total).toBe(1);
-    expect(result.artifacts[0]?.id).toBe('apm:foo-1.0.0-644fd5a997d1ddd90ee131ba18e2b3d03931d89dd1fe4599143c0b3264b3e456');
+    expect(result.artifacts[0]?.id).toBe(
+      'apm:foo-1.0.0-644fd5a997d1ddd90ee131ba18e2b3d03931d89dd1fe4599143c0b3264b3e456',
+    );
     expect(result.artifacts[0]?.body.bundleFilepath).toBe('/test/e2e/general-usecase/bundle.js');
     expect(result.artifacts[0]?.body.sourceMap.sourcesContent).toEqual(['content', null]);
   });
@@ -367,7 +402,12 @@ describe('kibana.apm.sourcemaps', () => {
   it('upload() POSTs multipart/form-data with the three fields and the file, and answers the artifact', async () => {
     const r = recordingClient();
     r.reply({ body: responseExample('uploadSourceMap', 200, 'uploaded') });
-    const result = await r.kibana.apm.sourcemaps.upload({ serviceName: 'foo', serviceVersion: '1.0.0', bundleFilepath: '/static/js/main.chunk.js', sourcemap: SOURCE_MAP_TEXT });
+    const result = await r.kibana.apm.sourcemaps.upload({
+      serviceName: 'foo',
+      serviceVersion: '1.0.0',
+      bundleFilepath: '/static/js/main.chunk.js',
+      sourcemap: SOURCE_MAP_TEXT,
+    });
     const { last } = r;
     expect(last.method).toBe('POST');
     expect(last.path).toBe('/api/apm/sourcemaps');
@@ -377,12 +417,18 @@ describe('kibana.apm.sourcemaps', () => {
     expect(last.headers).not.toHaveProperty('content-type');
     const form = await uploadedForm(last);
     expect(form.names).toEqual(['service_name', 'service_version', 'bundle_filepath', 'sourcemap']);
-    expect(form.fields).toEqual({ service_name: 'foo', service_version: '1.0.0', bundle_filepath: '/static/js/main.chunk.js' });
+    expect(form.fields).toEqual({
+      service_name: 'foo',
+      service_version: '1.0.0',
+      bundle_filepath: '/static/js/main.chunk.js',
+    });
     expect(form.file.name).toBe('main.chunk.js.map');
     expect(form.file.type).toBe('application/json');
     expect(form.content).toBe(SOURCE_MAP_TEXT);
     expect(form.wireType).toMatch(/^multipart\/form-data; boundary=/);
-    expect(form.wireText).toContain(`Content-Disposition: form-data; name="sourcemap"; filename="main.chunk.js.map"\r\nContent-Type: application/json\r\n\r\n${SOURCE_MAP_TEXT}`);
+    expect(form.wireText).toContain(
+      `Content-Disposition: form-data; name="sourcemap"; filename="main.chunk.js.map"\r\nContent-Type: application/json\r\n\r\n${SOURCE_MAP_TEXT}`,
+    );
     expect(form.wireText).toContain('Content-Disposition: form-data; name="service_name"\r\n\r\nfoo\r\n');
     expect(result.identifier).toBe('foo-1.0.0');
     expect(result.compressionAlgorithm).toBe('zlib');
@@ -393,7 +439,12 @@ describe('kibana.apm.sourcemaps', () => {
   it('upload() sends Uint8Array bytes as they are', async () => {
     const r = recordingClient();
     const bytes = new TextEncoder().encode(SOURCE_MAP_TEXT);
-    await r.kibana.apm.sourcemaps.upload({ serviceName: 'foo', serviceVersion: '1.0.0', bundleFilepath: 'https://cdn.example.com/js/app.min.js?v=7#x', sourcemap: bytes });
+    await r.kibana.apm.sourcemaps.upload({
+      serviceName: 'foo',
+      serviceVersion: '1.0.0',
+      bundleFilepath: 'https://cdn.example.com/js/app.min.js?v=7#x',
+      sourcemap: bytes,
+    });
     const form = await uploadedForm(r.last);
     expect(form.fields.bundle_filepath).toBe('https://cdn.example.com/js/app.min.js?v=7#x');
     expect(form.file.name).toBe('app.min.js.map');
@@ -403,7 +454,12 @@ describe('kibana.apm.sourcemaps', () => {
 
   it('upload() turns a source map object into its JSON text', async () => {
     const r = recordingClient();
-    await r.kibana.apm.sourcemaps.upload({ serviceName: 'foo', serviceVersion: '1.0.0', bundleFilepath: '/bundle.js', sourcemap: SOURCE_MAP });
+    await r.kibana.apm.sourcemaps.upload({
+      serviceName: 'foo',
+      serviceVersion: '1.0.0',
+      bundleFilepath: '/bundle.js',
+      sourcemap: SOURCE_MAP,
+    });
     const form = await uploadedForm(r.last);
     expect(form.file.name).toBe('bundle.js.map');
     expect(form.file.type).toBe('application/json');
@@ -414,10 +470,22 @@ describe('kibana.apm.sourcemaps', () => {
   it('upload() reads a Node Readable stream', async () => {
     const r = recordingClient();
     const half = Math.floor(SOURCE_MAP_TEXT.length / 2);
-    const stream = Readable.from([Buffer.from(SOURCE_MAP_TEXT.slice(0, half)), Buffer.from(SOURCE_MAP_TEXT.slice(half))]);
-    await r.kibana.apm.sourcemaps.upload({ serviceName: 'foo', serviceVersion: '1.0.0', bundleFilepath: '/static/js/main.chunk.js', sourcemap: stream });
+    const stream = Readable.from([
+      Buffer.from(SOURCE_MAP_TEXT.slice(0, half)),
+      Buffer.from(SOURCE_MAP_TEXT.slice(half)),
+    ]);
+    await r.kibana.apm.sourcemaps.upload({
+      serviceName: 'foo',
+      serviceVersion: '1.0.0',
+      bundleFilepath: '/static/js/main.chunk.js',
+      sourcemap: stream,
+    });
     const form = await uploadedForm(r.last);
-    expect(form.fields).toEqual({ service_name: 'foo', service_version: '1.0.0', bundle_filepath: '/static/js/main.chunk.js' });
+    expect(form.fields).toEqual({
+      service_name: 'foo',
+      service_version: '1.0.0',
+      bundle_filepath: '/static/js/main.chunk.js',
+    });
     expect(form.file.name).toBe('main.chunk.js.map');
     expect(form.file.type).toBe('application/json');
     expect(form.content).toBe(SOURCE_MAP_TEXT);
@@ -427,7 +495,12 @@ describe('kibana.apm.sourcemaps', () => {
     const r = recordingClient();
     const path = join(dir, 'main.chunk.js.map');
     await writeFile(path, SOURCE_MAP_TEXT);
-    await r.kibana.apm.sourcemaps.upload({ serviceName: 'foo', serviceVersion: '2.0.0', bundleFilepath: '/static/js/main.chunk.js', sourcemap: { path } });
+    await r.kibana.apm.sourcemaps.upload({
+      serviceName: 'foo',
+      serviceVersion: '2.0.0',
+      bundleFilepath: '/static/js/main.chunk.js',
+      sourcemap: { path },
+    });
     const form = await uploadedForm(r.last);
     expect(form.fields.service_version).toBe('2.0.0');
     expect(form.file.name).toBe('main.chunk.js.map');
@@ -437,7 +510,12 @@ describe('kibana.apm.sourcemaps', () => {
 
   it('upload() labels a Blob of another type as JSON, and names the file sourcemap.json without a bundle basename', async () => {
     const r = recordingClient();
-    await r.kibana.apm.sourcemaps.upload({ serviceName: 'foo', serviceVersion: '1.0.0', bundleFilepath: '/static/', sourcemap: new Blob([SOURCE_MAP_TEXT], { type: 'text/plain' }) });
+    await r.kibana.apm.sourcemaps.upload({
+      serviceName: 'foo',
+      serviceVersion: '1.0.0',
+      bundleFilepath: '/static/',
+      sourcemap: new Blob([SOURCE_MAP_TEXT], { type: 'text/plain' }),
+    });
     const form = await uploadedForm(r.last);
     expect(form.file.name).toBe('sourcemap.json');
     expect(form.file.type).toBe('application/json');
@@ -449,14 +527,22 @@ describe('kibana.apm.sourcemaps', () => {
     const upload = { serviceName: 'foo', serviceVersion: '1.0.0', bundleFilepath: '/b.js', sourcemap: SOURCE_MAP };
     await r.kibana.space('ops').apm.sourcemaps.upload(upload);
     await r.kibana.apm.sourcemaps.upload(upload, { space: 'dev' });
-    expect(r.requests.map((request) => request.path)).toEqual(['/s/ops/api/apm/sourcemaps', '/s/dev/api/apm/sourcemaps']);
+    expect(r.requests.map((request) => request.path)).toEqual([
+      '/s/ops/api/apm/sourcemaps',
+      '/s/dev/api/apm/sourcemaps',
+    ]);
   });
 
   it('upload() of a stream answered 503 is sent once, even with retryNonIdempotent', async () => {
     const r = recordingClient({ maxRetries: 2, retry: { initialDelay: 1, maxDelay: 1 } });
     r.reply({ status: 503, body: { statusCode: 503, error: 'Service Unavailable', message: 'Kibana is starting' } });
     const upload = r.kibana.apm.sourcemaps.upload(
-      { serviceName: 'foo', serviceVersion: '1.0.0', bundleFilepath: '/b.js', sourcemap: Readable.from([Buffer.from(SOURCE_MAP_TEXT)]) },
+      {
+        serviceName: 'foo',
+        serviceVersion: '1.0.0',
+        bundleFilepath: '/b.js',
+        sourcemap: Readable.from([Buffer.from(SOURCE_MAP_TEXT)]),
+      },
       { retryNonIdempotent: true },
     );
     await expect(upload).rejects.toBeInstanceOf(ServiceUnavailableError);
@@ -467,17 +553,29 @@ describe('kibana.apm.sourcemaps', () => {
     const r = recordingClient({ maxRetries: 2, retry: { initialDelay: 1, maxDelay: 1 } });
     r.reply({ status: 503, body: { statusCode: 503, error: 'Service Unavailable', message: 'Kibana is starting' } });
     const stream = new Blob([SOURCE_MAP_TEXT]).stream();
-    await expect(r.kibana.apm.sourcemaps.upload({ serviceName: 'foo', serviceVersion: '1.0.0', bundleFilepath: '/b.js', sourcemap: stream }, { retryNonIdempotent: true })).rejects.toBeInstanceOf(ServiceUnavailableError);
+    await expect(
+      r.kibana.apm.sourcemaps.upload(
+        { serviceName: 'foo', serviceVersion: '1.0.0', bundleFilepath: '/b.js', sourcemap: stream },
+        { retryNonIdempotent: true },
+      ),
+    ).rejects.toBeInstanceOf(ServiceUnavailableError);
     expect(r.requests).toHaveLength(1);
   });
 
   it('upload() of a Blob is retried after 503 with retryNonIdempotent, sending the same form each time', async () => {
     const r = recordingClient({ maxRetries: 2, retry: { initialDelay: 1, maxDelay: 1 } });
     r.reply((request) =>
-      r.requests.indexOf(request) < 2 ? { status: 503, body: { statusCode: 503, error: 'Service Unavailable', message: 'Kibana is starting' } } : { body: responseExample('uploadSourceMap', 200, 'uploaded') },
+      r.requests.indexOf(request) < 2
+        ? { status: 503, body: { statusCode: 503, error: 'Service Unavailable', message: 'Kibana is starting' } }
+        : { body: responseExample('uploadSourceMap', 200, 'uploaded') },
     );
     const result = await r.kibana.apm.sourcemaps.upload(
-      { serviceName: 'foo', serviceVersion: '1.0.0', bundleFilepath: '/b.js', sourcemap: new Blob([SOURCE_MAP_TEXT], { type: 'application/json' }) },
+      {
+        serviceName: 'foo',
+        serviceVersion: '1.0.0',
+        bundleFilepath: '/b.js',
+        sourcemap: new Blob([SOURCE_MAP_TEXT], { type: 'application/json' }),
+      },
       { retryNonIdempotent: true },
     );
     expect(r.requests).toHaveLength(3);
@@ -492,18 +590,29 @@ describe('kibana.apm.sourcemaps', () => {
   it('upload() of a Blob is not retried without retryNonIdempotent', async () => {
     const r = recordingClient({ maxRetries: 2, retry: { initialDelay: 1, maxDelay: 1 } });
     r.reply({ status: 503, body: { statusCode: 503, error: 'Service Unavailable', message: 'Kibana is starting' } });
-    await expect(r.kibana.apm.sourcemaps.upload({ serviceName: 'foo', serviceVersion: '1.0.0', bundleFilepath: '/b.js', sourcemap: new Blob([SOURCE_MAP_TEXT]) })).rejects.toBeInstanceOf(ServiceUnavailableError);
+    await expect(
+      r.kibana.apm.sourcemaps.upload({
+        serviceName: 'foo',
+        serviceVersion: '1.0.0',
+        bundleFilepath: '/b.js',
+        sourcemap: new Blob([SOURCE_MAP_TEXT]),
+      }),
+    ).rejects.toBeInstanceOf(ServiceUnavailableError);
     expect(r.requests).toHaveLength(1);
   });
 
   it('delete() sends DELETE with the encoded artifact id and resolves to nothing', async () => {
     const r = recordingClient();
     r.reply({ body: responseExample('deleteSourceMap') });
-    const result = await r.kibana.apm.sourcemaps.delete('apm:foo-1.0.0-644fd5a997d1ddd90ee131ba18e2b3d03931d89dd1fe4599143c0b3264b3e456');
+    const result = await r.kibana.apm.sourcemaps.delete(
+      'apm:foo-1.0.0-644fd5a997d1ddd90ee131ba18e2b3d03931d89dd1fe4599143c0b3264b3e456',
+    );
     expect(result).toBeUndefined();
     const { last } = r;
     expect(last.method).toBe('DELETE');
-    expect(last.path).toBe('/api/apm/sourcemaps/apm%3Afoo-1.0.0-644fd5a997d1ddd90ee131ba18e2b3d03931d89dd1fe4599143c0b3264b3e456');
+    expect(last.path).toBe(
+      '/api/apm/sourcemaps/apm%3Afoo-1.0.0-644fd5a997d1ddd90ee131ba18e2b3d03931d89dd1fe4599143c0b3264b3e456',
+    );
     expect(queryOf(last)).toEqual({});
     expectKibanaHeaders(last, 'write');
     expectNoBody(last);
@@ -520,7 +629,9 @@ describe('kibana.apm argument errors', () => {
   const upload = { serviceName: 'foo', serviceVersion: '1.0.0', bundleFilepath: '/b.js', sourcemap: SOURCE_MAP_TEXT };
 
   /** Runs a call that must fail before sending anything, and returns the argument it blamed. */
-  async function rejectedArgument(call: (kibana: ReturnType<typeof recordingClient>['kibana']) => Promise<unknown>): Promise<string> {
+  async function rejectedArgument(
+    call: (kibana: ReturnType<typeof recordingClient>['kibana']) => Promise<unknown>,
+  ): Promise<string> {
     const r = recordingClient();
     const error: unknown = await call(r.kibana).then(
       () => undefined,
@@ -533,11 +644,15 @@ describe('kibana.apm argument errors', () => {
 
   it('refuses a missing or empty serviceName for agentName()', async () => {
     expect(await rejectedArgument((k) => k.apm.agentConfiguration.agentName(''))).toBe('serviceName');
-    expect(await rejectedArgument((k) => k.apm.agentConfiguration.agentName(undefined as unknown as string))).toBe('serviceName');
+    expect(await rejectedArgument((k) => k.apm.agentConfiguration.agentName(undefined as unknown as string))).toBe(
+      'serviceName',
+    );
   });
 
   it('refuses a missing or empty serviceName for annotations', async () => {
-    expect(await rejectedArgument((k) => k.apm.annotations.create('', { '@timestamp': 't', service: { version: '1' } }))).toBe('serviceName');
+    expect(
+      await rejectedArgument((k) => k.apm.annotations.create('', { '@timestamp': 't', service: { version: '1' } })),
+    ).toBe('serviceName');
     expect(await rejectedArgument((k) => k.apm.annotations.search(undefined as unknown as string))).toBe('serviceName');
   });
 
@@ -556,24 +671,44 @@ describe('kibana.apm argument errors', () => {
   });
 
   it('refuses queries that are not objects', async () => {
-    expect(await rejectedArgument((k) => k.apm.agentConfiguration.save({ service: {}, settings: {} }, 'overwrite' as never))).toBe('query');
+    expect(
+      await rejectedArgument((k) => k.apm.agentConfiguration.save({ service: {}, settings: {} }, 'overwrite' as never)),
+    ).toBe('query');
     expect(await rejectedArgument((k) => k.apm.agentConfiguration.get('frontend' as never))).toBe('query');
     expect(await rejectedArgument((k) => k.apm.sourcemaps.list(3 as never))).toBe('query');
   });
 
   it('refuses an upload without its fields or its source map', async () => {
     expect(await rejectedArgument((k) => k.apm.sourcemaps.upload(undefined as never))).toBe('upload');
-    expect(await rejectedArgument((k) => k.apm.sourcemaps.upload({ ...upload, serviceName: '' }))).toBe('upload.serviceName');
-    expect(await rejectedArgument((k) => k.apm.sourcemaps.upload({ ...upload, serviceVersion: undefined as unknown as string }))).toBe('upload.serviceVersion');
-    expect(await rejectedArgument((k) => k.apm.sourcemaps.upload({ ...upload, bundleFilepath: '' }))).toBe('upload.bundleFilepath');
-    expect(await rejectedArgument((k) => k.apm.sourcemaps.upload({ ...upload, sourcemap: undefined as never }))).toBe('upload.sourcemap');
-    expect(await rejectedArgument((k) => k.apm.sourcemaps.upload({ ...upload, sourcemap: { unrelated: true } as never }))).toBe('upload.sourcemap');
-    expect(await rejectedArgument((k) => k.apm.sourcemaps.upload({ ...upload, sourcemap: { path: join(tmpdir(), 'kibana-sdk-no-such-file.map') } }))).toBe('upload.sourcemap.path');
+    expect(await rejectedArgument((k) => k.apm.sourcemaps.upload({ ...upload, serviceName: '' }))).toBe(
+      'upload.serviceName',
+    );
+    expect(
+      await rejectedArgument((k) =>
+        k.apm.sourcemaps.upload({ ...upload, serviceVersion: undefined as unknown as string }),
+      ),
+    ).toBe('upload.serviceVersion');
+    expect(await rejectedArgument((k) => k.apm.sourcemaps.upload({ ...upload, bundleFilepath: '' }))).toBe(
+      'upload.bundleFilepath',
+    );
+    expect(await rejectedArgument((k) => k.apm.sourcemaps.upload({ ...upload, sourcemap: undefined as never }))).toBe(
+      'upload.sourcemap',
+    );
+    expect(
+      await rejectedArgument((k) => k.apm.sourcemaps.upload({ ...upload, sourcemap: { unrelated: true } as never })),
+    ).toBe('upload.sourcemap');
+    expect(
+      await rejectedArgument((k) =>
+        k.apm.sourcemaps.upload({ ...upload, sourcemap: { path: join(tmpdir(), 'kibana-sdk-no-such-file.map') } }),
+      ),
+    ).toBe('upload.sourcemap.path');
   });
 
   it('refuses a source map object that cannot become JSON', async () => {
     const cyclic: Record<string, unknown> = { version: 3, sources: [], mappings: '' };
     cyclic.self = cyclic;
-    expect(await rejectedArgument((k) => k.apm.sourcemaps.upload({ ...upload, sourcemap: cyclic as never }))).toBe('upload.sourcemap');
+    expect(await rejectedArgument((k) => k.apm.sourcemaps.upload({ ...upload, sourcemap: cyclic as never }))).toBe(
+      'upload.sourcemap',
+    );
   });
 });

@@ -3,7 +3,14 @@
 import { Readable } from 'node:stream';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { FileInput, KibanaClient, Schemas } from '../../src/index.node.js';
-import type { ApmAgentConfigurationApi, ApmAgentKeysApi, ApmAnnotationsApi, ApmServerSchemaApi, ApmSourceMapsApi, SourceMapUpload } from '../../src/resources/apm.js';
+import type {
+  ApmAgentConfigurationApi,
+  ApmAgentKeysApi,
+  ApmAnnotationsApi,
+  ApmServerSchemaApi,
+  ApmSourceMapsApi,
+  SourceMapUpload,
+} from '../../src/resources/apm.js';
 
 declare const kibana: KibanaClient;
 const apm = kibana.apm;
@@ -21,7 +28,12 @@ describe('kibana.apm structure', () => {
 
 describe('apm.agentConfiguration', () => {
   it('save() requires service and settings, string settings, a boolean overwrite, and resolves to void', () => {
-    expectTypeOf(apm.agentConfiguration.save({ service: { name: 'frontend' }, settings: { transaction_sample_rate: '0.4' } }, { overwrite: true })).toEqualTypeOf<Promise<void>>();
+    expectTypeOf(
+      apm.agentConfiguration.save(
+        { service: { name: 'frontend' }, settings: { transaction_sample_rate: '0.4' } },
+        { overwrite: true },
+      ),
+    ).toEqualTypeOf<Promise<void>>();
     // @ts-expect-error settings is required
     void apm.agentConfiguration.save({ service: { name: 'frontend' } });
     // @ts-expect-error service is required
@@ -50,7 +62,9 @@ describe('apm.agentConfiguration', () => {
     const found = await apm.agentConfiguration.get({ name: 'frontend', environment: 'production' });
     expectTypeOf(found.id).toEqualTypeOf<string>();
     expectTypeOf(found.etag).toEqualTypeOf<string>();
-    expectTypeOf(apm.agentConfiguration.get).parameter(0).toEqualTypeOf<{ name?: string; environment?: string } | undefined>();
+    expectTypeOf(apm.agentConfiguration.get)
+      .parameter(0)
+      .toEqualTypeOf<{ name?: string; environment?: string } | undefined>();
     // @ts-expect-error the query has no serviceName
     void apm.agentConfiguration.get({ serviceName: 'frontend' });
   });
@@ -66,7 +80,11 @@ describe('apm.agentConfiguration', () => {
   });
 
   it('search() requires the service and answers a possibly empty hit', async () => {
-    const hit = await apm.agentConfiguration.search({ service: { name: 'node' }, etag: 'abc', mark_as_applied_by_agent: true });
+    const hit = await apm.agentConfiguration.search({
+      service: { name: 'node' },
+      etag: 'abc',
+      mark_as_applied_by_agent: true,
+    });
     expectTypeOf(hit._source).toEqualTypeOf<Schemas['ApmAgentConfiguration'] | undefined>();
     expectTypeOf(hit._score).toEqualTypeOf<number | undefined>();
     // @ts-expect-error service is required
@@ -96,7 +114,10 @@ describe('apm.agentConfiguration', () => {
 
 describe('apm.agentKeys', () => {
   it('create() requires name and known privileges, and answers the key', async () => {
-    const { agentKey } = await apm.agentKeys.create({ name: 'apm-key', privileges: ['event:write', 'config_agent:read'] });
+    const { agentKey } = await apm.agentKeys.create({
+      name: 'apm-key',
+      privileges: ['event:write', 'config_agent:read'],
+    });
     expectTypeOf(agentKey.encoded).toEqualTypeOf<string>();
     expectTypeOf(agentKey.api_key).toEqualTypeOf<string>();
     expectTypeOf(agentKey.expiration).toEqualTypeOf<number | undefined>();
@@ -111,7 +132,11 @@ describe('apm.agentKeys', () => {
 
 describe('apm.annotations', () => {
   it('create() requires the service name, @timestamp and service.version', async () => {
-    const created = await apm.annotations.create('opbeans-java', { '@timestamp': '2020-05-08T10:31:30.452Z', service: { version: '1.2' }, tags: ['release'] });
+    const created = await apm.annotations.create('opbeans-java', {
+      '@timestamp': '2020-05-08T10:31:30.452Z',
+      service: { version: '1.2' },
+      tags: ['release'],
+    });
     expectTypeOf(created._id).toEqualTypeOf<string>();
     expectTypeOf(created._source.annotation.type).toEqualTypeOf<string>();
     expectTypeOf(created._source.tags).toEqualTypeOf<string[]>();
@@ -124,7 +149,11 @@ describe('apm.annotations', () => {
   });
 
   it('search() answers version annotations', async () => {
-    const { annotations } = await apm.annotations.search('opbeans-java', { start: '2024-10-01T00:00:00.000Z', end: '2024-10-02T00:00:00.000Z', environment: 'ENVIRONMENT_ALL' });
+    const { annotations } = await apm.annotations.search('opbeans-java', {
+      start: '2024-10-01T00:00:00.000Z',
+      end: '2024-10-02T00:00:00.000Z',
+      environment: 'ENVIRONMENT_ALL',
+    });
     expectTypeOf(annotations[0]!.type).toEqualTypeOf<'version'>();
     expectTypeOf(annotations[0]!['@timestamp']).toEqualTypeOf<number>();
     // @ts-expect-error start is an ISO string, not a Date
@@ -136,7 +165,9 @@ describe('apm.annotations', () => {
 
 describe('apm.serverSchema', () => {
   it('save() takes the schema object and resolves to void', () => {
-    expectTypeOf(apm.serverSchema.save({ schema: { 'apm-server.host': '0.0.0.0:8200' } })).toEqualTypeOf<Promise<void>>();
+    expectTypeOf(apm.serverSchema.save({ schema: { 'apm-server.host': '0.0.0.0:8200' } })).toEqualTypeOf<
+      Promise<void>
+    >();
     // @ts-expect-error the schema is an object
     void apm.serverSchema.save({ schema: 'apm-server.host: 0.0.0.0:8200' });
     // @ts-expect-error the body is required
@@ -178,12 +209,20 @@ describe('apm.sourcemaps', () => {
     void apm.sourcemaps.upload({ ...fields, sourcemap: { version: 3, sources: [] } });
     // @ts-expect-error serviceVersion is required
     void apm.sourcemaps.upload({ serviceName: 'foo', bundleFilepath: '/b.js', sourcemap: '{}' });
-    // @ts-expect-error the multipart field names are not the argument's names
-    void apm.sourcemaps.upload({ service_name: 'foo', service_version: '1', bundle_filepath: '/b.js', sourcemap: '{}' });
+    void apm.sourcemaps.upload({
+      // @ts-expect-error the multipart field names are not the argument's names
+      service_name: 'foo',
+      service_version: '1',
+      bundle_filepath: '/b.js',
+      sourcemap: '{}',
+    });
   });
 
   it('upload() answers the artifact, with its compressed body', async () => {
-    const uploaded = await apm.sourcemaps.upload({ ...fields, sourcemap: '{}' }, { retryNonIdempotent: true, space: 'ops' });
+    const uploaded = await apm.sourcemaps.upload(
+      { ...fields, sourcemap: '{}' },
+      { retryNonIdempotent: true, space: 'ops' },
+    );
     expectTypeOf(uploaded.body).toEqualTypeOf<string>();
     expectTypeOf(uploaded.identifier).toEqualTypeOf<string>();
     expectTypeOf(uploaded.encodedSize).toEqualTypeOf<number>();

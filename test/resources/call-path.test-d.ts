@@ -9,13 +9,24 @@ declare const caller: Caller;
 
 describe('Caller.call', () => {
   it('takes the path parameters, query and body of the named operation', () => {
-    expectTypeOf(caller.call('getCase', { path: { caseId: 'c' } })).resolves.toEqualTypeOf<OperationResult<'getCase'>>();
+    expectTypeOf(caller.call('getCase', { path: { caseId: 'c' } })).resolves.toEqualTypeOf<
+      OperationResult<'getCase'>
+    >();
     // @ts-expect-error the path parameter is caseId, not caseID
     caller.call('getCase', { path: { caseID: 'c' } });
     // @ts-expect-error getCase needs its path parameter
     caller.call('getCase', {});
-    // @ts-expect-error the body of createCase needs a title of type string
-    caller.call('createCase', { body: { title: 42, description: 'd', owner: 'cases', tags: [], settings: { syncAlerts: false }, connector: { id: 'none', name: 'none', type: '.none', fields: null } } });
+    caller.call('createCase', {
+      body: {
+        // @ts-expect-error the body of createCase needs a title of type string
+        title: 42,
+        description: 'd',
+        owner: 'cases',
+        tags: [],
+        settings: { syncAlerts: false },
+        connector: { id: 'none', name: 'none', type: '.none', fields: null },
+      },
+    });
     // @ts-expect-error a misspelt path parameter is refused inside a thunk too
     caller.call('deleteRule', () => ({ path: { ruleId: 'r' } }));
     // @ts-expect-error deleteCases requires its ids query

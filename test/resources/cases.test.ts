@@ -16,7 +16,16 @@ import {
   type CallOptions,
   type Schemas,
 } from '../../src/index.node.js';
-import { recordingClient, requestExample, responseExample, type RecordedRequest, type Reply, expectIdsRefused, expectRead, expectWrite } from '../helpers/recorder.js';
+import {
+  recordingClient,
+  requestExample,
+  responseExample,
+  type RecordedRequest,
+  type Reply,
+  expectIdsRefused,
+  expectRead,
+  expectWrite,
+} from '../helpers/recorder.js';
 import { validateRequestBody, validateResponse } from '../spec/helpers.js';
 
 const CASE_ID = '31cdada0-02c1-11ed-85f2-4f7c222ca2fa';
@@ -25,7 +34,8 @@ const CONNECTOR_ID = '09f8c0b0-0eda-11ed-bd18-65557fe66949';
 const ALERT_ID = '09f0c261e39e36351d75995b78bb83673774d1bc2cca9df2d15f0e5c0a99a540';
 const CONFIGURATION_ID = '4a97a440-e1cd-11ec-be9b-9b1838238ee6';
 
-const example = <T>(operationId: string, status = 200, name?: string) => responseExample(operationId, status, name) as T;
+const example = <T>(operationId: string, status = 200, name?: string) =>
+  responseExample(operationId, status, name) as T;
 
 /** A full documented case under another id, for the paging data sets. */
 function caseWithId(id: string): Schemas['Case'] {
@@ -54,7 +64,10 @@ describe('cases.create', () => {
 
   it('refuses a body that is not an object without sending', async () => {
     const { kibana, requests } = recordingClient();
-    await expect(kibana.cases.create(undefined as never)).rejects.toMatchObject({ name: 'ArgumentError', argument: 'body' });
+    await expect(kibana.cases.create(undefined as never)).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'body',
+    });
     await expect(kibana.cases.create([] as never)).rejects.toMatchObject({ name: 'ArgumentError', argument: 'body' });
     expect(requests).toHaveLength(0);
   });
@@ -72,7 +85,11 @@ describe('cases.get', () => {
     expect(found.title).toBe('Case title 1');
     expect(found.status).toBe('open');
     expect(found.comments![0]?.type).toBe('user');
-    expect(found.customFields?.[1]).toEqual({ key: 'fcc6840d-eb14-42df-8aaf-232201a705ec', type: 'toggle', value: null });
+    expect(found.customFields?.[1]).toEqual({
+      key: 'fcc6840d-eb14-42df-8aaf-232201a705ec',
+      type: 'toggle',
+      value: null,
+    });
   });
 
   it('returns an in-progress observability case with an alert attachment', async () => {
@@ -94,7 +111,10 @@ describe('cases.get', () => {
 
   it('throws NotFoundError on 404', async () => {
     const { kibana, reply } = recordingClient();
-    reply({ status: 404, body: { statusCode: 404, error: 'Not Found', message: 'Saved object [cases/nope] not found' } });
+    reply({
+      status: 404,
+      body: { statusCode: 404, error: 'Not Found', message: 'Saved object [cases/nope] not found' },
+    });
     const error = await kibana.cases.get('nope').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as NotFoundError).kibanaMessage).toBe('Saved object [cases/nope] not found');
@@ -140,7 +160,10 @@ describe('cases.find', () => {
 
   it('refuses a query that is not an object', async () => {
     const { kibana, requests } = recordingClient();
-    await expect(kibana.cases.find('status:open' as never)).rejects.toMatchObject({ name: 'ArgumentError', argument: 'query' });
+    await expect(kibana.cases.find('status:open' as never)).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'query',
+    });
     expect(requests).toHaveLength(0);
   });
 });
@@ -152,7 +175,17 @@ function pagedCases(total: number, items: (index: number) => unknown = (index) =
     const perPage = Number(request.query.get('perPage'));
     const start = (page - 1) * perPage;
     const cases = Array.from({ length: Math.max(0, Math.min(perPage, total - start)) }, (_, i) => items(start + i));
-    return { body: { page, per_page: perPage, total, cases, count_open_cases: total, count_in_progress_cases: 0, count_closed_cases: 0 } };
+    return {
+      body: {
+        page,
+        per_page: perPage,
+        total,
+        cases,
+        count_open_cases: total,
+        count_in_progress_cases: 0,
+        count_closed_cases: 0,
+      },
+    };
   };
 }
 
@@ -173,7 +206,17 @@ describe('cases.iterate', () => {
     const { kibana, requests, reply } = recordingClient();
     reply((request) => {
       const page = Number(request.query.get('page'));
-      return { body: { page, per_page: 2, total: 999, cases: page === 1 ? [caseWithId('a'), caseWithId('b')] : [], count_open_cases: 0, count_in_progress_cases: 0, count_closed_cases: 0 } };
+      return {
+        body: {
+          page,
+          per_page: 2,
+          total: 999,
+          cases: page === 1 ? [caseWithId('a'), caseWithId('b')] : [],
+          count_open_cases: 0,
+          count_in_progress_cases: 0,
+          count_closed_cases: 0,
+        },
+      };
     });
     const ids: string[] = [];
     for await (const found of kibana.cases.iterate({ perPage: 2 })) ids.push(found.id);
@@ -230,7 +273,9 @@ describe('cases.iterate', () => {
   it('refuses a first page past the 10,000-result window at the call, before any request', async () => {
     const { kibana, requests, reply } = recordingClient();
     reply(pagedCases(20_000, (index) => ({ id: `case-${index}` })));
-    expect(() => kibana.cases.iterate({ page: 101, perPage: 100 })).toThrow(expect.objectContaining({ name: 'ArgumentError', argument: 'query.page' }));
+    expect(() => kibana.cases.iterate({ page: 101, perPage: 100 })).toThrow(
+      expect.objectContaining({ name: 'ArgumentError', argument: 'query.page' }),
+    );
     expect(() => kibana.cases.iterate({ page: 101 })).toThrow(ArgumentError);
     expect(requests).toHaveLength(0);
     // The last page inside the window is allowed, and the next one is never asked for.
@@ -243,9 +288,15 @@ describe('cases.iterate', () => {
 
   it('refuses bad paging values at the call', () => {
     const { kibana, requests } = recordingClient();
-    expect(() => kibana.cases.iterate({ perPage: 0 })).toThrow(expect.objectContaining({ name: 'ArgumentError', argument: 'query.perPage' }));
-    expect(() => kibana.cases.iterate({ perPage: 2.5 })).toThrow(expect.objectContaining({ argument: 'query.perPage' }));
-    expect(() => kibana.cases.iterate({ page: 0 })).toThrow(expect.objectContaining({ name: 'ArgumentError', argument: 'query.page' }));
+    expect(() => kibana.cases.iterate({ perPage: 0 })).toThrow(
+      expect.objectContaining({ name: 'ArgumentError', argument: 'query.perPage' }),
+    );
+    expect(() => kibana.cases.iterate({ perPage: 2.5 })).toThrow(
+      expect.objectContaining({ argument: 'query.perPage' }),
+    );
+    expect(() => kibana.cases.iterate({ page: 0 })).toThrow(
+      expect.objectContaining({ name: 'ArgumentError', argument: 'query.page' }),
+    );
     expect(() => kibana.cases.iterate('open' as never)).toThrow(expect.objectContaining({ argument: 'query' }));
     expect(requests).toHaveLength(0);
   });
@@ -300,7 +351,10 @@ describe('cases.deleteComments and cases.deleteComment', () => {
 
   it('throws NotFoundError for an unknown comment', async () => {
     const { kibana, reply } = recordingClient();
-    reply({ status: 404, body: { statusCode: 404, error: 'Not Found', message: 'Saved object [cases-comments/x] not found' } });
+    reply({
+      status: 404,
+      body: { statusCode: 404, error: 'Not Found', message: 'Saved object [cases-comments/x] not found' },
+    });
     await expect(kibana.cases.deleteComment(CASE_ID, 'x')).rejects.toBeInstanceOf(NotFoundError);
   });
 });
@@ -310,7 +364,12 @@ describe('cases.push', () => {
     const recorder = recordingClient();
     recorder.reply({ body: responseExample('pushCase') });
     const pushed = await recorder.kibana.cases.push('b917f300-0ed9-11ed-bd18-65557fe66949', CONNECTOR_ID);
-    expectWrite(recorder.last, 'POST', `/api/cases/b917f300-0ed9-11ed-bd18-65557fe66949/connector/${CONNECTOR_ID}/_push`, {});
+    expectWrite(
+      recorder.last,
+      'POST',
+      `/api/cases/b917f300-0ed9-11ed-bd18-65557fe66949/connector/${CONNECTOR_ID}/_push`,
+      {},
+    );
     expect(recorder.last.body).toEqual(requestExample('pushCase'));
     expect(validateRequestBody('pushCase', recorder.last.body)).toEqual([]);
     expect(pushed).toEqual(responseExample('pushCase'));
@@ -343,7 +402,12 @@ describe('cases.attachFile', () => {
     expect([...form.keys()]).toEqual(['file', 'filename']);
     const file = form.get('file');
     expect(file).toBeInstanceOf(File);
-    return { name: (file as File).name, type: (file as File).type, content: await (file as File).text(), filename: form.get('filename') };
+    return {
+      name: (file as File).name,
+      type: (file as File).type,
+      content: await (file as File).text(),
+      filename: form.get('filename'),
+    };
   }
 
   it('POSTs a string as multipart/form-data to /api/cases/{caseId}/files and returns the case', async () => {
@@ -351,7 +415,12 @@ describe('cases.attachFile', () => {
     recorder.reply({ body: responseExample('addCaseFile') });
     const result = await recorder.kibana.cases.attachFile(CASE_ID, { file: 'disk is full\n', fileName: 'notes.txt' });
     expect(recorder.last.path).toBe(`/api/cases/${CASE_ID}/files`);
-    expect(await uploaded(recorder.last)).toEqual({ name: 'notes.txt', type: 'text/plain', content: 'disk is full\n', filename: 'notes' });
+    expect(await uploaded(recorder.last)).toEqual({
+      name: 'notes.txt',
+      type: 'text/plain',
+      content: 'disk is full\n',
+      filename: 'notes',
+    });
     expect(result).toEqual(responseExample('addCaseFile'));
     expect(result.version).toBe('WzIzMzgsMV0=');
     expect(result.customFields?.[1]?.value).toBe(true);
@@ -359,11 +428,17 @@ describe('cases.attachFile', () => {
 
   it('puts the file name and content type in the part headers on the wire', async () => {
     const recorder = recordingClient();
-    await recorder.kibana.cases.attachFile(CASE_ID, { file: 'a,b\n1,2\n', fileName: 'table.csv', filename: 'Quarterly table' });
+    await recorder.kibana.cases.attachFile(CASE_ID, {
+      file: 'a,b\n1,2\n',
+      fileName: 'table.csv',
+      filename: 'Quarterly table',
+    });
     const wire = new Response(recorder.last.body as FormData);
     expect(wire.headers.get('content-type')).toMatch(/^multipart\/form-data; boundary=/);
     const text = await wire.text();
-    expect(text).toContain('Content-Disposition: form-data; name="file"; filename="table.csv"\r\nContent-Type: text/csv\r\n\r\na,b\n1,2\n');
+    expect(text).toContain(
+      'Content-Disposition: form-data; name="file"; filename="table.csv"\r\nContent-Type: text/csv\r\n\r\na,b\n1,2\n',
+    );
     expect(text).toContain('Content-Disposition: form-data; name="filename"\r\n\r\nQuarterly table\r\n');
   });
 
@@ -371,42 +446,86 @@ describe('cases.attachFile', () => {
     const recorder = recordingClient();
     const bytes = new TextEncoder().encode('{"ok":true}');
     await recorder.kibana.cases.attachFile(CASE_ID, { file: bytes, fileName: 'result.json', filename: 'result' });
-    expect(await uploaded(recorder.last)).toEqual({ name: 'result.json', type: 'application/json', content: '{"ok":true}', filename: 'result' });
+    expect(await uploaded(recorder.last)).toEqual({
+      name: 'result.json',
+      type: 'application/json',
+      content: '{"ok":true}',
+      filename: 'result',
+    });
   });
 
   it('sends an untyped Blob with the type of its extension, and keeps a typed one', async () => {
     const { kibana, requests } = recordingClient();
     await kibana.cases.attachFile(CASE_ID, { file: new Blob(['<svg/>']), fileName: 'logo.svg' });
-    await kibana.cases.attachFile(CASE_ID, { file: new Blob(['hi'], { type: 'text/markdown' }), fileName: 'readme.txt' });
-    expect(await uploaded(requests[0]!)).toEqual({ name: 'logo.svg', type: 'image/svg+xml', content: '<svg/>', filename: 'logo' });
-    expect(await uploaded(requests[1]!)).toEqual({ name: 'readme.txt', type: 'text/markdown', content: 'hi', filename: 'readme' });
+    await kibana.cases.attachFile(CASE_ID, {
+      file: new Blob(['hi'], { type: 'text/markdown' }),
+      fileName: 'readme.txt',
+    });
+    expect(await uploaded(requests[0]!)).toEqual({
+      name: 'logo.svg',
+      type: 'image/svg+xml',
+      content: '<svg/>',
+      filename: 'logo',
+    });
+    expect(await uploaded(requests[1]!)).toEqual({
+      name: 'readme.txt',
+      type: 'text/markdown',
+      content: 'hi',
+      filename: 'readme',
+    });
   });
 
   it('lets contentType override the type of a typed Blob', async () => {
     const recorder = recordingClient();
-    await recorder.kibana.cases.attachFile(CASE_ID, { file: new Blob(['a,b'], { type: 'text/plain' }), fileName: 'data.csv', contentType: 'text/csv' });
+    await recorder.kibana.cases.attachFile(CASE_ID, {
+      file: new Blob(['a,b'], { type: 'text/plain' }),
+      fileName: 'data.csv',
+      contentType: 'text/csv',
+    });
     expect(await uploaded(recorder.last)).toMatchObject({ name: 'data.csv', type: 'text/csv', content: 'a,b' });
   });
 
   it('takes the name and type of a File', async () => {
     const recorder = recordingClient();
-    await recorder.kibana.cases.attachFile(CASE_ID, { file: new File(['PNG'], 'screenshot.png', { type: 'image/png' }) });
-    expect(await uploaded(recorder.last)).toEqual({ name: 'screenshot.png', type: 'image/png', content: 'PNG', filename: 'screenshot' });
+    await recorder.kibana.cases.attachFile(CASE_ID, {
+      file: new File(['PNG'], 'screenshot.png', { type: 'image/png' }),
+    });
+    expect(await uploaded(recorder.last)).toEqual({
+      name: 'screenshot.png',
+      type: 'image/png',
+      content: 'PNG',
+      filename: 'screenshot',
+    });
   });
 
   it('reads a Node Readable stream', async () => {
     const recorder = recordingClient();
-    await recorder.kibana.cases.attachFile(CASE_ID, { file: Readable.from([Buffer.from('line 1\n'), Buffer.from('line 2\n')]), fileName: 'app.log' });
-    expect(await uploaded(recorder.last)).toEqual({ name: 'app.log', type: 'text/plain', content: 'line 1\nline 2\n', filename: 'app' });
+    await recorder.kibana.cases.attachFile(CASE_ID, {
+      file: Readable.from([Buffer.from('line 1\n'), Buffer.from('line 2\n')]),
+      fileName: 'app.log',
+    });
+    expect(await uploaded(recorder.last)).toEqual({
+      name: 'app.log',
+      type: 'text/plain',
+      content: 'line 1\nline 2\n',
+      filename: 'app',
+    });
   });
 
   it('reads a web ReadableStream, and does not retry it', async () => {
     const { kibana, requests, reply } = recordingClient({ maxRetries: 2, retry: { initialDelay: 1, maxDelay: 1 } });
     const stream = () => new Blob(['col\n1\n']).stream();
     await kibana.cases.attachFile(CASE_ID, { file: stream(), fileName: 'rows.csv', filename: 'Rows' });
-    expect(await uploaded(requests[0]!)).toEqual({ name: 'rows.csv', type: 'text/csv', content: 'col\n1\n', filename: 'Rows' });
+    expect(await uploaded(requests[0]!)).toEqual({
+      name: 'rows.csv',
+      type: 'text/csv',
+      content: 'col\n1\n',
+      filename: 'Rows',
+    });
     reply({ status: 503, body: { statusCode: 503, error: 'Service Unavailable', message: 'busy' } });
-    await expect(kibana.cases.attachFile(CASE_ID, { file: stream(), fileName: 'rows.csv' }, { retryNonIdempotent: true })).rejects.toBeInstanceOf(ServiceUnavailableError);
+    await expect(
+      kibana.cases.attachFile(CASE_ID, { file: stream(), fileName: 'rows.csv' }, { retryNonIdempotent: true }),
+    ).rejects.toBeInstanceOf(ServiceUnavailableError);
     expect(requests).toHaveLength(2);
   });
 
@@ -416,8 +535,18 @@ describe('cases.attachFile', () => {
     const { kibana, requests } = recordingClient();
     await kibana.cases.attachFile(CASE_ID, { file: { path } });
     await kibana.cases.attachFile(CASE_ID, { file: { path }, filename: 'Incident report' });
-    expect(await uploaded(requests[0]!)).toEqual({ name: 'report.pdf', type: 'application/pdf', content: '%PDF-1.4 test', filename: 'report' });
-    expect(await uploaded(requests[1]!)).toEqual({ name: 'report.pdf', type: 'application/pdf', content: '%PDF-1.4 test', filename: 'Incident report' });
+    expect(await uploaded(requests[0]!)).toEqual({
+      name: 'report.pdf',
+      type: 'application/pdf',
+      content: '%PDF-1.4 test',
+      filename: 'report',
+    });
+    expect(await uploaded(requests[1]!)).toEqual({
+      name: 'report.pdf',
+      type: 'application/pdf',
+      content: '%PDF-1.4 test',
+      filename: 'Incident report',
+    });
   });
 
   it('names a Node file stream after its path', async () => {
@@ -425,47 +554,91 @@ describe('cases.attachFile', () => {
     await writeFile(path, '{"spans":[]}');
     const recorder = recordingClient();
     await recorder.kibana.cases.attachFile(CASE_ID, { file: createReadStream(path) });
-    expect(await uploaded(recorder.last)).toEqual({ name: 'trace.json', type: 'application/json', content: '{"spans":[]}', filename: 'trace' });
+    expect(await uploaded(recorder.last)).toEqual({
+      name: 'trace.json',
+      type: 'application/json',
+      content: '{"spans":[]}',
+      filename: 'trace',
+    });
   });
 
   it('refuses a path that cannot be read, and a missing file, without sending', async () => {
     const { kibana, requests } = recordingClient();
-    await expect(kibana.cases.attachFile(CASE_ID, { file: { path: join(dir, 'missing.txt') } })).rejects.toMatchObject({ name: 'ArgumentError', argument: 'upload.file.path' });
-    await expect(kibana.cases.attachFile(CASE_ID, { file: undefined as never })).rejects.toMatchObject({ name: 'ArgumentError', argument: 'upload.file' });
-    await expect(kibana.cases.attachFile(CASE_ID, { file: 'x', filename: '' })).rejects.toMatchObject({ name: 'ArgumentError', argument: 'upload.filename' });
-    await expect(kibana.cases.attachFile(CASE_ID, { file: 'x', fileName: '' })).rejects.toMatchObject({ name: 'ArgumentError', argument: 'upload.fileName' });
-    await expect(kibana.cases.attachFile(CASE_ID, null as never)).rejects.toMatchObject({ name: 'ArgumentError', argument: 'upload' });
+    await expect(kibana.cases.attachFile(CASE_ID, { file: { path: join(dir, 'missing.txt') } })).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'upload.file.path',
+    });
+    await expect(kibana.cases.attachFile(CASE_ID, { file: undefined as never })).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'upload.file',
+    });
+    await expect(kibana.cases.attachFile(CASE_ID, { file: 'x', filename: '' })).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'upload.filename',
+    });
+    await expect(kibana.cases.attachFile(CASE_ID, { file: 'x', fileName: '' })).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'upload.fileName',
+    });
+    await expect(kibana.cases.attachFile(CASE_ID, null as never)).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'upload',
+    });
     expect(requests).toHaveLength(0);
   });
 
   it('does not retry a stream upload answered 503, even with retryNonIdempotent', async () => {
     const { kibana, requests, reply } = recordingClient({ maxRetries: 2, retry: { initialDelay: 1, maxDelay: 1 } });
     reply({ status: 503, body: { statusCode: 503, error: 'Service Unavailable', message: 'Kibana is starting' } });
-    const upload = kibana.cases.attachFile(CASE_ID, { file: Readable.from([Buffer.from('log')]), fileName: 'a.log' }, { retryNonIdempotent: true });
+    const upload = kibana.cases.attachFile(
+      CASE_ID,
+      { file: Readable.from([Buffer.from('log')]), fileName: 'a.log' },
+      { retryNonIdempotent: true },
+    );
     await expect(upload).rejects.toBeInstanceOf(ServiceUnavailableError);
     expect(requests).toHaveLength(1);
   });
 
   it('retries a Blob upload answered 503 when retryNonIdempotent is set, sending the same file again', async () => {
     const { kibana, requests, reply } = recordingClient({ maxRetries: 2, retry: { initialDelay: 1, maxDelay: 1 } });
-    reply(() => (requests.length < 3 ? { status: 503, body: { statusCode: 503, error: 'Service Unavailable', message: 'busy' } } : { body: responseExample('addCaseFile') }));
-    const result = await kibana.cases.attachFile(CASE_ID, { file: new Blob(['log']), fileName: 'a.log' }, { retryNonIdempotent: true });
+    reply(() =>
+      requests.length < 3
+        ? { status: 503, body: { statusCode: 503, error: 'Service Unavailable', message: 'busy' } }
+        : { body: responseExample('addCaseFile') },
+    );
+    const result = await kibana.cases.attachFile(
+      CASE_ID,
+      { file: new Blob(['log']), fileName: 'a.log' },
+      { retryNonIdempotent: true },
+    );
     expect(result.id).toBe('293f1bc0-74f6-11ea-b83a-553aecdb28b6');
     expect(requests).toHaveLength(3);
-    for (const request of requests) expect(await uploaded(request)).toEqual({ name: 'a.log', type: 'text/plain', content: 'log', filename: 'a' });
+    for (const request of requests)
+      expect(await uploaded(request)).toEqual({ name: 'a.log', type: 'text/plain', content: 'log', filename: 'a' });
   });
 
   it('does not retry a Blob upload without retryNonIdempotent', async () => {
     const { kibana, requests, reply } = recordingClient({ maxRetries: 2, retry: { initialDelay: 1, maxDelay: 1 } });
     reply({ status: 503, body: { statusCode: 503, error: 'Service Unavailable', message: 'busy' } });
-    await expect(kibana.cases.attachFile(CASE_ID, { file: new Blob(['log']), fileName: 'a.log' })).rejects.toBeInstanceOf(ServiceUnavailableError);
+    await expect(
+      kibana.cases.attachFile(CASE_ID, { file: new Blob(['log']), fileName: 'a.log' }),
+    ).rejects.toBeInstanceOf(ServiceUnavailableError);
     expect(requests).toHaveLength(1);
   });
 
   it('throws PayloadTooLargeError on 413, naming the 1 MB default limit', async () => {
     const { kibana, reply } = recordingClient();
-    reply({ status: 413, body: { statusCode: 413, error: 'Request Entity Too Large', message: 'Payload content length greater than maximum allowed: 1048576' } });
-    const error = await kibana.cases.attachFile(CASE_ID, { file: new Uint8Array(2 * 1024 * 1024), fileName: 'big.zip' }).catch((e: unknown) => e);
+    reply({
+      status: 413,
+      body: {
+        statusCode: 413,
+        error: 'Request Entity Too Large',
+        message: 'Payload content length greater than maximum allowed: 1048576',
+      },
+    });
+    const error = await kibana.cases
+      .attachFile(CASE_ID, { file: new Uint8Array(2 * 1024 * 1024), fileName: 'big.zip' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PayloadTooLargeError);
     expect((error as PayloadTooLargeError).statusCode).toBe(413);
     expect((error as Error).message).toContain('1 MB');
@@ -490,42 +663,79 @@ describe('cases.findUserActions', () => {
   it('sends paging, sort order and types (repeated)', async () => {
     const recorder = recordingClient();
     recorder.reply({ body: { page: 2, perPage: 10, total: 0, userActions: [] } });
-    await recorder.kibana.cases.findUserActions(CASE_ID, { page: 2, perPage: 10, sortOrder: 'desc', types: ['status', 'comment'] });
-    expectRead(recorder.last, `/api/cases/${CASE_ID}/user_actions/_find`, 'page=2&perPage=10&sortOrder=desc&types=status&types=comment');
+    await recorder.kibana.cases.findUserActions(CASE_ID, {
+      page: 2,
+      perPage: 10,
+      sortOrder: 'desc',
+      types: ['status', 'comment'],
+    });
+    expectRead(
+      recorder.last,
+      `/api/cases/${CASE_ID}/user_actions/_find`,
+      'page=2&perPage=10&sortOrder=desc&types=status&types=comment',
+    );
   });
 });
 
 describe('cases.iterateUserActions', () => {
-  const action = (id: string) => ({ ...example<{ userActions: Schemas['CaseUserAction'][] }>('findCaseUserActions').userActions[0]!, id });
-  const pagedActions = (total: number) => (request: RecordedRequest): Reply => {
-    const page = Number(request.query.get('page'));
-    const perPage = Number(request.query.get('perPage'));
-    const start = (page - 1) * perPage;
-    return { body: { page, perPage, total, userActions: Array.from({ length: Math.max(0, Math.min(perPage, total - start)) }, (_, i) => action(`ua-${start + i}`)) } };
-  };
+  const action = (id: string) => ({
+    ...example<{ userActions: Schemas['CaseUserAction'][] }>('findCaseUserActions').userActions[0]!,
+    id,
+  });
+  const pagedActions =
+    (total: number) =>
+    (request: RecordedRequest): Reply => {
+      const page = Number(request.query.get('page'));
+      const perPage = Number(request.query.get('perPage'));
+      const start = (page - 1) * perPage;
+      return {
+        body: {
+          page,
+          perPage,
+          total,
+          userActions: Array.from({ length: Math.max(0, Math.min(perPage, total - start)) }, (_, i) =>
+            action(`ua-${start + i}`),
+          ),
+        },
+      };
+    };
 
   it('pages 100 at a time and stops at the total', async () => {
     const { kibana, requests, reply } = recordingClient();
     reply(pagedActions(130));
     const ids: string[] = [];
-    for await (const found of kibana.cases.iterateUserActions(CASE_ID, { sortOrder: 'asc', types: ['status'] })) ids.push(found.id);
+    for await (const found of kibana.cases.iterateUserActions(CASE_ID, { sortOrder: 'asc', types: ['status'] }))
+      ids.push(found.id);
     expect(ids).toEqual(Array.from({ length: 130 }, (_, i) => `ua-${i}`));
     expect(requests).toHaveLength(2);
     for (const [index, request] of requests.entries()) {
-      expectRead(request, `/api/cases/${CASE_ID}/user_actions/_find`, `sortOrder=asc&types=status&page=${index + 1}&perPage=100`);
+      expectRead(
+        request,
+        `/api/cases/${CASE_ID}/user_actions/_find`,
+        `sortOrder=asc&types=status&page=${index + 1}&perPage=100`,
+      );
     }
   });
 
   it('stops on an empty page, starts at query.page, and throws ResultWindowError past the window', async () => {
     const { kibana, requests, reply } = recordingClient();
-    reply((request) => ({ body: { page: 1, perPage: 100, total: 50_000, userActions: request.query.get('page') === '1' ? [] : [action('x')] } }));
-    for await (const _ of kibana.cases.iterateUserActions(CASE_ID, { perPage: 100 })) throw new Error('nothing to yield');
+    reply((request) => ({
+      body: {
+        page: 1,
+        perPage: 100,
+        total: 50_000,
+        userActions: request.query.get('page') === '1' ? [] : [action('x')],
+      },
+    }));
+    for await (const _ of kibana.cases.iterateUserActions(CASE_ID, { perPage: 100 }))
+      throw new Error('nothing to yield');
     expect(requests).toHaveLength(1);
 
     reply(pagedActions(10_001));
     const ids: string[] = [];
     const error = await (async () => {
-      for await (const found of kibana.cases.iterateUserActions(CASE_ID, { page: 99, perPage: 100 })) ids.push(found.id);
+      for await (const found of kibana.cases.iterateUserActions(CASE_ID, { page: 99, perPage: 100 }))
+        ids.push(found.id);
     })().catch((e: unknown) => e);
     expect(ids).toHaveLength(200);
     expect(ids[0]).toBe('ua-9800');
@@ -535,9 +745,15 @@ describe('cases.iterateUserActions', () => {
 
   it('refuses a missing case id and a page past the window at the call', () => {
     const { kibana, requests } = recordingClient();
-    expect(() => kibana.cases.iterateUserActions('')).toThrow(expect.objectContaining({ name: 'ArgumentError', argument: 'caseId' }));
-    expect(() => kibana.cases.iterateUserActions(CASE_ID, { page: 201, perPage: 50 })).toThrow(expect.objectContaining({ argument: 'query.page' }));
-    expect(() => kibana.cases.iterateUserActions(CASE_ID, { perPage: -1 })).toThrow(expect.objectContaining({ argument: 'query.perPage' }));
+    expect(() => kibana.cases.iterateUserActions('')).toThrow(
+      expect.objectContaining({ name: 'ArgumentError', argument: 'caseId' }),
+    );
+    expect(() => kibana.cases.iterateUserActions(CASE_ID, { page: 201, perPage: 50 })).toThrow(
+      expect.objectContaining({ argument: 'query.page' }),
+    );
+    expect(() => kibana.cases.iterateUserActions(CASE_ID, { perPage: -1 })).toThrow(
+      expect.objectContaining({ argument: 'query.perPage' }),
+    );
     expect(requests).toHaveLength(0);
   });
 });
@@ -560,7 +776,9 @@ describe('cases.createConfiguration', () => {
 
   it('sends the ServiceNow example as is', async () => {
     const recorder = recordingClient();
-    const body = requestExample('setCaseConfiguration', 'setCaseConfigurationServiceNowRequest') as Parameters<KibanaClient['cases']['createConfiguration']>[0];
+    const body = requestExample('setCaseConfiguration', 'setCaseConfigurationServiceNowRequest') as Parameters<
+      KibanaClient['cases']['createConfiguration']
+    >[0];
     recorder.reply({ body: responseExample('setCaseConfiguration', 200, 'setCaseConfigurationServiceNowResponse') });
     const stored = await recorder.kibana.cases.createConfiguration(body);
     expectWrite(recorder.last, 'POST', '/api/cases/configure', body);
@@ -572,7 +790,9 @@ describe('cases.createConfiguration', () => {
 describe('cases.updateConfiguration', () => {
   it('PATCHes /api/cases/configure/{configurationId} and returns the updated settings', async () => {
     const recorder = recordingClient();
-    const body = requestExample('updateCaseConfiguration') as Parameters<KibanaClient['cases']['updateConfiguration']>[1];
+    const body = requestExample('updateCaseConfiguration') as Parameters<
+      KibanaClient['cases']['updateConfiguration']
+    >[1];
     expect(validateRequestBody('updateCaseConfiguration', body)).toEqual([]);
     recorder.reply({ body: responseExample('updateCaseConfiguration') });
     const updated = await recorder.kibana.cases.updateConfiguration(CONFIGURATION_ID, body);
@@ -588,13 +808,18 @@ describe('cases.updateConfiguration', () => {
     reply({ status: 409, body: STALE_CONFIGURATION });
     const error = await kibana.cases.updateConfiguration(CONFIGURATION_ID, { version: 'old' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
-    expect((error as ConflictError).kibanaMessage).toBe('This configuration has been updated. Please refresh before saving additional updates.');
+    expect((error as ConflictError).kibanaMessage).toBe(
+      'This configuration has been updated. Please refresh before saving additional updates.',
+    );
     expect(requests).toHaveLength(1);
   });
 
   it('refuses a missing body without sending', async () => {
     const { kibana, requests } = recordingClient();
-    await expect(kibana.cases.updateConfiguration(CONFIGURATION_ID, undefined as never)).rejects.toMatchObject({ name: 'ArgumentError', argument: 'body' });
+    await expect(kibana.cases.updateConfiguration(CONFIGURATION_ID, undefined as never)).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'body',
+    });
     expect(requests).toHaveLength(0);
   });
 });
@@ -603,7 +828,10 @@ describe('cases.updateConfiguration', () => {
 function conflictingCases(conflicts: number) {
   let patches = 0;
   return (request: RecordedRequest): Reply => {
-    if (request.method === 'GET') return { body: { ...example<Schemas['Case']>('getCase'), id: request.path.split('/').pop(), version: 'WzIsMV0=' } };
+    if (request.method === 'GET')
+      return {
+        body: { ...example<Schemas['Case']>('getCase'), id: request.path.split('/').pop(), version: 'WzIsMV0=' },
+      };
     if (++patches <= conflicts) return { status: 409, body: STALE_CASE };
     return { body: responseExample('updateCases') };
   };
@@ -627,7 +855,9 @@ describe('cases.update', () => {
   it('without retryOnConflict, throws ConflictError after exactly one request', async () => {
     const { kibana, requests, reply } = recordingClient();
     reply(conflictingCases(Infinity));
-    const error = await kibana.cases.update([{ id: CASE_ID, version: 'WzM2LDFd', status: 'closed' }]).catch((e: unknown) => e);
+    const error = await kibana.cases
+      .update([{ id: CASE_ID, version: 'WzM2LDFd', status: 'closed' }])
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError).statusCode).toBe(409);
     expect((error as ConflictError).body).toEqual(STALE_CASE);
@@ -638,12 +868,23 @@ describe('cases.update', () => {
   it('with retryOnConflict, re-reads the case after a 409 and PATCHes again with the new version', async () => {
     const { kibana, requests, reply } = recordingClient();
     reply(conflictingCases(1));
-    const updated = await kibana.cases.update([{ id: CASE_ID, version: 'WzM2LDFd', status: 'closed', tags: ['resolved'] }], { retryOnConflict: 1 });
+    const updated = await kibana.cases.update(
+      [{ id: CASE_ID, version: 'WzM2LDFd', status: 'closed', tags: ['resolved'] }],
+      { retryOnConflict: 1 },
+    );
     expect(updated).toEqual(responseExample('updateCases'));
-    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(['PATCH /api/cases', `GET /api/cases/${CASE_ID}`, 'PATCH /api/cases']);
-    expectWrite(requests[0]!, 'PATCH', '/api/cases', { cases: [{ id: CASE_ID, version: 'WzM2LDFd', status: 'closed', tags: ['resolved'] }] });
+    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'PATCH /api/cases',
+      `GET /api/cases/${CASE_ID}`,
+      'PATCH /api/cases',
+    ]);
+    expectWrite(requests[0]!, 'PATCH', '/api/cases', {
+      cases: [{ id: CASE_ID, version: 'WzM2LDFd', status: 'closed', tags: ['resolved'] }],
+    });
     expectRead(requests[1]!, `/api/cases/${CASE_ID}`);
-    expectWrite(requests[2]!, 'PATCH', '/api/cases', { cases: [{ id: CASE_ID, version: 'WzIsMV0=', status: 'closed', tags: ['resolved'] }] });
+    expectWrite(requests[2]!, 'PATCH', '/api/cases', {
+      cases: [{ id: CASE_ID, version: 'WzIsMV0=', status: 'closed', tags: ['resolved'] }],
+    });
   });
 
   it('re-reads every case of the call, keeping each change with its case', async () => {
@@ -656,7 +897,12 @@ describe('cases.update', () => {
       ],
       { retryOnConflict: 3, space: 'ops' },
     );
-    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(['PATCH /s/ops/api/cases', 'GET /s/ops/api/cases/a', 'GET /s/ops/api/cases/b', 'PATCH /s/ops/api/cases']);
+    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'PATCH /s/ops/api/cases',
+      'GET /s/ops/api/cases/a',
+      'GET /s/ops/api/cases/b',
+      'PATCH /s/ops/api/cases',
+    ]);
     expect(requests[3]!.body).toEqual({
       cases: [
         { id: 'a', version: 'WzIsMV0=', title: 'A' },
@@ -668,7 +914,9 @@ describe('cases.update', () => {
   it('with retryOnConflict: 2 and a case that keeps changing, gives up after 3 PATCHes and 2 GETs', async () => {
     const { kibana, requests, reply } = recordingClient();
     reply(conflictingCases(Infinity));
-    const error = await kibana.cases.update([{ id: CASE_ID, version: 'WzM2LDFd', status: 'closed' }], { retryOnConflict: 2 }).catch((e: unknown) => e);
+    const error = await kibana.cases
+      .update([{ id: CASE_ID, version: 'WzM2LDFd', status: 'closed' }], { retryOnConflict: 2 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as Error).message).toContain(`case ${CASE_ID} changed again on each of 3 attempts`);
     expect((error as ConflictError).statusCode).toBe(409);
@@ -678,7 +926,9 @@ describe('cases.update', () => {
   it('does not re-read on errors other than 409', async () => {
     const { kibana, requests, reply } = recordingClient();
     reply({ status: 400, body: { statusCode: 400, error: 'Bad Request', message: 'invalid status' } });
-    await expect(kibana.cases.update([{ id: CASE_ID, version: 'v1', title: 'x' }], { retryOnConflict: 2 })).rejects.toMatchObject({ name: 'BadRequestError' });
+    await expect(
+      kibana.cases.update([{ id: CASE_ID, version: 'v1', title: 'x' }], { retryOnConflict: 2 }),
+    ).rejects.toMatchObject({ name: 'BadRequestError' });
     expect(requests).toHaveLength(1);
   });
 
@@ -697,9 +947,15 @@ describe('cases.update', () => {
     await expect(kibana.cases.update(many)).rejects.toMatchObject({ name: 'ArgumentError', argument: 'cases' });
     await expect(kibana.cases.update({ id: 'a', version: 'v' } as never)).rejects.toMatchObject({ argument: 'cases' });
     await expect(kibana.cases.update([{ id: '', version: 'v' }])).rejects.toMatchObject({ argument: 'cases[0].id' });
-    await expect(kibana.cases.update([{ id: 'a', version: 'v' }, { id: 'b' } as never])).rejects.toMatchObject({ argument: 'cases[1].version' });
-    await expect(kibana.cases.update([{ id: 'a', version: 'v' }], { retryOnConflict: -1 })).rejects.toMatchObject({ argument: 'options.retryOnConflict' });
-    await expect(kibana.cases.update([{ id: 'a', version: 'v' }], { retryOnConflict: 1.5 })).rejects.toMatchObject({ argument: 'options.retryOnConflict' });
+    await expect(kibana.cases.update([{ id: 'a', version: 'v' }, { id: 'b' } as never])).rejects.toMatchObject({
+      argument: 'cases[1].version',
+    });
+    await expect(kibana.cases.update([{ id: 'a', version: 'v' }], { retryOnConflict: -1 })).rejects.toMatchObject({
+      argument: 'options.retryOnConflict',
+    });
+    await expect(kibana.cases.update([{ id: 'a', version: 'v' }], { retryOnConflict: 1.5 })).rejects.toMatchObject({
+      argument: 'options.retryOnConflict',
+    });
     expect(requests).toHaveLength(0);
   });
 });
@@ -707,11 +963,15 @@ describe('cases.update', () => {
 describe('cases.close and cases.reopen', () => {
   it('close reads the current version, then sends status closed, and returns the case', async () => {
     const { kibana, requests, reply } = recordingClient();
-    reply((request) => (request.method === 'GET' ? { body: responseExample('getCase') } : { body: responseExample('updateCases') }));
+    reply((request) =>
+      request.method === 'GET' ? { body: responseExample('getCase') } : { body: responseExample('updateCases') },
+    );
     const closed = await kibana.cases.close(CASE_ID);
     expect(requests).toHaveLength(2);
     expectRead(requests[0]!, `/api/cases/${CASE_ID}`);
-    expectWrite(requests[1]!, 'PATCH', '/api/cases', { cases: [{ id: CASE_ID, version: 'WzM2LDFd', status: 'closed' }] });
+    expectWrite(requests[1]!, 'PATCH', '/api/cases', {
+      cases: [{ id: CASE_ID, version: 'WzM2LDFd', status: 'closed' }],
+    });
     expect(closed).toEqual(example<Schemas['Case'][]>('updateCases')[0]);
     expect(closed.status).toBe('closed');
   });
@@ -721,16 +981,25 @@ describe('cases.close and cases.reopen', () => {
     const reopened = { ...example<Schemas['Case']>('getCase'), version: 'WzM4LDFd' };
     recorder.reply({ body: [reopened] });
     const result = await recorder.kibana.cases.reopen(CASE_ID, { version: 'WzM3LDFd' });
-    expectWrite(recorder.last, 'PATCH', '/api/cases', { cases: [{ id: CASE_ID, version: 'WzM3LDFd', status: 'open' }] });
+    expectWrite(recorder.last, 'PATCH', '/api/cases', {
+      cases: [{ id: CASE_ID, version: 'WzM3LDFd', status: 'open' }],
+    });
     expect(result.status).toBe('open');
     expect(result.version).toBe('WzM4LDFd');
   });
 
   it('reopen reads the version when none is given', async () => {
     const { kibana, requests, reply } = recordingClient();
-    reply((request) => (request.method === 'GET' ? { body: { ...example<Schemas['Case']>('getCase'), version: 'WzUsMV0=' } } : { body: responseExample('updateCases') }));
+    reply((request) =>
+      request.method === 'GET'
+        ? { body: { ...example<Schemas['Case']>('getCase'), version: 'WzUsMV0=' } }
+        : { body: responseExample('updateCases') },
+    );
     await kibana.cases.reopen(CASE_ID, { space: 'ops' });
-    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /s/ops/api/cases/${CASE_ID}`, 'PATCH /s/ops/api/cases']);
+    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `GET /s/ops/api/cases/${CASE_ID}`,
+      'PATCH /s/ops/api/cases',
+    ]);
     expect(requests[1]!.body).toEqual({ cases: [{ id: CASE_ID, version: 'WzUsMV0=', status: 'open' }] });
   });
 
@@ -751,8 +1020,14 @@ describe('cases.close and cases.reopen', () => {
 
   it('refuses an empty version and a bad retryOnConflict before reading', async () => {
     const { kibana, requests } = recordingClient();
-    await expect(kibana.cases.close(CASE_ID, { version: '' })).rejects.toMatchObject({ name: 'ArgumentError', argument: 'options.version' });
-    await expect(kibana.cases.reopen(CASE_ID, { retryOnConflict: 11 })).rejects.toMatchObject({ name: 'ArgumentError', argument: 'options.retryOnConflict' });
+    await expect(kibana.cases.close(CASE_ID, { version: '' })).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'options.version',
+    });
+    await expect(kibana.cases.reopen(CASE_ID, { retryOnConflict: 11 })).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'options.retryOnConflict',
+    });
     expect(requests).toHaveLength(0);
   });
 });
@@ -772,7 +1047,12 @@ describe('cases.delete', () => {
       urls.push(String(input));
       return new Response(null, { status: 204 });
     };
-    const kibana = new KibanaClient({ url: 'http://kibana.test:5601', auth: { apiKey: 'test-key' }, maxRetries: 0, fetch });
+    const kibana = new KibanaClient({
+      url: 'http://kibana.test:5601',
+      auth: { apiKey: 'test-key' },
+      maxRetries: 0,
+      fetch,
+    });
     await kibana.cases.delete(['2c4ee3e0-7a1b-11ee-a8a6-9d3c1d2ca8e4', 'id with "quote"&amp']);
     await kibana.space('ops').cases.delete(['x']);
     expect(urls).toEqual([
@@ -797,7 +1077,10 @@ describe('cases.delete', () => {
 
   it('throws NotFoundError when a case does not exist', async () => {
     const { kibana, reply } = recordingClient();
-    reply({ status: 404, body: { statusCode: 404, error: 'Not Found', message: 'Saved object [cases/nope] not found' } });
+    reply({
+      status: 404,
+      body: { statusCode: 404, error: 'Not Found', message: 'Saved object [cases/nope] not found' },
+    });
     await expect(kibana.cases.delete(['nope'])).rejects.toBeInstanceOf(NotFoundError);
   });
 });
@@ -805,7 +1088,9 @@ describe('cases.delete', () => {
 describe('cases.addComment', () => {
   it('POSTs a user comment to /api/cases/{caseId}/comments and returns the case', async () => {
     const recorder = recordingClient();
-    const body = requestExample('addCaseComment', 'addUserComment') as Parameters<KibanaClient['cases']['addComment']>[1];
+    const body = requestExample('addCaseComment', 'addUserComment') as Parameters<
+      KibanaClient['cases']['addComment']
+    >[1];
     expect(validateRequestBody('addCaseComment', body)).toEqual([]);
     recorder.reply({ body: responseExample('addCaseComment') });
     const result = await recorder.kibana.cases.addComment('293f1bc0-74f6-11ea-b83a-553aecdb28b6', body);
@@ -829,7 +1114,10 @@ describe('cases.addComment', () => {
 
   it('refuses a missing body without sending', async () => {
     const { kibana, requests } = recordingClient();
-    await expect(kibana.cases.addComment(CASE_ID, 'text' as never)).rejects.toMatchObject({ name: 'ArgumentError', argument: 'body' });
+    await expect(kibana.cases.addComment(CASE_ID, 'text' as never)).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'body',
+    });
     expect(requests).toHaveLength(0);
   });
 });
@@ -838,8 +1126,17 @@ describe('cases.addComment', () => {
 function conflictingComments(conflicts: number) {
   let patches = 0;
   return (request: RecordedRequest): Reply => {
-    if (request.method === 'GET') return { body: { ...example<Schemas['CaseComment']>('getCaseComment'), version: 'WzIsMV0=' } };
-    if (++patches <= conflicts) return { status: 409, body: { statusCode: 409, error: 'Conflict', message: 'This comment has been updated. Please refresh before saving additional updates.' } };
+    if (request.method === 'GET')
+      return { body: { ...example<Schemas['CaseComment']>('getCaseComment'), version: 'WzIsMV0=' } };
+    if (++patches <= conflicts)
+      return {
+        status: 409,
+        body: {
+          statusCode: 409,
+          error: 'Conflict',
+          message: 'This comment has been updated. Please refresh before saving additional updates.',
+        },
+      };
     return { body: responseExample('updateCaseComment') };
   };
 }
@@ -873,7 +1170,11 @@ describe('cases.updateComment', () => {
     reply(conflictingComments(1));
     const result = await kibana.cases.updateComment(CASE_ID, body, { retryOnConflict: 1 });
     expect(result.id).toBe('293f1bc0-74f6-11ea-b83a-553aecdb28b6');
-    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([`PATCH /api/cases/${CASE_ID}/comments`, `GET /api/cases/${CASE_ID}/comments/${COMMENT_ID}`, `PATCH /api/cases/${CASE_ID}/comments`]);
+    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `PATCH /api/cases/${CASE_ID}/comments`,
+      `GET /api/cases/${CASE_ID}/comments/${COMMENT_ID}`,
+      `PATCH /api/cases/${CASE_ID}/comments`,
+    ]);
     expectRead(requests[1]!, `/api/cases/${CASE_ID}/comments/${COMMENT_ID}`);
     expectWrite(requests[2]!, 'PATCH', `/api/cases/${CASE_ID}/comments`, { ...body, version: 'WzIsMV0=' });
   });
@@ -883,15 +1184,26 @@ describe('cases.updateComment', () => {
     reply(conflictingComments(Infinity));
     const error = await kibana.cases.updateComment(CASE_ID, body, { retryOnConflict: 2 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
-    expect((error as Error).message).toContain(`comment ${COMMENT_ID} of case ${CASE_ID} changed again on each of 3 attempts`);
+    expect((error as Error).message).toContain(
+      `comment ${COMMENT_ID} of case ${CASE_ID} changed again on each of 3 attempts`,
+    );
     expect(requests.map((r) => r.method)).toEqual(['PATCH', 'GET', 'PATCH', 'GET', 'PATCH']);
   });
 
   it('refuses a change without id or version, without sending', async () => {
     const { kibana, requests } = recordingClient();
-    await expect(kibana.cases.updateComment(CASE_ID, { ...body, id: '' })).rejects.toMatchObject({ name: 'ArgumentError', argument: 'body.id' });
-    await expect(kibana.cases.updateComment(CASE_ID, { ...body, version: undefined } as never)).rejects.toMatchObject({ name: 'ArgumentError', argument: 'body.version' });
-    await expect(kibana.cases.updateComment(CASE_ID, null as never)).rejects.toMatchObject({ name: 'ArgumentError', argument: 'body' });
+    await expect(kibana.cases.updateComment(CASE_ID, { ...body, id: '' })).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'body.id',
+    });
+    await expect(kibana.cases.updateComment(CASE_ID, { ...body, version: undefined } as never)).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'body.version',
+    });
+    await expect(kibana.cases.updateComment(CASE_ID, null as never)).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'body',
+    });
     expect(requests).toHaveLength(0);
   });
 });
@@ -905,7 +1217,8 @@ describe('cases.getComment', () => {
     expect(comment).toEqual(responseExample('getCaseComment'));
     expect(comment.version).toBe('WzMwNDgsMV0=');
     expect(comment.type).toBe('alert');
-    if (comment.type === 'alert') expect(comment.rule).toEqual({ id: '94d80550-aaf4-11ec-985f-97e55adae8b9', name: 'security_rule' });
+    if (comment.type === 'alert')
+      expect(comment.rule).toEqual({ id: '94d80550-aaf4-11ec-985f-97e55adae8b9', name: 'security_rule' });
   });
 });
 
@@ -930,12 +1243,23 @@ describe('cases.findComments', () => {
 
 describe('cases.iterateComments', () => {
   const comment = (id: string) => ({ ...example<Schemas['CaseComment']>('getCaseComment'), id });
-  const pagedComments = (total: number) => (request: RecordedRequest): Reply => {
-    const page = Number(request.query.get('page'));
-    const perPage = Number(request.query.get('perPage'));
-    const start = (page - 1) * perPage;
-    return { body: { page, per_page: perPage, total, comments: Array.from({ length: Math.max(0, Math.min(perPage, total - start)) }, (_, i) => comment(`cm-${start + i}`)) } };
-  };
+  const pagedComments =
+    (total: number) =>
+    (request: RecordedRequest): Reply => {
+      const page = Number(request.query.get('page'));
+      const perPage = Number(request.query.get('perPage'));
+      const start = (page - 1) * perPage;
+      return {
+        body: {
+          page,
+          per_page: perPage,
+          total,
+          comments: Array.from({ length: Math.max(0, Math.min(perPage, total - start)) }, (_, i) =>
+            comment(`cm-${start + i}`),
+          ),
+        },
+      };
+    };
 
   it('pages 100 at a time and stops at the total', async () => {
     const { kibana, requests, reply } = recordingClient();
@@ -964,20 +1288,30 @@ describe('cases.iterateComments', () => {
     })().catch((e: unknown) => e);
     expect(seen).toBe(10_000);
     expect(error).toMatchObject({ name: 'ResultWindowError', total: 10_500, yielded: 10_000 });
-    expect(requests.slice(1).map((r) => `${r.path}?${r.query.toString()}`)).toEqual(Array.from({ length: 100 }, (_, i) => `/s/ops/api/cases/${CASE_ID}/comments/_find?perPage=100&page=${i + 1}`));
+    expect(requests.slice(1).map((r) => `${r.path}?${r.query.toString()}`)).toEqual(
+      Array.from({ length: 100 }, (_, i) => `/s/ops/api/cases/${CASE_ID}/comments/_find?perPage=100&page=${i + 1}`),
+    );
   });
 
   it('refuses a page size above the 100 Kibana serves, before any request', () => {
     const { kibana, requests } = recordingClient();
-    expect(() => kibana.cases.iterateComments(CASE_ID, { perPage: 2500 })).toThrow('Invalid argument query.perPage: expected a whole number from 1 to 100, got 2500');
-    expect(() => kibana.cases.iterate({ perPage: 101 })).toThrow(expect.objectContaining({ argument: 'query.perPage' }));
+    expect(() => kibana.cases.iterateComments(CASE_ID, { perPage: 2500 })).toThrow(
+      'Invalid argument query.perPage: expected a whole number from 1 to 100, got 2500',
+    );
+    expect(() => kibana.cases.iterate({ perPage: 101 })).toThrow(
+      expect.objectContaining({ argument: 'query.perPage' }),
+    );
     expect(requests).toHaveLength(0);
   });
 
   it('refuses a missing case id and a page past the window at the call', () => {
     const { kibana, requests } = recordingClient();
-    expect(() => kibana.cases.iterateComments(undefined as never)).toThrow(expect.objectContaining({ name: 'ArgumentError', argument: 'caseId' }));
-    expect(() => kibana.cases.iterateComments(CASE_ID, { page: 1001, perPage: 10 })).toThrow(expect.objectContaining({ argument: 'query.page' }));
+    expect(() => kibana.cases.iterateComments(undefined as never)).toThrow(
+      expect.objectContaining({ name: 'ArgumentError', argument: 'caseId' }),
+    );
+    expect(() => kibana.cases.iterateComments(CASE_ID, { page: 1001, perPage: 10 })).toThrow(
+      expect.objectContaining({ argument: 'query.page' }),
+    );
     expect(requests).toHaveLength(0);
   });
 });
@@ -1046,7 +1380,17 @@ describe('cases.getTags', () => {
 
 describe('documented answers', () => {
   it('the examples the tests answer with match the spec schemas', () => {
-    for (const operationId of ['createCase', 'getCase', 'findCases', 'updateCases', 'pushCase', 'addCaseFile', 'findCaseUserActions', 'getCaseComment', 'findCaseComments']) {
+    for (const operationId of [
+      'createCase',
+      'getCase',
+      'findCases',
+      'updateCases',
+      'pushCase',
+      'addCaseFile',
+      'findCaseUserActions',
+      'getCaseComment',
+      'findCaseComments',
+    ]) {
       expect(validateResponse(operationId, 200, responseExample(operationId)), operationId).toEqual([]);
     }
   });
@@ -1058,7 +1402,12 @@ describe('cases in a space', () => {
   const drain = async (items: AsyncIterable<unknown>) => {
     for await (const _ of items);
   };
-  const calls: [name: string, call: (k: KibanaClient, options?: CallOptions) => Promise<unknown>, method: string, path: string][] = [
+  const calls: [
+    name: string,
+    call: (k: KibanaClient, options?: CallOptions) => Promise<unknown>,
+    method: string,
+    path: string,
+  ][] = [
     ['create', (k, o) => k.cases.create(caseBody, o), 'POST', '/api/cases'],
     ['get', (k, o) => k.cases.get('c1', o), 'GET', '/api/cases/c1'],
     ['find', (k, o) => k.cases.find({ perPage: 1 }, o), 'GET', '/api/cases/_find'],
@@ -1068,17 +1417,56 @@ describe('cases in a space', () => {
     ['deleteComments', (k, o) => k.cases.deleteComments('c1', o), 'DELETE', '/api/cases/c1/comments'],
     ['deleteComment', (k, o) => k.cases.deleteComment('c1', 'm1', o), 'DELETE', '/api/cases/c1/comments/m1'],
     ['push', (k, o) => k.cases.push('c1', 'k1', o), 'POST', '/api/cases/c1/connector/k1/_push'],
-    ['attachFile', (k, o) => k.cases.attachFile('c1', { file: 'x', fileName: 'x.txt' }, o), 'POST', '/api/cases/c1/files'],
+    [
+      'attachFile',
+      (k, o) => k.cases.attachFile('c1', { file: 'x', fileName: 'x.txt' }, o),
+      'POST',
+      '/api/cases/c1/files',
+    ],
     ['findUserActions', (k, o) => k.cases.findUserActions('c1', {}, o), 'GET', '/api/cases/c1/user_actions/_find'],
-    ['iterateUserActions', (k, o) => drain(k.cases.iterateUserActions('c1', {}, o)), 'GET', '/api/cases/c1/user_actions/_find'],
-    ['createConfiguration', (k, o) => k.cases.createConfiguration({ owner: 'cases', connector: { id: 'none', name: 'none', type: '.none', fields: null }, closure_type: 'close-by-user' }, o), 'POST', '/api/cases/configure'],
-    ['updateConfiguration', (k, o) => k.cases.updateConfiguration('cfg1', { version: 'v1' }, o), 'PATCH', '/api/cases/configure/cfg1'],
+    [
+      'iterateUserActions',
+      (k, o) => drain(k.cases.iterateUserActions('c1', {}, o)),
+      'GET',
+      '/api/cases/c1/user_actions/_find',
+    ],
+    [
+      'createConfiguration',
+      (k, o) =>
+        k.cases.createConfiguration(
+          {
+            owner: 'cases',
+            connector: { id: 'none', name: 'none', type: '.none', fields: null },
+            closure_type: 'close-by-user',
+          },
+          o,
+        ),
+      'POST',
+      '/api/cases/configure',
+    ],
+    [
+      'updateConfiguration',
+      (k, o) => k.cases.updateConfiguration('cfg1', { version: 'v1' }, o),
+      'PATCH',
+      '/api/cases/configure/cfg1',
+    ],
     ['update', (k, o) => k.cases.update([{ id: 'c1', version: 'v1', title: 't' }], o), 'PATCH', '/api/cases'],
     ['close', (k, o) => k.cases.close('c1', { ...o, version: 'v1' }), 'PATCH', '/api/cases'],
     ['reopen', (k, o) => k.cases.reopen('c1', { ...o, version: 'v1' }), 'PATCH', '/api/cases'],
     ['delete', (k, o) => k.cases.delete(['c1'], o), 'DELETE', '/api/cases'],
-    ['addComment', (k, o) => k.cases.addComment('c1', { type: 'user', comment: 'hi', owner: 'cases' }, o), 'POST', '/api/cases/c1/comments'],
-    ['updateComment', (k, o) => k.cases.updateComment('c1', { id: 'm1', version: 'v1', type: 'user', comment: 'hi', owner: 'cases' }, o), 'PATCH', '/api/cases/c1/comments'],
+    [
+      'addComment',
+      (k, o) => k.cases.addComment('c1', { type: 'user', comment: 'hi', owner: 'cases' }, o),
+      'POST',
+      '/api/cases/c1/comments',
+    ],
+    [
+      'updateComment',
+      (k, o) =>
+        k.cases.updateComment('c1', { id: 'm1', version: 'v1', type: 'user', comment: 'hi', owner: 'cases' }, o),
+      'PATCH',
+      '/api/cases/c1/comments',
+    ],
     ['getComment', (k, o) => k.cases.getComment('c1', 'm1', o), 'GET', '/api/cases/c1/comments/m1'],
     ['findComments', (k, o) => k.cases.findComments('c1', {}, o), 'GET', '/api/cases/c1/comments/_find'],
     ['iterateComments', (k, o) => drain(k.cases.iterateComments('c1', {}, o)), 'GET', '/api/cases/c1/comments/_find'],
@@ -1091,11 +1479,21 @@ describe('cases in a space', () => {
   it.each(calls)('%s goes to /s/ops through kibana.space and through options.space', async (_, call, method, path) => {
     const { kibana, requests, reply } = recordingClient();
     // An answer every method can read: the update methods take the array, iterate ends on the empty page.
-    reply((request) => (request.method === 'PATCH' && request.path.endsWith('/api/cases') ? { body: [caseWithId('c1')] } : request.method === 'DELETE' ? { status: 204 } : { body: { total: 0, cases: [], userActions: [], comments: [] } }));
+    reply((request) =>
+      request.method === 'PATCH' && request.path.endsWith('/api/cases')
+        ? { body: [caseWithId('c1')] }
+        : request.method === 'DELETE'
+          ? { status: 204 }
+          : { body: { total: 0, cases: [], userActions: [], comments: [] } },
+    );
     await call(kibana.space('ops'));
     await call(kibana, { space: 'ops' });
     await call(kibana, { space: 'default' });
-    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([`${method} /s/ops${path}`, `${method} /s/ops${path}`, `${method} ${path}`]);
+    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `${method} /s/ops${path}`,
+      `${method} /s/ops${path}`,
+      `${method} ${path}`,
+    ]);
     for (const request of requests) expect(request.headers['kbn-xsrf']).toBe(method === 'GET' ? undefined : 'true');
   });
 });
@@ -1117,7 +1515,11 @@ describe('cases argument errors', () => {
     ['close', 'caseId', (k, id) => k.cases.close(id)],
     ['reopen', 'caseId', (k, id) => k.cases.reopen(id, { version: 'v1' })],
     ['addComment', 'caseId', (k, id) => k.cases.addComment(id, { type: 'user', comment: 'hi', owner: 'cases' })],
-    ['updateComment', 'caseId', (k, id) => k.cases.updateComment(id, { id: 'm1', version: 'v1', type: 'user', comment: 'hi', owner: 'cases' })],
+    [
+      'updateComment',
+      'caseId',
+      (k, id) => k.cases.updateComment(id, { id: 'm1', version: 'v1', type: 'user', comment: 'hi', owner: 'cases' }),
+    ],
     ['getComment (case)', 'caseId', (k, id) => k.cases.getComment(id, 'm1')],
     ['getComment (comment)', 'commentId', (k, id) => k.cases.getComment('c1', id)],
     ['findComments', 'caseId', (k, id) => k.cases.findComments(id)],
@@ -1130,8 +1532,14 @@ describe('cases argument errors', () => {
 
   it('refuses unknown call options without sending', async () => {
     const { kibana, requests } = recordingClient();
-    await expect(kibana.cases.get('c1', { retryOnConflict: 1 } as never)).rejects.toMatchObject({ name: 'ArgumentError', argument: 'options.retryOnConflict' });
-    await expect(kibana.cases.findConnectors({ version: 'v1' } as never)).rejects.toMatchObject({ name: 'ArgumentError', argument: 'options.version' });
+    await expect(kibana.cases.get('c1', { retryOnConflict: 1 } as never)).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'options.retryOnConflict',
+    });
+    await expect(kibana.cases.findConnectors({ version: 'v1' } as never)).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'options.version',
+    });
     expect(requests).toHaveLength(0);
   });
 });

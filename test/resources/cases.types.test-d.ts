@@ -49,7 +49,13 @@ describe('cases.create', () => {
 
   it('leaves severity, assignees, category and custom fields optional, and enforces their types', () => {
     expectTypeOf(kibana.cases.create(minimalCase)).resolves.toEqualTypeOf<Schemas['Case']>();
-    void kibana.cases.create({ ...minimalCase, severity: 'critical', assignees: [{ uid: 'u_1' }], category: null, customFields: [{ key: 'k', type: 'toggle', value: true }] });
+    void kibana.cases.create({
+      ...minimalCase,
+      severity: 'critical',
+      assignees: [{ uid: 'u_1' }],
+      category: null,
+      customFields: [{ key: 'k', type: 'toggle', value: true }],
+    });
     // @ts-expect-error severity is low, medium, high or critical
     void kibana.cases.create({ ...minimalCase, severity: 'urgent' });
     // @ts-expect-error owner is cases, observability or securitySolution
@@ -62,13 +68,40 @@ describe('cases.create', () => {
   });
 
   it('lets the connector type decide its fields', () => {
-    void kibana.cases.create({ ...minimalCase, connector: { id: 'j1', name: 'Jira', type: '.jira', fields: { issueType: '10006', priority: 'High', parent: null } } });
-    void kibana.cases.create({ ...minimalCase, connector: { id: 's1', name: 'SN', type: '.servicenow', fields: { category: null, impact: '2', severity: '2', subcategory: null, urgency: '1' } } });
+    void kibana.cases.create({
+      ...minimalCase,
+      connector: {
+        id: 'j1',
+        name: 'Jira',
+        type: '.jira',
+        fields: { issueType: '10006', priority: 'High', parent: null },
+      },
+    });
+    void kibana.cases.create({
+      ...minimalCase,
+      connector: {
+        id: 's1',
+        name: 'SN',
+        type: '.servicenow',
+        fields: { category: null, impact: '2', severity: '2', subcategory: null, urgency: '1' },
+      },
+    });
     void kibana.cases.create({ ...minimalCase, connector: { id: 'j1', name: 'Jira', type: '.jira', fields: null } });
-    // @ts-expect-error a Jira connector does not take ServiceNow fields
-    void kibana.cases.create({ ...minimalCase, connector: { id: 'j1', name: 'Jira', type: '.jira', fields: { category: null, impact: '2', severity: '2', subcategory: null, urgency: '1' } } });
-    // @ts-expect-error the `.none` connector has no fields
-    void kibana.cases.create({ ...minimalCase, connector: { id: 'none', name: 'none', type: '.none', fields: { issueType: null, priority: null, parent: null } } });
+    void kibana.cases.create({
+      ...minimalCase,
+      connector: {
+        id: 'j1',
+        name: 'Jira',
+        type: '.jira',
+        // @ts-expect-error a Jira connector does not take ServiceNow fields
+        fields: { category: null, impact: '2', severity: '2', subcategory: null, urgency: '1' },
+      },
+    });
+    void kibana.cases.create({
+      ...minimalCase,
+      // @ts-expect-error the `.none` connector has no fields
+      connector: { id: 'none', name: 'none', type: '.none', fields: { issueType: null, priority: null, parent: null } },
+    });
     // @ts-expect-error not a connector type cases know
     void kibana.cases.create({ ...minimalCase, connector: { id: 'x', name: 'x', type: '.email', fields: null } });
     type Jira = Extract<Schemas['CaseConnector'], { type: '.jira' }>;
@@ -104,7 +137,9 @@ describe('case results', () => {
     expectTypeOf(kibana.cases.getAlerts('c1')).resolves.toEqualTypeOf<Schemas['CaseAlert'][]>();
     expectTypeOf(kibana.cases.getCasesByAlert('a1')).resolves.toEqualTypeOf<Schemas['CaseRelatedCase'][]>();
     expectTypeOf(kibana.cases.getConfiguration()).resolves.toEqualTypeOf<Schemas['CaseConfiguration'][]>();
-    expectTypeOf(kibana.cases.findConnectors()).resolves.toEqualTypeOf<Schemas['CaseConfigurationAvailableConnector'][]>();
+    expectTypeOf(kibana.cases.findConnectors()).resolves.toEqualTypeOf<
+      Schemas['CaseConfigurationAvailableConnector'][]
+    >();
     expectTypeOf(kibana.cases.getReporters()).resolves.toEqualTypeOf<Schemas['CaseUser'][]>();
     expectTypeOf(kibana.cases.getTags()).resolves.toEqualTypeOf<string[]>();
   });
@@ -112,8 +147,12 @@ describe('case results', () => {
   it('the case changes answer the case', () => {
     expectTypeOf(kibana.cases.push('c1', 'k1')).resolves.toEqualTypeOf<Schemas['Case']>();
     expectTypeOf(kibana.cases.attachFile('c1', { file: 'x' })).resolves.toEqualTypeOf<Schemas['Case']>();
-    expectTypeOf(kibana.cases.addComment('c1', { type: 'user', comment: 'hi', owner: 'cases' })).resolves.toEqualTypeOf<Schemas['Case']>();
-    expectTypeOf(kibana.cases.update([{ id: 'c1', version: 'v1', title: 't' }])).resolves.toEqualTypeOf<Schemas['Case'][]>();
+    expectTypeOf(kibana.cases.addComment('c1', { type: 'user', comment: 'hi', owner: 'cases' })).resolves.toEqualTypeOf<
+      Schemas['Case']
+    >();
+    expectTypeOf(kibana.cases.update([{ id: 'c1', version: 'v1', title: 't' }])).resolves.toEqualTypeOf<
+      Schemas['Case'][]
+    >();
     expectTypeOf(kibana.cases.close('c1')).resolves.toEqualTypeOf<Schemas['Case']>();
     expectTypeOf(kibana.cases.reopen('c1', { version: 'v1' })).resolves.toEqualTypeOf<Schemas['Case']>();
   });
@@ -127,7 +166,16 @@ describe('case results', () => {
 
 describe('cases.find and the iterate methods', () => {
   it('enforce the query enums and camelCase paging', () => {
-    void kibana.cases.find({ status: 'in-progress', severity: 'high', tags: ['db'], owner: ['cases'], sortField: 'updatedAt', sortOrder: 'asc', page: 2, perPage: 50 });
+    void kibana.cases.find({
+      status: 'in-progress',
+      severity: 'high',
+      tags: ['db'],
+      owner: ['cases'],
+      sortField: 'updatedAt',
+      sortOrder: 'asc',
+      page: 2,
+      perPage: 50,
+    });
     // @ts-expect-error status is open, in-progress or closed
     void kibana.cases.find({ status: 'resolved' });
     // @ts-expect-error sortOrder is asc or desc
@@ -139,9 +187,15 @@ describe('cases.find and the iterate methods', () => {
   });
 
   it('yield the items of the pages', () => {
-    expectTypeOf(kibana.cases.iterate({ status: 'open' })).toEqualTypeOf<AsyncGenerator<Schemas['Case'], void, undefined>>();
-    expectTypeOf(kibana.cases.iterateUserActions('c1')).toEqualTypeOf<AsyncGenerator<Schemas['CaseUserAction'], void, undefined>>();
-    expectTypeOf(kibana.cases.iterateComments('c1', { sortOrder: 'desc' })).toEqualTypeOf<AsyncGenerator<Schemas['CaseComment'], void, undefined>>();
+    expectTypeOf(kibana.cases.iterate({ status: 'open' })).toEqualTypeOf<
+      AsyncGenerator<Schemas['Case'], void, undefined>
+    >();
+    expectTypeOf(kibana.cases.iterateUserActions('c1')).toEqualTypeOf<
+      AsyncGenerator<Schemas['CaseUserAction'], void, undefined>
+    >();
+    expectTypeOf(kibana.cases.iterateComments('c1', { sortOrder: 'desc' })).toEqualTypeOf<
+      AsyncGenerator<Schemas['CaseComment'], void, undefined>
+    >();
     // @ts-expect-error the case id comes first
     void kibana.cases.iterateComments({ perPage: 10 });
   });
@@ -149,7 +203,10 @@ describe('cases.find and the iterate methods', () => {
 
 describe('updates', () => {
   it('each change needs the case id and version, and only takes case fields', () => {
-    void kibana.cases.update([{ id: 'c1', version: 'v1', status: 'closed', tags: ['resolved'] }], { retryOnConflict: 2, space: 'ops' });
+    void kibana.cases.update([{ id: 'c1', version: 'v1', status: 'closed', tags: ['resolved'] }], {
+      retryOnConflict: 2,
+      space: 'ops',
+    });
     // @ts-expect-error the version is required
     void kibana.cases.update([{ id: 'c1', status: 'closed' }]);
     // @ts-expect-error the id is required
@@ -171,7 +228,11 @@ describe('updates', () => {
   });
 
   it('updateComment needs the comment id and version', () => {
-    void kibana.cases.updateComment('c1', { id: 'm1', version: 'v1', type: 'user', comment: 'edited', owner: 'cases' }, { retryOnConflict: 1 });
+    void kibana.cases.updateComment(
+      'c1',
+      { id: 'm1', version: 'v1', type: 'user', comment: 'edited', owner: 'cases' },
+      { retryOnConflict: 1 },
+    );
     // @ts-expect-error the comment version is required
     void kibana.cases.updateComment('c1', { id: 'm1', type: 'user', comment: 'edited', owner: 'cases' });
     // @ts-expect-error a user comment has comment text, not alert ids
@@ -198,7 +259,13 @@ describe('updates', () => {
 
 describe('comments and files', () => {
   it('addComment takes a user comment or alerts, told apart by type', () => {
-    void kibana.cases.addComment('c1', { type: 'alert', owner: 'securitySolution', alertId: ['a1'], index: ['.alerts'], rule: { id: 'r1', name: 'rule' } });
+    void kibana.cases.addComment('c1', {
+      type: 'alert',
+      owner: 'securitySolution',
+      alertId: ['a1'],
+      index: ['.alerts'],
+      rule: { id: 'r1', name: 'rule' },
+    });
     // @ts-expect-error a user comment needs its text
     void kibana.cases.addComment('c1', { type: 'user', owner: 'cases' });
     // @ts-expect-error alerts need the rule
@@ -207,7 +274,11 @@ describe('comments and files', () => {
 
   it('attachFile takes any file source, and refuses numbers', () => {
     void kibana.cases.attachFile('c1', { file: { path: './shot.png' }, filename: 'shot' });
-    void kibana.cases.attachFile('c1', { file: new Uint8Array(1), fileName: 'a.bin', contentType: 'application/octet-stream' }, { retryNonIdempotent: true });
+    void kibana.cases.attachFile(
+      'c1',
+      { file: new Uint8Array(1), fileName: 'a.bin', contentType: 'application/octet-stream' },
+      { retryNonIdempotent: true },
+    );
     void kibana.cases.attachFile('c1', { file: new Blob(['x']) });
     expectTypeOf<CaseFileUpload['filename']>().toEqualTypeOf<string | undefined>();
     // @ts-expect-error the file is required

@@ -1,11 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, type KibanaClient, NotFoundError, ServiceUnavailableError, type CallOptions, type OperationBody } from '../../src/index.node.js';
-import { recordingClient, requestExample, responseExample, expectIdsRefused, expectRead, expectWrite } from '../helpers/recorder.js';
+import {
+  ConflictError,
+  type KibanaClient,
+  NotFoundError,
+  ServiceUnavailableError,
+  type CallOptions,
+  type OperationBody,
+} from '../../src/index.node.js';
+import {
+  recordingClient,
+  requestExample,
+  responseExample,
+  expectIdsRefused,
+  expectRead,
+  expectWrite,
+} from '../helpers/recorder.js';
 import { validateRequestBody } from '../spec/helpers.js';
 
 const CONNECTOR_ID = 'df770e30-8b8b-11ed-a780-3b746c987a81';
 
-const indexConnector = requestExample('createConnector', 'createIndexConnectorRequest') as OperationBody<'createConnector'>;
+const indexConnector = requestExample(
+  'createConnector',
+  'createIndexConnectorRequest',
+) as OperationBody<'createConnector'>;
 
 describe('connectors.get', () => {
   it('GETs /api/actions/connector/{id} and returns the connector', async () => {
@@ -27,7 +44,10 @@ describe('connectors.get', () => {
 
   it('throws NotFoundError on 404', async () => {
     const { kibana, reply } = recordingClient();
-    reply({ status: 404, body: { statusCode: 404, error: 'Not Found', message: 'Saved object [action/nope] not found' } });
+    reply({
+      status: 404,
+      body: { statusCode: 404, error: 'Not Found', message: 'Saved object [action/nope] not found' },
+    });
     await expect(kibana.connectors.get('nope')).rejects.toBeInstanceOf(NotFoundError);
   });
 });
@@ -38,7 +58,11 @@ describe('connectors.create', () => {
     expect(validateRequestBody('createConnectorWithGeneratedId', indexConnector)).toEqual([]);
     recorder.reply({ body: responseExample('createConnectorWithGeneratedId') });
     const created = await recorder.kibana.connectors.create(indexConnector);
-    expectWrite(recorder.last, 'POST', '/api/actions/connector', { name: 'my-connector', connector_type_id: '.index', config: { index: 'test-index' } });
+    expectWrite(recorder.last, 'POST', '/api/actions/connector', {
+      name: 'my-connector',
+      connector_type_id: '.index',
+      config: { index: 'test-index' },
+    });
     expect(created).toEqual(responseExample('createConnectorWithGeneratedId'));
     expect(created.id).toBe('c55b6eb0-6bad-11eb-9f3b-611eebc6c3ad');
     expect(created.config).toEqual({ index: 'test-index', refresh: false, executionTimeField: null });
@@ -46,12 +70,18 @@ describe('connectors.create', () => {
 
   it('POSTs /api/actions/connector/{id} when options.id is given, secrets included', async () => {
     const recorder = recordingClient();
-    const bedrock = requestExample('createConnector', 'createBedrockConnectorRequest') as OperationBody<'createConnector'>;
+    const bedrock = requestExample(
+      'createConnector',
+      'createBedrockConnectorRequest',
+    ) as OperationBody<'createConnector'>;
     expect(validateRequestBody('createConnector', bedrock)).toEqual([]);
     recorder.reply({ body: responseExample('createConnector') });
     const created = await recorder.kibana.connectors.create(bedrock, { id: 'my-bedrock', requestTimeout: 5000 });
     expectWrite(recorder.last, 'POST', '/api/actions/connector/my-bedrock', bedrock);
-    expect((recorder.last.body as { secrets: unknown }).secrets).toEqual({ accessKey: 'AKIAIOSFODNN7EXAMPLE', secret: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' });
+    expect((recorder.last.body as { secrets: unknown }).secrets).toEqual({
+      accessKey: 'AKIAIOSFODNN7EXAMPLE',
+      secret: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    });
     expect(created.name).toBe('my-connector');
   });
 
@@ -63,10 +93,22 @@ describe('connectors.create', () => {
 
   it('refuses an empty options.id and a missing body without sending', async () => {
     const { kibana, requests } = recordingClient();
-    await expect(kibana.connectors.create(indexConnector, { id: '' })).rejects.toMatchObject({ name: 'ArgumentError', argument: 'options.id' });
-    await expect(kibana.connectors.create(indexConnector, { id: null as never })).rejects.toMatchObject({ name: 'ArgumentError', argument: 'options.id' });
-    await expect(kibana.connectors.create(undefined as never, { id: 'c1' })).rejects.toMatchObject({ name: 'ArgumentError', argument: 'body' });
-    await expect(kibana.connectors.create([] as never)).rejects.toMatchObject({ name: 'ArgumentError', argument: 'body' });
+    await expect(kibana.connectors.create(indexConnector, { id: '' })).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'options.id',
+    });
+    await expect(kibana.connectors.create(indexConnector, { id: null as never })).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'options.id',
+    });
+    await expect(kibana.connectors.create(undefined as never, { id: 'c1' })).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'body',
+    });
+    await expect(kibana.connectors.create([] as never)).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'body',
+    });
     expect(requests).toHaveLength(0);
   });
 
@@ -84,14 +126,20 @@ describe('connectors.update', () => {
     expect(validateRequestBody('updateConnector', body)).toEqual([]);
     recorder.reply({ body: responseExample('updateConnector', 200, 'updateConnectorIndexResponse') });
     const updated = await recorder.kibana.connectors.update('c55b6eb0-6bad-11eb-9f3b-611eebc6c3ad', body);
-    expectWrite(recorder.last, 'PUT', '/api/actions/connector/c55b6eb0-6bad-11eb-9f3b-611eebc6c3ad', { name: 'updated-connector', config: { index: 'updated-index' } });
+    expectWrite(recorder.last, 'PUT', '/api/actions/connector/c55b6eb0-6bad-11eb-9f3b-611eebc6c3ad', {
+      name: 'updated-connector',
+      config: { index: 'updated-index' },
+    });
     expect(updated).toEqual(responseExample('updateConnector', 200, 'updateConnectorIndexResponse'));
     expect(updated.name).toBe('updated-connector');
   });
 
   it('refuses a missing body without sending', async () => {
     const { kibana, requests } = recordingClient();
-    await expect(kibana.connectors.update(CONNECTOR_ID, undefined as never)).rejects.toMatchObject({ name: 'ArgumentError', argument: 'body' });
+    await expect(kibana.connectors.update(CONNECTOR_ID, undefined as never)).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'body',
+    });
     expect(requests).toHaveLength(0);
   });
 });
@@ -141,7 +189,10 @@ describe('connectors.types', () => {
 
   it('refuses a query that is not an object', async () => {
     const { kibana, requests } = recordingClient();
-    await expect(kibana.connectors.types('cases' as never)).rejects.toMatchObject({ name: 'ArgumentError', argument: 'query' });
+    await expect(kibana.connectors.types('cases' as never)).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'query',
+    });
     expect(requests).toHaveLength(0);
   });
 });
@@ -163,8 +214,18 @@ describe('connectors.run', () => {
 
   it('resolves (does not throw) when the connector reports status error', async () => {
     const { kibana, reply } = recordingClient();
-    reply({ body: { connector_id: 'c1', status: 'error', message: 'an error occurred while running the action', service_message: 'index_not_found' } });
-    await expect(kibana.connectors.run('c1', { params: {} })).resolves.toMatchObject({ status: 'error', service_message: 'index_not_found' });
+    reply({
+      body: {
+        connector_id: 'c1',
+        status: 'error',
+        message: 'an error occurred while running the action',
+        service_message: 'index_not_found',
+      },
+    });
+    await expect(kibana.connectors.run('c1', { params: {} })).resolves.toMatchObject({
+      status: 'error',
+      service_message: 'index_not_found',
+    });
   });
 
   it('is not retried on 503 unless retryNonIdempotent is set', async () => {
@@ -172,23 +233,38 @@ describe('connectors.run', () => {
     reply({ status: 503, body: { statusCode: 503, error: 'Service Unavailable', message: 'busy' } });
     await expect(kibana.connectors.run('c1', { params: {} })).rejects.toBeInstanceOf(ServiceUnavailableError);
     expect(requests).toHaveLength(1);
-    await expect(kibana.connectors.run('c1', { params: {} }, { retryNonIdempotent: true })).rejects.toBeInstanceOf(ServiceUnavailableError);
+    await expect(kibana.connectors.run('c1', { params: {} }, { retryNonIdempotent: true })).rejects.toBeInstanceOf(
+      ServiceUnavailableError,
+    );
     expect(requests).toHaveLength(4);
   });
 
   it('refuses a missing body without sending', async () => {
     const { kibana, requests } = recordingClient();
-    await expect(kibana.connectors.run('c1', undefined as never)).rejects.toMatchObject({ name: 'ArgumentError', argument: 'body' });
+    await expect(kibana.connectors.run('c1', undefined as never)).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'body',
+    });
     expect(requests).toHaveLength(0);
   });
 });
 
 describe('connectors in a space', () => {
   // Every method, once through kibana.space('ops') and once with { space: 'ops' } per call.
-  const calls: [name: string, call: (k: KibanaClient, options?: CallOptions) => Promise<unknown>, method: string, path: string][] = [
+  const calls: [
+    name: string,
+    call: (k: KibanaClient, options?: CallOptions) => Promise<unknown>,
+    method: string,
+    path: string,
+  ][] = [
     ['get', (k, o) => k.connectors.get('c1', o), 'GET', '/api/actions/connector/c1'],
     ['create', (k, o) => k.connectors.create(indexConnector, o), 'POST', '/api/actions/connector'],
-    ['create with id', (k, o) => k.connectors.create(indexConnector, { ...o, id: 'c1' }), 'POST', '/api/actions/connector/c1'],
+    [
+      'create with id',
+      (k, o) => k.connectors.create(indexConnector, { ...o, id: 'c1' }),
+      'POST',
+      '/api/actions/connector/c1',
+    ],
     ['update', (k, o) => k.connectors.update('c1', { name: 'n' }, o), 'PUT', '/api/actions/connector/c1'],
     ['delete', (k, o) => k.connectors.delete('c1', o), 'DELETE', '/api/actions/connector/c1'],
     ['list', (k, o) => k.connectors.list(o), 'GET', '/api/actions/connectors'],
@@ -201,7 +277,11 @@ describe('connectors in a space', () => {
     await call(kibana.space('ops'));
     await call(kibana, { space: 'ops' });
     await call(kibana, { space: 'default' });
-    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([`${method} /s/ops${path}`, `${method} /s/ops${path}`, `${method} ${path}`]);
+    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `${method} /s/ops${path}`,
+      `${method} /s/ops${path}`,
+      `${method} ${path}`,
+    ]);
   });
 });
 

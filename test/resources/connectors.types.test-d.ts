@@ -7,7 +7,9 @@ declare const kibana: KibanaClient;
 
 describe('connectors.create', () => {
   it('requires name and connector_type_id', () => {
-    expectTypeOf(kibana.connectors.create({ name: 'log', connector_type_id: '.server-log' })).resolves.toEqualTypeOf<Schemas['Connector']>();
+    expectTypeOf(kibana.connectors.create({ name: 'log', connector_type_id: '.server-log' })).resolves.toEqualTypeOf<
+      Schemas['Connector']
+    >();
     // @ts-expect-error name is required
     void kibana.connectors.create({ connector_type_id: '.server-log' });
     // @ts-expect-error connector_type_id is required
@@ -15,8 +17,17 @@ describe('connectors.create', () => {
   });
 
   it('types the Bedrock secrets and leaves other types open', () => {
-    void kibana.connectors.create({ name: 'b', connector_type_id: '.bedrock', config: { apiUrl: 'https://x' }, secrets: { accessKey: 'a', secret: 's' } });
-    void kibana.connectors.create({ name: 'i', connector_type_id: '.index', config: { index: 'test-index', refresh: true } });
+    void kibana.connectors.create({
+      name: 'b',
+      connector_type_id: '.bedrock',
+      config: { apiUrl: 'https://x' },
+      secrets: { accessKey: 'a', secret: 's' },
+    });
+    void kibana.connectors.create({
+      name: 'i',
+      connector_type_id: '.index',
+      config: { index: 'test-index', refresh: true },
+    });
     // @ts-expect-error the connector type is a string
     void kibana.connectors.create({ name: 'log', connector_type_id: 7 });
   });
@@ -42,7 +53,9 @@ describe('connectors.update and connectors.run', () => {
   });
 
   it('run requires params and answers ok or error', () => {
-    expectTypeOf(kibana.connectors.run('c1', { params: { documents: [{ a: 1 }] } })).resolves.toEqualTypeOf<Schemas['ConnectorExecuteResult']>();
+    expectTypeOf(kibana.connectors.run('c1', { params: { documents: [{ a: 1 }] } })).resolves.toEqualTypeOf<
+      Schemas['ConnectorExecuteResult']
+    >();
     expectTypeOf<Schemas['ConnectorExecuteResult']['status']>().toEqualTypeOf<'ok' | 'error'>();
     expectTypeOf<Schemas['ConnectorExecuteResult']['connector_id']>().toBeString();
     // @ts-expect-error params is required
@@ -68,7 +81,9 @@ describe('connector reads', () => {
     expectTypeOf<Listed['referenced_by_count']>().toBeNumber();
     expectTypeOf<Listed['name']>().toBeString();
     type ConnectorType = Awaited<ReturnType<KibanaClient['connectors']['types']>>[number];
-    expectTypeOf<ConnectorType['minimum_license_required']>().toEqualTypeOf<'basic' | 'standard' | 'gold' | 'platinum' | 'enterprise' | 'trial'>();
+    expectTypeOf<ConnectorType['minimum_license_required']>().toEqualTypeOf<
+      'basic' | 'standard' | 'gold' | 'platinum' | 'enterprise' | 'trial'
+    >();
     expectTypeOf<ConnectorType['supported_feature_ids']>().toEqualTypeOf<string[]>();
     void kibana.connectors.types({ feature_id: 'cases' });
     // @ts-expect-error feature_id is a string

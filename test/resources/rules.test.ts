@@ -1,10 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, KibanaClient, NotFoundError, ResultWindowError, type CallOptions, type Schemas } from '../../src/index.node.js';
-import { recordingClient, requestExample, responseExample, expectIdsRefused, expectRead, expectWrite } from '../helpers/recorder.js';
+import {
+  ConflictError,
+  KibanaClient,
+  NotFoundError,
+  ResultWindowError,
+  type CallOptions,
+  type Schemas,
+} from '../../src/index.node.js';
+import {
+  recordingClient,
+  requestExample,
+  responseExample,
+  expectIdsRefused,
+  expectRead,
+  expectWrite,
+} from '../helpers/recorder.js';
 import { validateRequestBody } from '../spec/helpers.js';
 
 /** The smallest valid params of an ES|QL `.es-query` rule. */
-const ESQL_PARAMS = { searchType: 'esqlQuery' as const, esqlQuery: { esql: 'FROM logs-* | LIMIT 1' }, size: 0, threshold: [0], thresholdComparator: '>' as const, timeWindowSize: 5, timeWindowUnit: 'm' as const };
+const ESQL_PARAMS = {
+  searchType: 'esqlQuery' as const,
+  esqlQuery: { esql: 'FROM logs-* | LIMIT 1' },
+  size: 0,
+  threshold: [0],
+  thresholdComparator: '>' as const,
+  timeWindowSize: 5,
+  timeWindowUnit: 'm' as const,
+};
 
 const RULE_ID = '3583a470-74f6-11ed-9801-35303b735aef';
 const CONNECTOR_ID = '9dca3e00-74f5-11ed-9801-35303b735aef';
@@ -20,7 +42,10 @@ function rawUrlClient(answer: unknown) {
     urls.push(String(input));
     return new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } });
   };
-  return { kibana: new KibanaClient({ url: 'http://kibana.test:5601', auth: { apiKey: 'test-key' }, maxRetries: 0, fetch }), urls };
+  return {
+    kibana: new KibanaClient({ url: 'http://kibana.test:5601', auth: { apiKey: 'test-key' }, maxRetries: 0, fetch }),
+    urls,
+  };
 }
 
 describe('rules.health', () => {
@@ -119,10 +144,22 @@ describe('rules.find', () => {
 
   it('refuses a has_reference that is not a { type, id } object, without sending', async () => {
     const { kibana, requests } = recordingClient();
-    await expect(kibana.rules.find({ has_reference: '{"type":"action","id":"c1"}' as never })).rejects.toMatchObject({ name: 'ArgumentError', argument: 'query.has_reference' });
-    await expect(kibana.rules.find({ has_reference: { type: 'action' } as never })).rejects.toMatchObject({ name: 'ArgumentError', argument: 'query.has_reference.id' });
-    await expect(kibana.rules.find({ has_reference: { type: '', id: 'c1' } })).rejects.toMatchObject({ name: 'ArgumentError', argument: 'query.has_reference.type' });
-    await expect(kibana.rules.find('name:cpu' as never)).rejects.toMatchObject({ name: 'ArgumentError', argument: 'query' });
+    await expect(kibana.rules.find({ has_reference: '{"type":"action","id":"c1"}' as never })).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'query.has_reference',
+    });
+    await expect(kibana.rules.find({ has_reference: { type: 'action' } as never })).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'query.has_reference.id',
+    });
+    await expect(kibana.rules.find({ has_reference: { type: '', id: 'c1' } })).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'query.has_reference.type',
+    });
+    await expect(kibana.rules.find('name:cpu' as never)).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'query',
+    });
     expect(requests).toHaveLength(0);
   });
 
@@ -140,10 +177,21 @@ describe('rules.iterate', () => {
     reply((request) => {
       const page = Number(request.query.get('page'));
       const count = page < 3 ? 100 : 50;
-      return { body: { page, per_page: 100, total: 250, data: Array.from({ length: count }, (_, i) => rule(`r${(page - 1) * 100 + i}`)) } };
+      return {
+        body: {
+          page,
+          per_page: 100,
+          total: 250,
+          data: Array.from({ length: count }, (_, i) => rule(`r${(page - 1) * 100 + i}`)),
+        },
+      };
     });
     const ids: string[] = [];
-    for await (const found of kibana.rules.iterate({ filter: 'alert.attributes.enabled: true', has_reference: { type: 'action', id: 'c1' } })) ids.push(found.id);
+    for await (const found of kibana.rules.iterate({
+      filter: 'alert.attributes.enabled: true',
+      has_reference: { type: 'action', id: 'c1' },
+    }))
+      ids.push(found.id);
     expect(ids).toHaveLength(250);
     expect(ids[0]).toBe('r0');
     expect(ids[249]).toBe('r249');
@@ -159,11 +207,18 @@ describe('rules.iterate', () => {
 
   it('starts at query.page with query.per_page, and stops on an empty page', async () => {
     const { kibana, requests, reply } = recordingClient();
-    reply((request) => (request.query.get('page') === '2' ? { body: { page: 2, per_page: 10, total: 999, data: [rule('a'), rule('b')] } } : { body: { page: 3, per_page: 10, total: 999, data: [] } }));
+    reply((request) =>
+      request.query.get('page') === '2'
+        ? { body: { page: 2, per_page: 10, total: 999, data: [rule('a'), rule('b')] } }
+        : { body: { page: 3, per_page: 10, total: 999, data: [] } },
+    );
     const ids: string[] = [];
     for await (const found of kibana.rules.iterate({ page: 2, per_page: 10 }, { space: 'ops' })) ids.push(found.id);
     expect(ids).toEqual(['a', 'b']);
-    expect(requests.map((r) => `${r.path}?${r.query.toString()}`)).toEqual(['/s/ops/api/alerting/rules/_find?page=2&per_page=10', '/s/ops/api/alerting/rules/_find?page=3&per_page=10']);
+    expect(requests.map((r) => `${r.path}?${r.query.toString()}`)).toEqual([
+      '/s/ops/api/alerting/rules/_find?page=2&per_page=10',
+      '/s/ops/api/alerting/rules/_find?page=3&per_page=10',
+    ]);
   });
 
   it('throws ResultWindowError past 10,000 rules', async () => {
@@ -183,9 +238,15 @@ describe('rules.iterate', () => {
 
   it('refuses bad paging and a bad has_reference at the call, before any request', () => {
     const { kibana, requests } = recordingClient();
-    expect(() => kibana.rules.iterate({ per_page: 0 })).toThrow(expect.objectContaining({ name: 'ArgumentError', argument: 'query.per_page' }));
-    expect(() => kibana.rules.iterate({ page: 0 })).toThrow(expect.objectContaining({ name: 'ArgumentError', argument: 'query.page' }));
-    expect(() => kibana.rules.iterate({ has_reference: { type: 'action', id: '' } })).toThrow(expect.objectContaining({ argument: 'query.has_reference.id' }));
+    expect(() => kibana.rules.iterate({ per_page: 0 })).toThrow(
+      expect.objectContaining({ name: 'ArgumentError', argument: 'query.per_page' }),
+    );
+    expect(() => kibana.rules.iterate({ page: 0 })).toThrow(
+      expect.objectContaining({ name: 'ArgumentError', argument: 'query.page' }),
+    );
+    expect(() => kibana.rules.iterate({ has_reference: { type: 'action', id: '' } })).toThrow(
+      expect.objectContaining({ argument: 'query.has_reference.id' }),
+    );
     expect(requests).toHaveLength(0);
   });
 });
@@ -211,7 +272,10 @@ describe('rules.get', () => {
 
   it('throws NotFoundError on 404', async () => {
     const { kibana, reply } = recordingClient();
-    reply({ status: 404, body: { statusCode: 404, error: 'Not Found', message: 'Saved object [alert/nope] not found' } });
+    reply({
+      status: 404,
+      body: { statusCode: 404, error: 'Not Found', message: 'Saved object [alert/nope] not found' },
+    });
     await expect(kibana.rules.get('nope')).rejects.toBeInstanceOf(NotFoundError);
   });
 });
@@ -244,24 +308,62 @@ describe('rules.create', () => {
   it('treats an undefined options.id as no id', async () => {
     const recorder = recordingClient();
     const { kibana } = recorder;
-    await kibana.rules.create({ name: 'n', rule_type_id: '.es-query' as const, consumer: 'alerts', schedule: { interval: '1m' }, params: ESQL_PARAMS }, { id: undefined });
+    await kibana.rules.create(
+      {
+        name: 'n',
+        rule_type_id: '.es-query' as const,
+        consumer: 'alerts',
+        schedule: { interval: '1m' },
+        params: ESQL_PARAMS,
+      },
+      { id: undefined },
+    );
     expect(recorder.last.path).toBe('/api/alerting/rule');
   });
 
   it('refuses an empty options.id and a missing body without sending', async () => {
     const { kibana, requests } = recordingClient();
-    const body = { name: 'n', rule_type_id: '.es-query' as const, consumer: 'alerts', schedule: { interval: '1m' }, params: ESQL_PARAMS };
-    await expect(kibana.rules.create(body, { id: '' })).rejects.toMatchObject({ name: 'ArgumentError', argument: 'options.id' });
-    await expect(kibana.rules.create(body, { id: 42 as never })).rejects.toMatchObject({ name: 'ArgumentError', argument: 'options.id' });
-    await expect(kibana.rules.create(undefined as never)).rejects.toMatchObject({ name: 'ArgumentError', argument: 'body' });
-    await expect(kibana.rules.create(body, 'r1' as never)).rejects.toMatchObject({ name: 'ArgumentError', argument: 'options' });
+    const body = {
+      name: 'n',
+      rule_type_id: '.es-query' as const,
+      consumer: 'alerts',
+      schedule: { interval: '1m' },
+      params: ESQL_PARAMS,
+    };
+    await expect(kibana.rules.create(body, { id: '' })).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'options.id',
+    });
+    await expect(kibana.rules.create(body, { id: 42 as never })).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'options.id',
+    });
+    await expect(kibana.rules.create(undefined as never)).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'body',
+    });
+    await expect(kibana.rules.create(body, 'r1' as never)).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'options',
+    });
     expect(requests).toHaveLength(0);
   });
 
   it('throws ConflictError when the chosen id is taken', async () => {
     const { kibana, reply } = recordingClient();
     reply({ status: 409, body: { statusCode: 409, error: 'Conflict', message: 'Saved object [alert/r1] conflict' } });
-    await expect(kibana.rules.create({ name: 'n', rule_type_id: '.es-query' as const, consumer: 'alerts', schedule: { interval: '1m' }, params: ESQL_PARAMS }, { id: 'r1' })).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      kibana.rules.create(
+        {
+          name: 'n',
+          rule_type_id: '.es-query' as const,
+          consumer: 'alerts',
+          schedule: { interval: '1m' },
+          params: ESQL_PARAMS,
+        },
+        { id: 'r1' },
+      ),
+    ).rejects.toBeInstanceOf(ConflictError);
   });
 });
 
@@ -281,7 +383,10 @@ describe('rules.update', () => {
 
   it('refuses a missing body without sending', async () => {
     const { kibana, requests } = recordingClient();
-    await expect(kibana.rules.update(RULE_ID, null as never)).rejects.toMatchObject({ name: 'ArgumentError', argument: 'body' });
+    await expect(kibana.rules.update(RULE_ID, null as never)).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'body',
+    });
     expect(requests).toHaveLength(0);
   });
 });
@@ -310,7 +415,10 @@ describe('rules.disable', () => {
 
   it('refuses a body that is not an object', async () => {
     const { kibana, requests } = recordingClient();
-    await expect(kibana.rules.disable(RULE_ID, true as never)).rejects.toMatchObject({ name: 'ArgumentError', argument: 'body' });
+    await expect(kibana.rules.disable(RULE_ID, true as never)).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'body',
+    });
     expect(requests).toHaveLength(0);
   });
 });
@@ -321,8 +429,16 @@ describe('rules: POSTs without a body, answered 204', () => {
     ['muteAll', (k, o) => k.rules.muteAll(RULE_ID, o), `/api/alerting/rule/${RULE_ID}/_mute_all`],
     ['unmuteAll', (k, o) => k.rules.unmuteAll(RULE_ID, o), `/api/alerting/rule/${RULE_ID}/_unmute_all`],
     ['updateApiKey', (k, o) => k.rules.updateApiKey(RULE_ID, o), `/api/alerting/rule/${RULE_ID}/_update_api_key`],
-    ['muteAlert', (k, o) => k.rules.muteAlert(RULE_ID, 'host-1', o), `/api/alerting/rule/${RULE_ID}/alert/host-1/_mute`],
-    ['unmuteAlert', (k, o) => k.rules.unmuteAlert(RULE_ID, 'host-1', o), `/api/alerting/rule/${RULE_ID}/alert/host-1/_unmute`],
+    [
+      'muteAlert',
+      (k, o) => k.rules.muteAlert(RULE_ID, 'host-1', o),
+      `/api/alerting/rule/${RULE_ID}/alert/host-1/_mute`,
+    ],
+    [
+      'unmuteAlert',
+      (k, o) => k.rules.unmuteAlert(RULE_ID, 'host-1', o),
+      `/api/alerting/rule/${RULE_ID}/alert/host-1/_unmute`,
+    ],
   ];
 
   it.each(cases)('%s POSTs with no body and resolves to undefined on 204', async (_, call, path) => {
@@ -338,7 +454,10 @@ describe('rules: POSTs without a body, answered 204', () => {
     reply({ status: 204 });
     await kibana.rules.muteAlert('r 1', 'host/1');
     await kibana.rules.unmuteAlert('r1', 'group #2');
-    expect(requests.map((r) => r.path)).toEqual(['/api/alerting/rule/r%201/alert/host%2F1/_mute', '/api/alerting/rule/r1/alert/group%20%232/_unmute']);
+    expect(requests.map((r) => r.path)).toEqual([
+      '/api/alerting/rule/r%201/alert/host%2F1/_mute',
+      '/api/alerting/rule/r1/alert/group%20%232/_unmute',
+    ]);
   });
 
   it('updateApiKey throws ConflictError on 409', async () => {
@@ -374,8 +493,19 @@ describe('rules.types', () => {
 
 describe('rules in a space', () => {
   // Every method, once through kibana.space('ops') and once with { space: 'ops' } per call.
-  const body = { name: 'n', rule_type_id: '.es-query' as const, consumer: 'alerts', schedule: { interval: '1m' }, params: ESQL_PARAMS };
-  const calls: [name: string, call: (k: KibanaClient, options?: CallOptions) => Promise<unknown>, method: string, path: string][] = [
+  const body = {
+    name: 'n',
+    rule_type_id: '.es-query' as const,
+    consumer: 'alerts',
+    schedule: { interval: '1m' },
+    params: ESQL_PARAMS,
+  };
+  const calls: [
+    name: string,
+    call: (k: KibanaClient, options?: CallOptions) => Promise<unknown>,
+    method: string,
+    path: string,
+  ][] = [
     ['health', (k, o) => k.rules.health(o), 'GET', '/api/alerting/_health'],
     ['find', (k, o) => k.rules.find({ per_page: 1 }, o), 'GET', '/api/alerting/rules/_find'],
     ['get', (k, o) => k.rules.get('r1', o), 'GET', '/api/alerting/rule/r1'],
@@ -398,12 +528,22 @@ describe('rules in a space', () => {
     await call(kibana.space('ops'));
     await call(kibana, { space: 'ops' });
     await call(kibana, { space: 'default' });
-    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([`${method} /s/ops${path}`, `${method} /s/ops${path}`, `${method} ${path}`]);
+    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `${method} /s/ops${path}`,
+      `${method} /s/ops${path}`,
+      `${method} ${path}`,
+    ]);
   });
 });
 
 describe('rules argument errors', () => {
-  const body = { name: 'n', rule_type_id: '.es-query' as const, consumer: 'alerts', schedule: { interval: '1m' }, params: ESQL_PARAMS };
+  const body = {
+    name: 'n',
+    rule_type_id: '.es-query' as const,
+    consumer: 'alerts',
+    schedule: { interval: '1m' },
+    params: ESQL_PARAMS,
+  };
   const calls: [name: string, argument: string, call: (k: KibanaClient, id: string) => Promise<unknown>][] = [
     ['get', 'ruleId', (k, id) => k.rules.get(id)],
     ['update', 'ruleId', (k, id) => k.rules.update(id, body)],

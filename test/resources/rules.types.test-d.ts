@@ -7,7 +7,20 @@ declare const kibana: KibanaClient;
 
 type CreateBody = OperationBody<'createRule'>;
 
-const minimalRule: CreateBody = { name: 'cpu', rule_type_id: '.index-threshold', consumer: 'alerts', schedule: { interval: '1m' }, params: { index: ['metrics-*'], threshold: [90], thresholdComparator: '>', timeField: '@timestamp', timeWindowSize: 5, timeWindowUnit: 'm' } };
+const minimalRule: CreateBody = {
+  name: 'cpu',
+  rule_type_id: '.index-threshold',
+  consumer: 'alerts',
+  schedule: { interval: '1m' },
+  params: {
+    index: ['metrics-*'],
+    threshold: [90],
+    thresholdComparator: '>',
+    timeField: '@timestamp',
+    timeWindowSize: 5,
+    timeWindowUnit: 'm',
+  },
+};
 
 describe('rules.create', () => {
   it('requires name, rule_type_id, consumer and schedule', () => {
@@ -33,7 +46,9 @@ describe('rules.create', () => {
 
   it('takes the id as an option, next to the call options', () => {
     expectTypeOf(kibana.rules.create(minimalRule)).resolves.toEqualTypeOf<Schemas['Rule']>();
-    expectTypeOf(kibana.rules.create(minimalRule, { id: 'cpu-rule', space: 'ops', requestTimeout: 1000 })).resolves.toEqualTypeOf<Schemas['Rule']>();
+    expectTypeOf(
+      kibana.rules.create(minimalRule, { id: 'cpu-rule', space: 'ops', requestTimeout: 1000 }),
+    ).resolves.toEqualTypeOf<Schemas['Rule']>();
     // @ts-expect-error the id is a string
     void kibana.rules.create(minimalRule, { id: 42 });
     // @ts-expect-error not a call option
@@ -43,12 +58,20 @@ describe('rules.create', () => {
   it('rejects fields a rule does not have, and enforces the notify_when enum', () => {
     // @ts-expect-error `interval` belongs in schedule
     void kibana.rules.create({ ...minimalRule, interval: '1m' });
-    void kibana.rules.create({ ...minimalRule, actions: [{ id: 'c1', group: 'threshold met', frequency: { summary: false, notify_when: 'onActiveAlert' } }] });
-    // @ts-expect-error notify_when is one of onActionGroupChange, onActiveAlert, onThrottleInterval
-    void kibana.rules.create({ ...minimalRule, actions: [{ id: 'c1', frequency: { summary: false, notify_when: 'always' } }] });
+    void kibana.rules.create({
+      ...minimalRule,
+      actions: [{ id: 'c1', group: 'threshold met', frequency: { summary: false, notify_when: 'onActiveAlert' } }],
+    });
+    void kibana.rules.create({
+      ...minimalRule,
+      // @ts-expect-error notify_when is one of onActionGroupChange, onActiveAlert, onThrottleInterval
+      actions: [{ id: 'c1', frequency: { summary: false, notify_when: 'always' } }],
+    });
     // @ts-expect-error an action needs the connector id
     void kibana.rules.create({ ...minimalRule, actions: [{ group: 'threshold met' }] });
-    expectTypeOf<Schemas['RuleNotifyWhen']>().toEqualTypeOf<'onActionGroupChange' | 'onActiveAlert' | 'onThrottleInterval'>();
+    expectTypeOf<Schemas['RuleNotifyWhen']>().toEqualTypeOf<
+      'onActionGroupChange' | 'onActiveAlert' | 'onThrottleInterval'
+    >();
   });
 });
 
@@ -80,7 +103,13 @@ describe('rules.find and rules.iterate', () => {
   });
 
   it('enforces the query enums and snake_case paging', () => {
-    void kibana.rules.find({ per_page: 50, page: 2, sort_order: 'asc', default_search_operator: 'AND', search_fields: 'name' });
+    void kibana.rules.find({
+      per_page: 50,
+      page: 2,
+      sort_order: 'asc',
+      default_search_operator: 'AND',
+      search_fields: 'name',
+    });
     void kibana.rules.find({ search_fields: ['name', 'tags'], fields: ['name'], filter_consumers: ['alerts'] });
     // @ts-expect-error sort_order is asc or desc
     void kibana.rules.find({ sort_order: 'up' });
@@ -96,7 +125,9 @@ describe('rules.find and rules.iterate', () => {
     expectTypeOf(kibana.rules.find()).resolves.toEqualTypeOf<Schemas['RuleFindResponse']>();
     expectTypeOf<Schemas['RuleFindResponse']['data']>().toEqualTypeOf<Schemas['Rule'][]>();
     expectTypeOf<Schemas['RuleFindResponse']['total']>().toBeNumber();
-    expectTypeOf(kibana.rules.iterate({ per_page: 10 })).toEqualTypeOf<AsyncGenerator<Schemas['Rule'], void, undefined>>();
+    expectTypeOf(kibana.rules.iterate({ per_page: 10 })).toEqualTypeOf<
+      AsyncGenerator<Schemas['Rule'], void, undefined>
+    >();
   });
 });
 
@@ -106,7 +137,9 @@ describe('rule results', () => {
     expectTypeOf<Rule['id']>().toBeString();
     expectTypeOf<Rule['enabled']>().toBeBoolean();
     expectTypeOf<Rule['tags']>().toEqualTypeOf<string[]>();
-    expectTypeOf<Rule['execution_status']['status']>().toEqualTypeOf<'ok' | 'active' | 'error' | 'warning' | 'pending' | 'unknown'>();
+    expectTypeOf<Rule['execution_status']['status']>().toEqualTypeOf<
+      'ok' | 'active' | 'error' | 'warning' | 'pending' | 'unknown'
+    >();
     expectTypeOf<Rule['actions'][number]['connector_type_id']>().toBeString();
     expectTypeOf<Rule['api_key_owner']>().toEqualTypeOf<string | null>();
     expectTypeOf<NonNullable<Rule['last_run']>['outcome']>().toEqualTypeOf<'succeeded' | 'warning' | 'failed'>();
@@ -115,9 +148,13 @@ describe('rule results', () => {
   it('health, types', () => {
     type Health = Awaited<ReturnType<KibanaClient['rules']['health']>>;
     expectTypeOf<Health['is_sufficiently_secure']>().toBeBoolean();
-    expectTypeOf<Health['alerting_framework_health']['read_health']['status']>().toEqualTypeOf<'ok' | 'warn' | 'error'>();
+    expectTypeOf<Health['alerting_framework_health']['read_health']['status']>().toEqualTypeOf<
+      'ok' | 'warn' | 'error'
+    >();
     expectTypeOf(kibana.rules.types()).resolves.toEqualTypeOf<Schemas['RuleType'][]>();
-    expectTypeOf<Schemas['RuleType']['category']>().toEqualTypeOf<'management' | 'observability' | 'securitySolution'>();
+    expectTypeOf<Schemas['RuleType']['category']>().toEqualTypeOf<
+      'management' | 'observability' | 'securitySolution'
+    >();
   });
 });
 

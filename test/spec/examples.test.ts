@@ -27,7 +27,11 @@ interface ExampleCase {
   example: Example;
 }
 
-function examplesOf(where: string, schema: Schema | undefined, holder: { example?: unknown; examples?: Record<string, Example | Reference> }): ExampleCase[] {
+function examplesOf(
+  where: string,
+  schema: Schema | undefined,
+  holder: { example?: unknown; examples?: Record<string, Example | Reference> },
+): ExampleCase[] {
   const found: ExampleCase[] = [];
   if ('example' in holder) found.push({ name: `${where} example`, schema, example: { value: holder.example } });
   for (const [name, example] of Object.entries(holder.examples ?? {})) {
@@ -37,7 +41,9 @@ function examplesOf(where: string, schema: Schema | undefined, holder: { example
 }
 
 function mediaTypeExamples(where: string, content: Record<string, MediaType> | undefined): ExampleCase[] {
-  return Object.entries(content ?? {}).flatMap(([mediaType, media]) => examplesOf(`${where} ${mediaType}`, media.schema, media));
+  return Object.entries(content ?? {}).flatMap(([mediaType, media]) =>
+    examplesOf(`${where} ${mediaType}`, media.schema, media),
+  );
 }
 
 // Parameters and headers carry examples either beside a `schema` or inside `content` media types.
@@ -123,11 +129,16 @@ function firstExampleValue(content: Record<string, MediaType> | undefined): unkn
 describe('the example check', () => {
   it('rejects a createCase request without title', () => {
     const { operation } = findOperation('createCase');
-    const body = firstExampleValue(operation.requestBody && resolve(operation.requestBody).content) as Record<string, unknown>;
+    const body = firstExampleValue(operation.requestBody && resolve(operation.requestBody).content) as Record<
+      string,
+      unknown
+    >;
     expect(validateRequestBody('createCase', body)).toEqual([]);
 
     delete body.title;
-    expect(validateRequestBody('createCase', body)).toContainEqual(expect.stringContaining("must have required property 'title'"));
+    expect(validateRequestBody('createCase', body)).toContainEqual(
+      expect.stringContaining("must have required property 'title'"),
+    );
   });
 
   it("rejects a findCases response with a case whose status is 'bogus'", () => {
@@ -138,18 +149,35 @@ describe('the example check', () => {
     const [first] = body.cases;
     if (!first) throw new Error('the findCases example has no case to break');
     first.status = 'bogus';
-    expect(validateResponse('findCases', 200, body)).toContainEqual(expect.stringMatching(/^\/cases\/0\/status must be equal to one of the allowed values/));
+    expect(validateResponse('findCases', 200, body)).toContainEqual(
+      expect.stringMatching(/^\/cases\/0\/status must be equal to one of the allowed values/),
+    );
   });
 
   it('checks connector config and rule params per type, and keeps other types in their generic form', () => {
     const webhook = { name: 'hook', connector_type_id: '.webhook', config: { url: 42, method: 'yeet' } };
     expect(validateRequestBody('createConnector', webhook)).not.toEqual([]);
-    expect(validateRequestBody('createConnector', { ...webhook, config: { url: 'https://hooks.test', method: 'post' } })).toEqual([]);
-    expect(validateRequestBody('createConnector', { name: 'p', connector_type_id: '.my-plugin', config: { anything: 1 } })).toEqual([]);
+    expect(
+      validateRequestBody('createConnector', { ...webhook, config: { url: 'https://hooks.test', method: 'post' } }),
+    ).toEqual([]);
+    expect(
+      validateRequestBody('createConnector', { name: 'p', connector_type_id: '.my-plugin', config: { anything: 1 } }),
+    ).toEqual([]);
     const rule = { name: 'r', consumer: 'alerts', schedule: { interval: '1m' } };
-    expect(validateRequestBody('createRule', { ...rule, rule_type_id: '.index-threshold', params: { aggType: 'average' } })).not.toEqual([]);
-    expect(validateRequestBody('createRule', { ...rule, rule_type_id: '.geo-containment', params: { index: 'vehicles' } })).toEqual([]);
-    expect(validateRequestBody('createRule', { ...rule, rule_type_id: '.index-threshold', params: {}, artifacts: { dashboards: [{ id: 'd1' }] } })).not.toEqual([]);
+    expect(
+      validateRequestBody('createRule', { ...rule, rule_type_id: '.index-threshold', params: { aggType: 'average' } }),
+    ).not.toEqual([]);
+    expect(
+      validateRequestBody('createRule', { ...rule, rule_type_id: '.geo-containment', params: { index: 'vehicles' } }),
+    ).toEqual([]);
+    expect(
+      validateRequestBody('createRule', {
+        ...rule,
+        rule_type_id: '.index-threshold',
+        params: {},
+        artifacts: { dashboards: [{ id: 'd1' }] },
+      }),
+    ).not.toEqual([]);
   });
 
   it('rejects a response status the operation does not declare', () => {

@@ -3,7 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
-import { isReference, readOperations, resolveRef, type OpenApiDocument as ReadDocument, type SpecOperation } from '../../src/openapi/read.js';
+import {
+  isReference,
+  readOperations,
+  resolveRef,
+  type OpenApiDocument as ReadDocument,
+  type SpecOperation,
+} from '../../src/openapi/read.js';
 
 export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 export type Method = (typeof METHODS)[number];
@@ -113,7 +119,14 @@ function extensionKeys(value: unknown, found = new Set<string>()): Set<string> {
 function createAjv(): Ajv2020 {
   // Strict schemas, so that a misspelt keyword or format fails loudly instead of silently validating
   // nothing. Type and tuple strictness only warn about style, so they stay off.
-  const ajv = new Ajv2020({ allErrors: true, strictSchema: true, strictTypes: false, strictTuples: false, strictRequired: false, allowUnionTypes: true });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strictSchema: true,
+    strictTypes: false,
+    strictTuples: false,
+    strictRequired: false,
+    allowUnionTypes: true,
+  });
   // ajv-formats ships as CommonJS whose module object carries the plugin as `default`. Its formats
   // include OpenAPI's int32, int64, float, double, byte, password and binary (any string).
   ajvFormats.default(ajv);
@@ -141,11 +154,16 @@ export function withDefaultMappings(document: OpenApiDocument): OpenApiDocument 
   const copy = structuredClone(document);
   for (const schema of Object.values(copy.components.schemas ?? {})) {
     if (typeof schema !== 'object' || !Array.isArray(schema.oneOf)) continue;
-    const discriminator = schema.discriminator as { propertyName?: string; mapping?: Record<string, string>; 'x-defaultMapping'?: string } | undefined;
+    const discriminator = schema.discriminator as
+      | { propertyName?: string; mapping?: Record<string, string>; 'x-defaultMapping'?: string }
+      | undefined;
     const generic = discriminator?.['x-defaultMapping'];
     if (!discriminator?.propertyName || !generic) continue;
     const property = discriminator.propertyName;
-    const mapped = { required: [property], properties: { [property]: { enum: Object.keys(discriminator.mapping ?? {}) } } };
+    const mapped = {
+      required: [property],
+      properties: { [property]: { enum: Object.keys(discriminator.mapping ?? {}) } },
+    };
     schema.oneOf = [...schema.oneOf, { allOf: [{ $ref: generic }, { not: mapped }] }];
   }
   return copy;
@@ -161,7 +179,9 @@ function anchorReferences(schema: Schema): Schema {
     if (typeof value !== 'object' || value === null) return value;
     return Object.fromEntries(
       Object.entries(value).map(([key, child]) =>
-        key === '$ref' && typeof child === 'string' && child.startsWith('#') ? [key, `${DOCUMENT_ID}${child}`] : [key, visit(child)],
+        key === '$ref' && typeof child === 'string' && child.startsWith('#')
+          ? [key, `${DOCUMENT_ID}${child}`]
+          : [key, visit(child)],
       ),
     );
   };
@@ -194,7 +214,12 @@ export function validatorFor(schema: Schema): Validator {
   return validator;
 }
 
-function validateContent(where: string, content: Record<string, MediaType> | undefined, mediaType: string, body: unknown): string[] {
+function validateContent(
+  where: string,
+  content: Record<string, MediaType> | undefined,
+  mediaType: string,
+  body: unknown,
+): string[] {
   const media = content?.[mediaType];
   if (!media) {
     const declared = Object.keys(content ?? {});
@@ -218,7 +243,12 @@ export function validateRequestBody(operationId: string, body: unknown, mediaTyp
  * What is wrong with `body` as the operation's response with this status, or an empty list. A status the
  * operation does not declare is wrong unless a `NXX` range or `default` response covers it.
  */
-export function validateResponse(operationId: string, status: number, body: unknown, mediaType = 'application/json'): string[] {
+export function validateResponse(
+  operationId: string,
+  status: number,
+  body: unknown,
+  mediaType = 'application/json',
+): string[] {
   const { operation } = findOperation(operationId);
   const responses = operation.responses ?? {};
   const declared = responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;

@@ -2,7 +2,15 @@
 // method, path and operationId and declares the parameters the Kibana documentation gives it.
 import { describe, expect, it } from 'vitest';
 import { operationTable } from '../../generated/operations.js';
-import { isReference, operations, resolve, validateResponse, type Method, type OperationEntry, type Parameter } from './helpers.js';
+import {
+  isReference,
+  operations,
+  resolve,
+  validateResponse,
+  type Method,
+  type OperationEntry,
+  type Parameter,
+} from './helpers.js';
 
 interface ExpectedParameter {
   name: string;
@@ -42,7 +50,13 @@ const documented: ExpectedOperation[] = [
   op('post', '/api/alerting/rule/{id}/_mute_all', 'muteAllAlerts', inPath('id')),
   op('post', '/api/alerting/rule/{id}/_unmute_all', 'unmuteAllAlerts', inPath('id')),
   op('post', '/api/alerting/rule/{rule_id}/alert/{alert_id}/_mute', 'muteAlert', inPath('rule_id'), inPath('alert_id')),
-  op('post', '/api/alerting/rule/{rule_id}/alert/{alert_id}/_unmute', 'unmuteAlert', inPath('rule_id'), inPath('alert_id')),
+  op(
+    'post',
+    '/api/alerting/rule/{rule_id}/alert/{alert_id}/_unmute',
+    'unmuteAlert',
+    inPath('rule_id'),
+    inPath('alert_id'),
+  ),
   op(
     'get',
     '/api/alerting/rules/_find',
@@ -134,7 +148,15 @@ const further: ExpectedOperation[] = [
   op('get', '/api/cases/tags', 'getCaseTags', inQuery('owner')),
   op('post', '/api/cases/{caseId}/comments', 'addCaseComment', inPath('caseId')),
   op('patch', '/api/cases/{caseId}/comments', 'updateCaseComment', inPath('caseId')),
-  op('get', '/api/cases/{caseId}/comments/_find', 'findCaseComments', inPath('caseId'), inQuery('page'), inQuery('perPage'), inQuery('sortOrder')),
+  op(
+    'get',
+    '/api/cases/{caseId}/comments/_find',
+    'findCaseComments',
+    inPath('caseId'),
+    inQuery('page'),
+    inQuery('perPage'),
+    inQuery('sortOrder'),
+  ),
   op('get', '/api/cases/{caseId}/comments/{commentId}', 'getCaseComment', inPath('caseId'), inPath('commentId')),
 
   op('get', '/api/alerting/rule/{id}', 'getRule', inPath('id')),
@@ -152,7 +174,13 @@ const further: ExpectedOperation[] = [
 
   op('get', '/api/apm/settings/agent-configuration', 'getAgentConfigurations'),
   op('delete', '/api/apm/settings/agent-configuration', 'deleteAgentConfiguration'),
-  op('get', '/api/apm/settings/agent-configuration/view', 'getAgentConfiguration', inQuery('name'), inQuery('environment')),
+  op(
+    'get',
+    '/api/apm/settings/agent-configuration/view',
+    'getAgentConfiguration',
+    inQuery('name'),
+    inQuery('environment'),
+  ),
 ];
 
 /** Kibana also creates rules and connectors without an id in the path and generates one (more-operations.md). */
@@ -164,9 +192,24 @@ const generatedIdVariants: ExpectedOperation[] = [
 /** The 9 operations that /work/shared/kibana-docs/current-kibana.md adds (Kibana 8.19 and 9.x). */
 const current: ExpectedOperation[] = [
   op('post', '/api/alerting/rule/{id}/snooze_schedule', 'snoozeRule', inPath('id')),
-  op('delete', '/api/alerting/rule/{ruleId}/snooze_schedule/{scheduleId}', 'unsnoozeRule', inPath('ruleId'), inPath('scheduleId')),
+  op(
+    'delete',
+    '/api/alerting/rule/{ruleId}/snooze_schedule/{scheduleId}',
+    'unsnoozeRule',
+    inPath('ruleId'),
+    inPath('scheduleId'),
+  ),
   op('post', '/api/maintenance_window', 'createMaintenanceWindow'),
-  op('get', '/api/maintenance_window/_find', 'findMaintenanceWindows', inQuery('title'), inQuery('created_by'), inQuery('status'), inQuery('page'), inQuery('per_page')),
+  op(
+    'get',
+    '/api/maintenance_window/_find',
+    'findMaintenanceWindows',
+    inQuery('title'),
+    inQuery('created_by'),
+    inQuery('status'),
+    inQuery('page'),
+    inQuery('per_page'),
+  ),
   op('get', '/api/maintenance_window/{id}', 'getMaintenanceWindow', inPath('id')),
   op('patch', '/api/maintenance_window/{id}', 'updateMaintenanceWindow', inPath('id')),
   op('delete', '/api/maintenance_window/{id}', 'deleteMaintenanceWindow', inPath('id')),
@@ -191,7 +234,9 @@ function checkOperationTable(title: string, table: ExpectedOperation[]) {
         // documented parameter must be there with the same location and requiredness.
         const declared = parameters.map(({ name, in: location }) => {
           const found = entry?.parameters.find((parameter) => parameter.name === name && parameter.in === location);
-          return found ? { name, in: location, required: found.required ?? false } : `${location} parameter ${name} is not declared`;
+          return found
+            ? { name, in: location, required: found.required ?? false }
+            : `${location} parameter ${name} is not declared`;
         });
         expect(declared).toEqual(parameters);
       });
@@ -211,12 +256,14 @@ describe('the operations of the current Kibana', () => {
   });
 
   it('declare the responses current-kibana.md lists', () => {
-    const statuses = (operationId: string) => Object.keys(operations().find((entry) => entry.operationId === operationId)?.operation.responses ?? {}).sort();
+    const statuses = (operationId: string) =>
+      Object.keys(operations().find((entry) => entry.operationId === operationId)?.operation.responses ?? {}).sort();
     expect(statuses('snoozeRule')).toEqual(['200', '400', '401', '403', '404']);
     expect(statuses('unsnoozeRule')).toEqual(['204', '400', '401', '403', '404']);
     expect(statuses('createMaintenanceWindow')).toEqual(['200', '400', '401', '403']);
     expect(statuses('findMaintenanceWindows')).toEqual(['200', '400', '401', '403']);
-    for (const id of ['getMaintenanceWindow', 'archiveMaintenanceWindow', 'unarchiveMaintenanceWindow']) expect(statuses(id)).toEqual(['200', '400', '401', '403', '404']);
+    for (const id of ['getMaintenanceWindow', 'archiveMaintenanceWindow', 'unarchiveMaintenanceWindow'])
+      expect(statuses(id)).toEqual(['200', '400', '401', '403', '404']);
     expect(statuses('updateMaintenanceWindow')).toEqual(['200', '400', '401', '403', '404', '409']);
     expect(statuses('deleteMaintenanceWindow')).toEqual(['204', '400', '401', '403', '404']);
   });
@@ -224,14 +271,21 @@ describe('the operations of the current Kibana', () => {
   it('answer a snooze with {schedule} itself, not wrapped in a body key as Kibana’s published spec has it', () => {
     const ok = operations().find((entry) => entry.operationId === 'snoozeRule')?.operation.responses?.['200'];
     const schema = ok && resolve(ok).content?.['application/json']?.schema;
-    expect(schema && resolve(schema as never)).toMatchObject({ required: ['schedule'], properties: { schedule: { required: ['id'] } } });
+    expect(schema && resolve(schema as never)).toMatchObject({
+      required: ['schedule'],
+      properties: { schedule: { required: ['id'] } },
+    });
     expect(validateResponse('snoozeRule', 200, { body: { schedule: { id: 's1' } } })).not.toEqual([]);
     expect(validateResponse('snoozeRule', 200, { schedule: { id: 's1' } })).toEqual([]);
   });
 
   it('take the query parameter _mute gained in Kibana 9', () => {
     const mute = operations().find((entry) => entry.operationId === 'muteAlert');
-    expect(mute?.parameters.find((parameter) => parameter.name === 'validate_alerts_existence')).toMatchObject({ in: 'query', required: false, schema: { type: 'boolean' } });
+    expect(mute?.parameters.find((parameter) => parameter.name === 'validate_alerts_existence')).toMatchObject({
+      in: 'query',
+      required: false,
+      schema: { type: 'boolean' },
+    });
   });
 });
 
@@ -243,13 +297,19 @@ describe('every operation in the spec', () => {
   it('has a unique operationId', () => {
     const ids = all.map((entry) => entry.operationId);
     expect(ids.filter((id) => id === undefined).length, 'operations without an operationId').toBe(0);
-    expect(ids.filter((id, index) => ids.indexOf(id) !== index), 'operationIds used twice').toEqual([]);
+    expect(
+      ids.filter((id, index) => ids.indexOf(id) !== index),
+      'operationIds used twice',
+    ).toEqual([]);
   });
 
   it('declares kbn-xsrf through #/components/parameters/KbnXsrf unless it is a GET', () => {
     const missing = all
       .filter((entry) => entry.method !== 'get')
-      .filter((entry) => !entry.declaredParameters.some((p) => isReference(p) && p.$ref === '#/components/parameters/KbnXsrf'))
+      .filter(
+        (entry) =>
+          !entry.declaredParameters.some((p) => isReference(p) && p.$ref === '#/components/parameters/KbnXsrf'),
+      )
       .map(label);
     expect(missing).toEqual([]);
   });
@@ -257,12 +317,17 @@ describe('every operation in the spec', () => {
   it('declares elastic-api-version exactly when it is an APM operation', () => {
     const wrong = all
       .filter((entry) => headerNames(entry).includes('elastic-api-version') !== entry.path.startsWith('/api/apm/'))
-      .map((entry) => `${label(entry)} ${entry.path.startsWith('/api/apm/') ? 'lacks' : 'must not declare'} elastic-api-version`);
+      .map(
+        (entry) =>
+          `${label(entry)} ${entry.path.startsWith('/api/apm/') ? 'lacks' : 'must not declare'} elastic-api-version`,
+      );
     expect(wrong).toEqual([]);
   });
 
   it('answers 200 or 204 on success', () => {
-    const without = all.filter((entry) => !('200' in (entry.operation.responses ?? {})) && !('204' in (entry.operation.responses ?? {}))).map(label);
+    const without = all
+      .filter((entry) => !('200' in (entry.operation.responses ?? {})) && !('204' in (entry.operation.responses ?? {})))
+      .map(label);
     expect(without).toEqual([]);
   });
 });
@@ -271,27 +336,48 @@ describe('generated/operations.ts', () => {
   it('maps exactly the APM operations to elastic-api-version 2023-10-31', () => {
     const apm = [...documented, ...further].filter(({ path }) => path.startsWith('/api/apm/'));
     const versions = Object.fromEntries(
-      Object.values(operationTable).flatMap((facts) => ('apiVersion' in facts ? [[`${facts.method.toUpperCase()} ${facts.path}`, facts.apiVersion]] : [])),
+      Object.values(operationTable).flatMap((facts) =>
+        'apiVersion' in facts ? [[`${facts.method.toUpperCase()} ${facts.path}`, facts.apiVersion]] : [],
+      ),
     );
     expect(versions).toEqual(Object.fromEntries(apm.map((entry) => [label(entry), '2023-10-31'])));
   });
 
   it('holds each operation once, under its operationId, with its method, path and path parameters', () => {
     const fromSpec = Object.fromEntries(
-      operations().map((entry) => [entry.operationId, { method: entry.method, path: entry.path, pathParams: [...entry.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]) }]),
+      operations().map((entry) => [
+        entry.operationId,
+        {
+          method: entry.method,
+          path: entry.path,
+          pathParams: [...entry.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]),
+        },
+      ]),
     );
     const fromTable = Object.fromEntries(
-      Object.entries(operationTable).map(([id, facts]) => [id, { method: facts.method, path: facts.path, pathParams: 'pathParams' in facts ? [...facts.pathParams] : [] }]),
+      Object.entries(operationTable).map(([id, facts]) => [
+        id,
+        { method: facts.method, path: facts.path, pathParams: 'pathParams' in facts ? [...facts.pathParams] : [] },
+      ]),
     );
     expect(fromTable).toEqual(fromSpec);
   });
 
   it('marks GET, PUT and DELETE idempotent, 204 answers empty, and the JSON-array ids of deleteCases', () => {
     for (const facts of Object.values(operationTable)) {
-      expect('idempotent' in facts, `${facts.method} ${facts.path}`).toBe(['get', 'put', 'delete'].includes(facts.method));
+      expect('idempotent' in facts, `${facts.method} ${facts.path}`).toBe(
+        ['get', 'put', 'delete'].includes(facts.method),
+      );
     }
     expect(operationTable.deleteCases).toMatchObject({ emptyResponse: true, jsonQuery: ['ids'] });
     expect(operationTable.getCase).not.toHaveProperty('emptyResponse');
-    expect(operationTable.createCase.requiredBody).toEqual(['connector', 'description', 'owner', 'settings', 'tags', 'title']);
+    expect(operationTable.createCase.requiredBody).toEqual([
+      'connector',
+      'description',
+      'owner',
+      'settings',
+      'tags',
+      'title',
+    ]);
   });
 });

@@ -91,7 +91,9 @@ describe('the headers the client sets itself', () => {
 
   it('would be noticed if an operation declared one', () => {
     type Declaring = { parameters: { header: { 'kbn-xsrf': string; 'x-opaque-id'?: string } } };
-    expectTypeOf<Extract<HeaderNames<operations[keyof operations] | Declaring>, ClientOwnedHeader>>().toEqualTypeOf<'kbn-xsrf'>();
+    expectTypeOf<
+      Extract<HeaderNames<operations[keyof operations] | Declaring>, ClientOwnedHeader>
+    >().toEqualTypeOf<'kbn-xsrf'>();
   });
 });
 
@@ -112,13 +114,22 @@ describe('fields of the current Kibana', () => {
 
   it('limit searchFields to the case fields Kibana searches', () => {
     type Query = NonNullable<operations['findCases']['parameters']['query']>;
-    expectTypeOf<Query['searchFields']>().toEqualTypeOf<Schemas['CaseSearchField'] | Schemas['CaseSearchField'][] | undefined>();
+    expectTypeOf<Query['searchFields']>().toEqualTypeOf<
+      Schemas['CaseSearchField'] | Schemas['CaseSearchField'][] | undefined
+    >();
     // @ts-expect-error tags are not a search field
     const wrong: Query = { searchFields: 'tags' };
   });
 
   it('type case settings’ observable types, extraction and workflow tags', () => {
-    const settings: Schemas['CaseConfigurationRequest'] = { owner: 'cases', closure_type: 'close-by-user', connector: minimalCase.connector, observableTypes: [{ key: 'k8s-pod', label: 'Pod' }], extractObservables: true, workflowTags: ['triage'] };
+    const settings: Schemas['CaseConfigurationRequest'] = {
+      owner: 'cases',
+      closure_type: 'close-by-user',
+      connector: minimalCase.connector,
+      observableTypes: [{ key: 'k8s-pod', label: 'Pod' }],
+      extractObservables: true,
+      workflowTags: ['triage'],
+    };
     // @ts-expect-error case settings bodies are closed: Kibana refuses keys it does not know
     const closed: Schemas['CaseConfigurationRequest'] = { ...settings, colour: 'red' };
     expectTypeOf(settings.workflowTags).toEqualTypeOf<string[] | undefined>();

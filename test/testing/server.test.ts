@@ -46,8 +46,13 @@ describe('startKibanaMock', () => {
         expect(kibana.transport).toBe(transport);
         expect((await kibana.rules.health()).alerting_framework_health.read_health.status).toBe('ok');
         const created = await kibana.space('ops').cases.create(newCase);
-        const withFile = await kibana.space('ops').cases.attachFile(created.id, { file: 'log line', fileName: 'app.log' });
-        expect(withFile.comments![0]).toMatchObject({ type: 'externalReference', externalReferenceMetadata: { files: [{ name: 'app', extension: 'log' }] } });
+        const withFile = await kibana
+          .space('ops')
+          .cases.attachFile(created.id, { file: 'log line', fileName: 'app.log' });
+        expect(withFile.comments![0]).toMatchObject({
+          type: 'externalReference',
+          externalReferenceMetadata: { files: [{ name: 'app', extension: 'log' }] },
+        });
         const pushed = await kibana.space('ops').cases.push(created.id, SEED_IDS.opsJiraConnector);
         expect(pushed.external_service?.connector_name).toBe('Ops Jira');
         expect(await kibana.cases.get(created.id).catch((error: unknown) => error)).toBeInstanceOf(NotFoundError);
@@ -76,27 +81,41 @@ describe('startKibanaMock', () => {
   it('answers a CORS preflight for the headers the SDK sends', async () => {
     const response = await fetch(`${running.url}/s/ops/api/cases`, {
       method: 'OPTIONS',
-      headers: { origin: 'http://app.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, kbn-xsrf, x-custom' },
+      headers: {
+        origin: 'http://app.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type, kbn-xsrf, x-custom',
+      },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
     expect(response.headers.get('access-control-allow-methods')).toContain('POST');
     const allowed = response.headers.get('access-control-allow-headers')!.split(/,\s*/);
-    expect(allowed).toEqual(expect.arrayContaining(['authorization', 'content-type', 'kbn-xsrf', 'elastic-api-version', 'x-custom']));
+    expect(allowed).toEqual(
+      expect.arrayContaining(['authorization', 'content-type', 'kbn-xsrf', 'elastic-api-version', 'x-custom']),
+    );
   });
 
   it('marks every answer for cross-origin reads, errors included', async () => {
-    const ok = await fetch(`${running.url}/api/alerting/_health`, { headers: { authorization: `Basic ${btoa('elastic:changeme')}`, origin: 'http://app.example' } });
+    const ok = await fetch(`${running.url}/api/alerting/_health`, {
+      headers: { authorization: `Basic ${btoa('elastic:changeme')}`, origin: 'http://app.example' },
+    });
     expect(ok.status).toBe(200);
     expect(ok.headers.get('access-control-allow-origin')).toBe('*');
     const denied = await fetch(`${running.url}/api/alerting/_health`, { headers: { origin: 'http://app.example' } });
     expect(denied.status).toBe(401);
     expect(denied.headers.get('access-control-allow-origin')).toBe('*');
-    expect(await denied.json()).toEqual({ statusCode: 401, error: 'Unauthorized', message: '[security_exception]: unable to authenticate user' });
+    expect(await denied.json()).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: '[security_exception]: unable to authenticate user',
+    });
   });
 
   it('answers Kibana’s 404 for a route it does not have', async () => {
-    const response = await fetch(`${running.url}/api/data_views`, { headers: { authorization: `Basic ${btoa('elastic:changeme')}` } });
+    const response = await fetch(`${running.url}/api/data_views`, {
+      headers: { authorization: `Basic ${btoa('elastic:changeme')}` },
+    });
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ statusCode: 404, error: 'Not Found', message: 'Not Found' });
   });
@@ -115,8 +134,12 @@ describe('startKibanaMock options', () => {
       const kibana = new KibanaClient({ url: running.url, auth: { apiKey: 'only-this-key' }, maxRetries: 0 });
       expect((await kibana.rules.find()).total).toBe(2);
       const other = new KibanaClient({ url: running.url, auth: { apiKey: 'another-key' }, maxRetries: 0 });
-      expect(await other.rules.find().catch((error: unknown) => (error as { statusCode?: number }).statusCode)).toBe(401);
-      const outside = await fetch(`http://127.0.0.1:${port}/api/alerting/rules/_find`, { headers: { authorization: 'ApiKey only-this-key' } });
+      expect(await other.rules.find().catch((error: unknown) => (error as { statusCode?: number }).statusCode)).toBe(
+        401,
+      );
+      const outside = await fetch(`http://127.0.0.1:${port}/api/alerting/rules/_find`, {
+        headers: { authorization: 'ApiKey only-this-key' },
+      });
       expect(outside.status).toBe(404);
     } finally {
       await running.close();

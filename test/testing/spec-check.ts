@@ -2,7 +2,14 @@
 // must match the operation's response schema for that status. It also records which operations
 // answered successfully, so that a suite can prove it drove every operation of the spec.
 import type { SetupServer } from 'msw/node';
-import { openapiDocument, operations, resolve, validateResponse, validatorFor, type OperationEntry } from '../spec/helpers.js';
+import {
+  openapiDocument,
+  operations,
+  resolve,
+  validateResponse,
+  validatorFor,
+  type OperationEntry,
+} from '../spec/helpers.js';
 
 const matchers = [...operations()]
   .sort((a, b) => (a.path.match(/\{/g) ?? []).length - (b.path.match(/\{/g) ?? []).length)
@@ -11,7 +18,9 @@ const matchers = [...operations()]
 /** The operation a request is for, once the base path and the space prefix are taken off. */
 export function operationFor(method: string, url: string, basePaths: readonly string[]): OperationEntry | undefined {
   let path = new URL(url).pathname;
-  const base = basePaths.filter((candidate) => candidate && path.startsWith(`${candidate}/`)).sort((a, b) => b.length - a.length)[0];
+  const base = basePaths
+    .filter((candidate) => candidate && path.startsWith(`${candidate}/`))
+    .sort((a, b) => b.length - a.length)[0];
   if (base) path = path.slice(base.length);
   path = path.replace(/^\/s\/[^/]+(?=\/api\/)/, '');
   return matchers.find(({ entry, pattern }) => entry.method === method.toLowerCase() && pattern.test(path))?.entry;
@@ -36,7 +45,11 @@ export interface SpecCheck {
  * Starts checking every answer `server` sends from now on. `secrets` are strings no answer may
  * contain (connector secrets).
  */
-export function checkResponses(server: SetupServer, basePaths: readonly string[], secrets: readonly string[] = []): SpecCheck {
+export function checkResponses(
+  server: SetupServer,
+  basePaths: readonly string[],
+  secrets: readonly string[] = [],
+): SpecCheck {
   const pending: Promise<void>[] = [];
   const succeeded = new Set<string>();
   const problems: string[] = [];
@@ -54,7 +67,9 @@ export function checkResponses(server: SetupServer, basePaths: readonly string[]
           return;
         }
         const text = await copy.text();
-        for (const secret of secrets) if (text.includes(secret)) problems.push(`${where}: the answer contains the secret ${JSON.stringify(secret)}`);
+        for (const secret of secrets)
+          if (text.includes(secret))
+            problems.push(`${where}: the answer contains the secret ${JSON.stringify(secret)}`);
         let body: unknown;
         if (text !== '') {
           try {
@@ -72,7 +87,8 @@ export function checkResponses(server: SetupServer, basePaths: readonly string[]
           if (errors.length > 0) problems.push(`${where} (${id}): not a Kibana error body: ${errors.join('; ')}`);
           return;
         }
-        const mediaType = Object.keys(resolve(declared[String(response.status)]!).content ?? {})[0] ?? 'application/json';
+        const mediaType =
+          Object.keys(resolve(declared[String(response.status)]!).content ?? {})[0] ?? 'application/json';
         const errors = validateResponse(id, response.status, body, mediaType);
         if (errors.length > 0) problems.push(`${where} (${id}): ${errors.slice(0, 5).join('; ')}`);
         else if (response.status < 300) succeeded.add(id);

@@ -3,7 +3,11 @@ import { setupServer } from 'msw/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KibanaClient } from '../../src/index.node.js';
 
-const handlers = [http.get('http://kibana.test/api/cases/:caseId', ({ params, request }) => HttpResponse.json({ id: params.caseId, auth: request.headers.get('authorization') }))];
+const handlers = [
+  http.get('http://kibana.test/api/cases/:caseId', ({ params, request }) =>
+    HttpResponse.json({ id: params.caseId, auth: request.headers.get('authorization') }),
+  ),
+];
 
 describe('fetch transport', () => {
   const server = setupServer(...handlers);

@@ -8,7 +8,10 @@ let plainServer: TestServer;
 
 beforeAll(async () => {
   // The chain includes the CA, as Elasticsearch's generated certificates do, so a pinned CA can be found in it.
-  tlsServer = await startServer((_, res) => json(res, 200, { id: 'c1' }), { key: certificates.key, cert: certificates.cert + certificates.ca });
+  tlsServer = await startServer((_, res) => json(res, 200, { id: 'c1' }), {
+    key: certificates.key,
+    cert: certificates.cert + certificates.ca,
+  });
   plainServer = await startServer((_, res) => json(res, 200, { id: 'c1' }));
 });
 afterAll(async () => {
@@ -33,10 +36,19 @@ describe('undici transport', () => {
   });
 
   it('accepts a server whose chain holds the pinned CA fingerprint, and refuses another', async () => {
-    const pinned = new KibanaClient({ url: tlsServer.url, auth: { apiKey: 'k' }, caFingerprint: certificates.caFingerprint });
+    const pinned = new KibanaClient({
+      url: tlsServer.url,
+      auth: { apiKey: 'k' },
+      caFingerprint: certificates.caFingerprint,
+    });
     await expect(pinned.cases.get('c1')).resolves.toEqual({ id: 'c1' });
     await pinned.close();
-    const wrong = new KibanaClient({ url: tlsServer.url, auth: { apiKey: 'k' }, caFingerprint: 'AA'.repeat(32), maxRetries: 0 });
+    const wrong = new KibanaClient({
+      url: tlsServer.url,
+      auth: { apiKey: 'k' },
+      caFingerprint: 'AA'.repeat(32),
+      maxRetries: 0,
+    });
     await expect(wrong.cases.get('c1')).rejects.toThrow(/caFingerprint/);
     await wrong.close();
   });

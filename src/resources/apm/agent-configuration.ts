@@ -28,7 +28,11 @@ export class ApmAgentConfigurationApi {
    * );
    * ```
    */
-  async save(body: OperationBody<'saveAgentConfiguration'>, query?: OperationQuery<'saveAgentConfiguration'>, options?: CallOptions): Promise<void> {
+  async save(
+    body: OperationBody<'saveAgentConfiguration'>,
+    query?: OperationQuery<'saveAgentConfiguration'>,
+    options?: CallOptions,
+  ): Promise<void> {
     await this.#caller.call('saveAgentConfiguration', () => ({ query, body: requireObject('body', body) }), options);
   }
 
@@ -42,7 +46,10 @@ export class ApmAgentConfigurationApi {
    * document `id`. A field left out matches the configuration without that field, so no query at
    * all reads the catch-all configuration. `NotFoundError` when nothing matches.
    */
-  get(query?: OperationQuery<'getAgentConfiguration'>, options?: CallOptions): Promise<OperationResult<'getAgentConfiguration'>> {
+  get(
+    query?: OperationQuery<'getAgentConfiguration'>,
+    options?: CallOptions,
+  ): Promise<OperationResult<'getAgentConfiguration'>> {
     return this.#caller.call('getAgentConfiguration', { query }, options);
   }
 
@@ -50,7 +57,10 @@ export class ApmAgentConfigurationApi {
    * Deletes the configuration whose service name and environment are exactly those of
    * `body.service`; answers the Elasticsearch delete result. `NotFoundError` when nothing matches.
    */
-  delete(body: OperationBody<'deleteAgentConfiguration'>, options?: CallOptions): Promise<OperationResult<'deleteAgentConfiguration'>> {
+  delete(
+    body: OperationBody<'deleteAgentConfiguration'>,
+    options?: CallOptions,
+  ): Promise<OperationResult<'deleteAgentConfiguration'>> {
     return this.#caller.call('deleteAgentConfiguration', () => ({ body: requireObject('body', body) }), options);
   }
 
@@ -59,7 +69,10 @@ export class ApmAgentConfigurationApi {
    * agents, and records it as applied when `etag` matches or `mark_as_applied_by_agent` is set.
    * The answer is the Elasticsearch hit, or `{}` when no configuration applies.
    */
-  search(body: OperationBody<'searchAgentConfiguration'>, options?: CallOptions): Promise<OperationResult<'searchAgentConfiguration'>> {
+  search(
+    body: OperationBody<'searchAgentConfiguration'>,
+    options?: CallOptions,
+  ): Promise<OperationResult<'searchAgentConfiguration'>> {
     return this.#caller.call('searchAgentConfiguration', () => ({ body: requireObject('body', body) }), options);
   }
 
@@ -68,7 +81,11 @@ export class ApmAgentConfigurationApi {
    * `agentName` is absent when there is none.
    */
   agentName(serviceName: string, options?: CallOptions): Promise<OperationResult<'getAgentNameForService'>> {
-    return this.#caller.call('getAgentNameForService', () => ({ query: { serviceName: requireId('serviceName', serviceName) } }), options);
+    return this.#caller.call(
+      'getAgentNameForService',
+      () => ({ query: { serviceName: requireId('serviceName', serviceName) } }),
+      options,
+    );
   }
 
   /**
@@ -76,7 +93,10 @@ export class ApmAgentConfigurationApi {
    * left out), each flagged when it already has a configuration. `ALL_OPTION_VALUE` stands for
    * all environments.
    */
-  environments(query?: OperationQuery<'getEnvironmentsForService'>, options?: CallOptions): Promise<OperationResult<'getEnvironmentsForService'>> {
+  environments(
+    query?: OperationQuery<'getEnvironmentsForService'>,
+    options?: CallOptions,
+  ): Promise<OperationResult<'getEnvironmentsForService'>> {
     return this.#caller.call('getEnvironmentsForService', { query }, options);
   }
 }

@@ -20,8 +20,16 @@ export class ApmAnnotationsApi {
    * await kibana.apm.annotations.create('checkout', { '@timestamp': new Date().toISOString(), service: { version: '1.2.0' } });
    * ```
    */
-  create(serviceName: string, body: OperationBody<'createAnnotation'>, options?: CallOptions): Promise<OperationResult<'createAnnotation'>> {
-    return this.#caller.call('createAnnotation', () => ({ path: { serviceName: requireId('serviceName', serviceName) }, body: requireObject('body', body) }), options);
+  create(
+    serviceName: string,
+    body: OperationBody<'createAnnotation'>,
+    options?: CallOptions,
+  ): Promise<OperationResult<'createAnnotation'>> {
+    return this.#caller.call(
+      'createAnnotation',
+      () => ({ path: { serviceName: requireId('serviceName', serviceName) }, body: requireObject('body', body) }),
+      options,
+    );
   }
 
   /**
@@ -29,7 +37,15 @@ export class ApmAnnotationsApi {
    * `query.environment`: the stored ones or, when there are none, where each service version first
    * appears in the APM data.
    */
-  search(serviceName: string, query?: OperationQuery<'searchAnnotations'>, options?: CallOptions): Promise<OperationResult<'searchAnnotations'>> {
-    return this.#caller.call('searchAnnotations', () => ({ path: { serviceName: requireId('serviceName', serviceName) }, query }), options);
+  search(
+    serviceName: string,
+    query?: OperationQuery<'searchAnnotations'>,
+    options?: CallOptions,
+  ): Promise<OperationResult<'searchAnnotations'>> {
+    return this.#caller.call(
+      'searchAnnotations',
+      () => ({ path: { serviceName: requireId('serviceName', serviceName) }, query }),
+      options,
+    );
   }
 }

@@ -43,7 +43,11 @@ function isSourceMapObject(value: unknown): value is Schemas['ApmSourceMapConten
 
 /** `main.chunk.js.map` for `/static/js/main.chunk.js?v=2`: Kibana does not rely on the name, but a telling one reads better in proxy logs. */
 function sourceMapFileName(bundleFilepath: string): string {
-  const base = bundleFilepath.replace(/[?#].*$/, '').split(/[\\/]/).pop() ?? '';
+  const base =
+    bundleFilepath
+      .replace(/[?#].*$/, '')
+      .split(/[\\/]/)
+      .pop() ?? '';
   return base ? `${base}.map` : 'sourcemap.json';
 }
 
@@ -101,7 +105,13 @@ export class ApmSourceMapsApi {
       blob = new Blob([text], { type: JSON_TYPE });
     } else {
       // Kibana is told JSON whatever the file was labelled.
-      ({ blob, oneShot } = await prepareFile('upload.sourcemap', source, JSON_TYPE, this.#caller.shared.platform, true));
+      ({ blob, oneShot } = await prepareFile(
+        'upload.sourcemap',
+        source,
+        JSON_TYPE,
+        this.#caller.shared.platform,
+        true,
+      ));
     }
     const form = new FormData();
     form.append('service_name', serviceName);

@@ -14,16 +14,30 @@ type AnyContext = RouteContext<OperationId>;
 
 const MAX_RESULT_WINDOW = 10_000;
 
-function ruleType(id: string, name: string, category: Schemas['RuleType']['category'], producer: string, groups: Array<[string, string]>, consumers: string[]): Schemas['RuleType'] {
+function ruleType(
+  id: string,
+  name: string,
+  category: Schemas['RuleType']['category'],
+  producer: string,
+  groups: Array<[string, string]>,
+  consumers: string[],
+): Schemas['RuleType'] {
   return {
     id,
     name,
     category,
     producer,
-    action_groups: [...groups.map(([groupId, groupName]) => ({ id: groupId, name: groupName })), { id: 'recovered', name: 'Recovered' }],
+    action_groups: [
+      ...groups.map(([groupId, groupName]) => ({ id: groupId, name: groupName })),
+      { id: 'recovered', name: 'Recovered' },
+    ],
     default_action_group_id: groups[0]![0],
     recovery_action_group: { id: 'recovered', name: 'Recovered' },
-    action_variables: { context: [{ name: 'message', description: 'A message for the alert.' }], state: [], params: [] },
+    action_variables: {
+      context: [{ name: 'message', description: 'A message for the alert.' }],
+      state: [],
+      params: [],
+    },
     authorized_consumers: Object.fromEntries(consumers.map((consumer) => [consumer, { read: true, all: true }])),
     enabled_in_license: true,
     has_alerts_mappings: true,
@@ -37,17 +51,94 @@ function ruleType(id: string, name: string, category: Schemas['RuleType']['categ
 
 /** Names, categories, producers and action groups of the rule types the spec types params for. */
 const TYPED_RULE_TYPES: Readonly<Record<string, Parameters<typeof ruleType>>> = {
-  '.es-query': ['.es-query', 'Elasticsearch query', 'management', 'stackAlerts', [['query matched', 'Query matched']], ['alerts', 'stackAlerts', 'discover']],
-  'apm.error_rate': ['apm.error_rate', 'Error count threshold', 'observability', 'apm', [['threshold_met', 'Threshold met']], ['alerts', 'apm']],
-  'apm.rules.anomaly': ['apm.rules.anomaly', 'APM Anomaly', 'observability', 'apm', [['threshold_met', 'Threshold met']], ['alerts', 'apm']],
-  'apm.transaction_duration': ['apm.transaction_duration', 'Latency threshold', 'observability', 'apm', [['threshold_met', 'Threshold met']], ['alerts', 'apm']],
-  'apm.transaction_error_rate': ['apm.transaction_error_rate', 'Failed transaction rate threshold', 'observability', 'apm', [['threshold_met', 'Threshold met']], ['alerts', 'apm']],
-  'logs.alert.document.count': ['logs.alert.document.count', 'Log threshold', 'observability', 'logs', [['logs.threshold.fired', 'Fired']], ['alerts', 'logs']],
-  'metrics.alert.inventory.threshold': ['metrics.alert.inventory.threshold', 'Inventory', 'observability', 'infrastructure', [['metrics.inventory_threshold.fired', 'Alert']], ['alerts', 'infrastructure']],
-  'metrics.alert.threshold': ['metrics.alert.threshold', 'Metric threshold', 'observability', 'infrastructure', [['metrics.threshold.fired', 'Alert']], ['alerts', 'infrastructure']],
-  'slo.rules.burnRate': ['slo.rules.burnRate', 'SLO burn rate', 'observability', 'slo', [['slo.burnRate.alert', 'Critical']], ['alerts', 'slo', 'observability']],
-  'xpack.uptime.alerts.monitorStatus': ['xpack.uptime.alerts.monitorStatus', 'Uptime monitor status', 'observability', 'uptime', [['xpack.uptime.alerts.actionGroups.monitorStatus', 'Uptime Down Monitor']], ['alerts', 'uptime']],
-  'xpack.uptime.alerts.tls': ['xpack.uptime.alerts.tls', 'Uptime TLS', 'observability', 'uptime', [['xpack.uptime.alerts.actionGroups.tlsCertificate', 'TLS Certificate']], ['alerts', 'uptime']],
+  '.es-query': [
+    '.es-query',
+    'Elasticsearch query',
+    'management',
+    'stackAlerts',
+    [['query matched', 'Query matched']],
+    ['alerts', 'stackAlerts', 'discover'],
+  ],
+  'apm.error_rate': [
+    'apm.error_rate',
+    'Error count threshold',
+    'observability',
+    'apm',
+    [['threshold_met', 'Threshold met']],
+    ['alerts', 'apm'],
+  ],
+  'apm.rules.anomaly': [
+    'apm.rules.anomaly',
+    'APM Anomaly',
+    'observability',
+    'apm',
+    [['threshold_met', 'Threshold met']],
+    ['alerts', 'apm'],
+  ],
+  'apm.transaction_duration': [
+    'apm.transaction_duration',
+    'Latency threshold',
+    'observability',
+    'apm',
+    [['threshold_met', 'Threshold met']],
+    ['alerts', 'apm'],
+  ],
+  'apm.transaction_error_rate': [
+    'apm.transaction_error_rate',
+    'Failed transaction rate threshold',
+    'observability',
+    'apm',
+    [['threshold_met', 'Threshold met']],
+    ['alerts', 'apm'],
+  ],
+  'logs.alert.document.count': [
+    'logs.alert.document.count',
+    'Log threshold',
+    'observability',
+    'logs',
+    [['logs.threshold.fired', 'Fired']],
+    ['alerts', 'logs'],
+  ],
+  'metrics.alert.inventory.threshold': [
+    'metrics.alert.inventory.threshold',
+    'Inventory',
+    'observability',
+    'infrastructure',
+    [['metrics.inventory_threshold.fired', 'Alert']],
+    ['alerts', 'infrastructure'],
+  ],
+  'metrics.alert.threshold': [
+    'metrics.alert.threshold',
+    'Metric threshold',
+    'observability',
+    'infrastructure',
+    [['metrics.threshold.fired', 'Alert']],
+    ['alerts', 'infrastructure'],
+  ],
+  'slo.rules.burnRate': [
+    'slo.rules.burnRate',
+    'SLO burn rate',
+    'observability',
+    'slo',
+    [['slo.burnRate.alert', 'Critical']],
+    ['alerts', 'slo', 'observability'],
+  ],
+  'xpack.uptime.alerts.monitorStatus': [
+    'xpack.uptime.alerts.monitorStatus',
+    'Uptime monitor status',
+    'observability',
+    'uptime',
+    [['xpack.uptime.alerts.actionGroups.monitorStatus', 'Uptime Down Monitor']],
+    ['alerts', 'uptime'],
+  ],
+  'xpack.uptime.alerts.tls': [
+    'xpack.uptime.alerts.tls',
+    'Uptime TLS',
+    'observability',
+    'uptime',
+    [['xpack.uptime.alerts.actionGroups.tlsCertificate', 'TLS Certificate']],
+    ['alerts', 'uptime'],
+  ],
 };
 
 /**
@@ -64,10 +155,24 @@ export function ruleTypes(): Schemas['RuleType'][] {
       if (!facts) throw new Error(`the mock has no facts for the rule type ${id}`);
       return ruleType(...facts);
     }),
-    ruleType('.geo-containment', 'Tracking containment', 'management', 'stackAlerts', [['Tracked entity contained', 'Tracking containment met']], ['alerts', 'stackAlerts']),
+    ruleType(
+      '.geo-containment',
+      'Tracking containment',
+      'management',
+      'stackAlerts',
+      [['Tracked entity contained', 'Tracking containment met']],
+      ['alerts', 'stackAlerts'],
+    ),
     ruleType('siem.thresholdRule', 'Threshold Rule', 'securitySolution', 'siem', [['default', 'Default']], ['siem']),
     ruleType('siem.queryRule', 'Custom Query Rule', 'securitySolution', 'siem', [['default', 'Default']], ['siem']),
-    ruleType('observability.rules.custom_threshold', 'Custom threshold', 'observability', 'observability', [['custom_threshold.fired', 'Alert']], ['alerts', 'observability', 'logs', 'infrastructure']),
+    ruleType(
+      'observability.rules.custom_threshold',
+      'Custom threshold',
+      'observability',
+      'observability',
+      [['custom_threshold.fired', 'Alert']],
+      ['alerts', 'observability', 'logs', 'infrastructure'],
+    ),
   ];
 }
 
@@ -90,17 +195,29 @@ const INTERVAL = /^(\d+)([smhd])$/;
 
 function intervalMs(interval: string): number {
   const match = INTERVAL.exec(interval);
-  if (!match) throw new KibanaHttpError(400, `[request body.schedule.interval]: string is not a valid duration: ${interval}`);
+  if (!match)
+    throw new KibanaHttpError(400, `[request body.schedule.interval]: string is not a valid duration: ${interval}`);
   return Number(match[1]) * { s: 1e3, m: 6e4, h: 36e5, d: 864e5 }[match[2] as 's' | 'm' | 'h' | 'd'];
 }
 
 /** Request actions as a rule stores them: connector type filled in, group defaulted, each with a uuid. */
-function ruleActions(space: SpaceState, type: Schemas['RuleType'], actions: Schemas['RuleActionRequest'][] | undefined): Schemas['RuleAction'][] {
+function ruleActions(
+  space: SpaceState,
+  type: Schemas['RuleType'],
+  actions: Schemas['RuleActionRequest'][] | undefined,
+): Schemas['RuleAction'][] {
   const missing = (actions ?? []).filter((action) => !space.connectors.has(action.id)).map((action) => action.id);
-  if (missing.length > 0) throw new KibanaHttpError(400, `Failed to validate actions due to the following error: Invalid connectors: ${[...new Set(missing)].join(', ')}`);
+  if (missing.length > 0)
+    throw new KibanaHttpError(
+      400,
+      `Failed to validate actions due to the following error: Invalid connectors: ${[...new Set(missing)].join(', ')}`,
+    );
   const groups = new Set(type.action_groups.map((group) => group.id));
-  const badGroups = (actions ?? []).filter((action) => action.group !== undefined && !groups.has(action.group)).map((action) => action.group);
-  if (badGroups.length > 0) throw new KibanaHttpError(400, `Invalid action groups: ${[...new Set(badGroups)].join(', ')}`);
+  const badGroups = (actions ?? [])
+    .filter((action) => action.group !== undefined && !groups.has(action.group))
+    .map((action) => action.group);
+  if (badGroups.length > 0)
+    throw new KibanaHttpError(400, `Invalid action groups: ${[...new Set(badGroups)].join(', ')}`);
   return (actions ?? []).map(({ frequency, ...action }) => ({
     ...action,
     group: action.group ?? type.default_action_group_id,
@@ -158,18 +275,37 @@ function changed(context: AnyContext, rule: Rule): void {
 
 /** The rule attributes a KQL filter names (`alert.attributes.<name>`), as the rule answers them. */
 function attribute(rule: Rule, name: string): unknown {
-  const aliases: Record<string, string> = { alertTypeId: 'rule_type_id', muteAll: 'mute_all', mutedInstanceIds: 'muted_alert_ids', createdBy: 'created_by', updatedBy: 'updated_by', createdAt: 'created_at', updatedAt: 'updated_at', notifyWhen: 'notify_when', apiKeyOwner: 'api_key_owner' };
+  const aliases: Record<string, string> = {
+    alertTypeId: 'rule_type_id',
+    muteAll: 'mute_all',
+    mutedInstanceIds: 'muted_alert_ids',
+    createdBy: 'created_by',
+    updatedBy: 'updated_by',
+    createdAt: 'created_at',
+    updatedAt: 'updated_at',
+    notifyWhen: 'notify_when',
+    apiKeyOwner: 'api_key_owner',
+  };
   let value: unknown = rule;
   for (const part of name.split('.')) {
     if (typeof value !== 'object' || value === null) return undefined;
     const record = value as Record<string, unknown>;
-    value = value === rule ? (record[aliases[part] ?? part] ?? record[part.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)]) : record[part];
+    value =
+      value === rule
+        ? (record[aliases[part] ?? part] ?? record[part.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)])
+        : record[part];
   }
   return value;
 }
 
 function wildcard(pattern: string): RegExp {
-  return new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
+  return new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+    'i',
+  );
 }
 
 /**
@@ -185,9 +321,14 @@ function kqlFilter(filter: string): (rule: Rule) => boolean {
     .map((group) =>
       group.split(/\s+and\s+/i).map((clause) => {
         const match = /^(not\s+)?\(?\s*([\w.]+)\s*:\s*(?:"([^"]*)"|([^\s()]+))\s*\)?$/i.exec(clause.trim());
-        if (!match) throw new KibanaHttpError(400, `KQLSyntaxError: Expected "(", NOT or field name but "${clause.trim()}" found.\n${filter}`);
+        if (!match)
+          throw new KibanaHttpError(
+            400,
+            `KQLSyntaxError: Expected "(", NOT or field name but "${clause.trim()}" found.\n${filter}`,
+          );
         const [, negated, field, quoted, bare] = match;
-        if (!field!.startsWith('alert.attributes.')) throw new KibanaHttpError(400, `This key '${field}' need to be wrapped by a saved object type like alert`);
+        if (!field!.startsWith('alert.attributes.'))
+          throw new KibanaHttpError(400, `This key '${field}' need to be wrapped by a saved object type like alert`);
         const expected = wildcard(quoted ?? bare ?? '');
         const name = field!.slice('alert.attributes.'.length);
         return (rule: Rule) => {
@@ -208,7 +349,11 @@ function searchText(rule: Rule, field: string): string {
 export const alertingRoutes = {
   getAlertingHealth(context) {
     const check = { status: 'ok' as const, timestamp: context.now };
-    return { is_sufficiently_secure: true, has_permanent_encryption_key: true, alerting_framework_health: { read_health: check, execution_health: check, decryption_health: { ...check } } };
+    return {
+      is_sufficiently_secure: true,
+      has_permanent_encryption_key: true,
+      alerting_framework_health: { read_health: check, execution_health: check, decryption_health: { ...check } },
+    };
   },
 
   getRuleTypes() {
@@ -219,18 +364,34 @@ export const alertingRoutes = {
     const query = context.query;
     const page = query.page ?? 1;
     const perPage = query.per_page ?? 10;
-    if (page * perPage > MAX_RESULT_WINDOW) throw new KibanaHttpError(400, `The number of documents is too high. Paginating through more than ${MAX_RESULT_WINDOW.toLocaleString('en-US')} documents is not possible.`);
+    if (page * perPage > MAX_RESULT_WINDOW)
+      throw new KibanaHttpError(
+        400,
+        `The number of documents is too high. Paginating through more than ${MAX_RESULT_WINDOW.toLocaleString('en-US')} documents is not possible.`,
+      );
     let rules = [...context.space.rules.values()];
     if (query.search !== undefined && query.search.trim() !== '') {
       const fields = query.search_fields === undefined ? ['name', 'tags'] : asList(query.search_fields);
-      const terms = query.search.toLowerCase().split(/\s+/).filter(Boolean).map((term) => term.replace(/^["+|-]+|["*]+$/g, ''));
+      const terms = query.search
+        .toLowerCase()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((term) => term.replace(/^["+|-]+|["*]+$/g, ''));
       const hit = (rule: Rule, term: string) => fields.some((field) => searchText(rule, field).includes(term));
-      rules = rules.filter((rule) => (query.default_search_operator === 'AND' ? terms.every((term) => hit(rule, term)) : terms.some((term) => hit(rule, term))));
+      rules = rules.filter((rule) =>
+        query.default_search_operator === 'AND'
+          ? terms.every((term) => hit(rule, term))
+          : terms.some((term) => hit(rule, term)),
+      );
     }
     if (query.filter !== undefined && query.filter.trim() !== '') rules = rules.filter(kqlFilter(query.filter));
     const reference = query.has_reference as unknown as Schemas['RuleHasReference'] | undefined;
-    if (reference) rules = rules.filter((rule) => reference.type === 'action' && rule.actions.some((action) => action.id === reference.id));
-    if (query.filter_consumers !== undefined) rules = rules.filter((rule) => query.filter_consumers!.includes(rule.consumer));
+    if (reference)
+      rules = rules.filter(
+        (rule) => reference.type === 'action' && rule.actions.some((action) => action.id === reference.id),
+      );
+    if (query.filter_consumers !== undefined)
+      rules = rules.filter((rule) => query.filter_consumers!.includes(rule.consumer));
     if (query.sort_field !== undefined) {
       const direction = query.sort_order === 'desc' ? -1 : 1;
       const field = query.sort_field;
@@ -349,7 +510,8 @@ export const alertingRoutes = {
     const snooze = { id, ...customToRRule(custom) };
     rule.snooze_schedule = [...(rule.snooze_schedule ?? []), snooze];
     const end = snoozeEnd(snooze, context.now);
-    if (end !== undefined && (rule.is_snoozed_until == null || end > rule.is_snoozed_until)) rule.is_snoozed_until = end;
+    if (end !== undefined && (rule.is_snoozed_until == null || end > rule.is_snoozed_until))
+      rule.is_snoozed_until = end;
     changed(context, rule);
     return { schedule: { id, custom: { ...rRuleToCustom(snooze), duration: custom.duration } } };
   },

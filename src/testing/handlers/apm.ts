@@ -14,7 +14,9 @@ const ALL_ENVIRONMENTS = 'ALL_OPTION_VALUE';
 type Service = Schemas['ApmServiceObject'];
 
 function sameService(a: Service, b: Service): boolean {
-  return (a.name ?? undefined) === (b.name ?? undefined) && (a.environment ?? undefined) === (b.environment ?? undefined);
+  return (
+    (a.name ?? undefined) === (b.name ?? undefined) && (a.environment ?? undefined) === (b.environment ?? undefined)
+  );
 }
 
 function exact(state: MockState, service: Service): StoredAgentConfiguration | undefined {
@@ -29,10 +31,17 @@ function describeService(service: Service): string {
 function checkSettings(settings: Record<string, string>): void {
   const rate = settings.transaction_sample_rate;
   if (rate !== undefined && !(Number(rate) >= 0 && Number(rate) <= 1 && rate.trim() !== '')) {
-    throw new KibanaHttpError(400, `Invalid value "${rate}" supplied to "settings.transaction_sample_rate": expected a number between 0 and 1`);
+    throw new KibanaHttpError(
+      400,
+      `Invalid value "${rate}" supplied to "settings.transaction_sample_rate": expected a number between 0 and 1`,
+    );
   }
   const spans = settings.transaction_max_spans;
-  if (spans !== undefined && !/^\d+$/.test(spans)) throw new KibanaHttpError(400, `Invalid value "${spans}" supplied to "settings.transaction_max_spans": expected an integer`);
+  if (spans !== undefined && !/^\d+$/.test(spans))
+    throw new KibanaHttpError(
+      400,
+      `Invalid value "${spans}" supplied to "settings.transaction_max_spans": expected an integer`,
+    );
 }
 
 /**
@@ -44,7 +53,11 @@ function bestMatch(state: MockState, service: Service): StoredAgentConfiguration
   let bestScore = -1;
   for (const configuration of state.apm.configurations) {
     const { name, environment } = configuration.service;
-    if ((name !== undefined && name !== service.name) || (environment !== undefined && environment !== service.environment)) continue;
+    if (
+      (name !== undefined && name !== service.name) ||
+      (environment !== undefined && environment !== service.environment)
+    )
+      continue;
     const score = (name !== undefined ? 2 : 0) + (environment !== undefined ? 1 : 0);
     if (score > bestScore) {
       best = configuration;
@@ -78,20 +91,27 @@ export const apmRoutes = {
     checkSettings(settings);
     const existing = exact(context.state, service);
     if (existing && context.query.overwrite !== true) {
-      throw new KibanaHttpError(400, `A configuration already exists for ${describeService(service)}. Pass overwrite=true to replace it.`);
+      throw new KibanaHttpError(
+        400,
+        `A configuration already exists for ${describeService(service)}. Pass overwrite=true to replace it.`,
+      );
     }
     const known = context.state.apm.services.find((candidate) => candidate.name === service.name)?.agentName;
     const resolvedAgent = agentName ?? existing?.agent_name ?? known;
     const stored: StoredAgentConfiguration = {
       id: existing?.id ?? newId().replaceAll('-', '').slice(0, 20),
-      service: { ...(service.name !== undefined ? { name: service.name } : {}), ...(service.environment !== undefined ? { environment: service.environment } : {}) },
+      service: {
+        ...(service.name !== undefined ? { name: service.name } : {}),
+        ...(service.environment !== undefined ? { environment: service.environment } : {}),
+      },
       settings,
       ...(resolvedAgent !== undefined ? { agent_name: resolvedAgent } : {}),
       '@timestamp': Date.parse(context.now),
       applied_by_agent: false,
       etag: await digestHex('SHA-1', JSON.stringify({ service, settings })),
     };
-    if (existing) context.state.apm.configurations.splice(context.state.apm.configurations.indexOf(existing), 1, stored);
+    if (existing)
+      context.state.apm.configurations.splice(context.state.apm.configurations.indexOf(existing), 1, stored);
     else context.state.apm.configurations.push(stored);
     return {};
   },
@@ -110,20 +130,34 @@ export const apmRoutes = {
     const found = exact(context.state, context.body.service);
     if (!found) throw new KibanaHttpError(404, `Config was not found for ${describeService(context.body.service)}`);
     context.state.apm.configurations.splice(context.state.apm.configurations.indexOf(found), 1);
-    return { _index: CONFIG_INDEX, _id: found.id, _version: 2, result: 'deleted', _shards: { total: 1, successful: 1, failed: 0 }, _seq_no: context.state.apm.configurations.length + 1, _primary_term: 1 };
+    return {
+      _index: CONFIG_INDEX,
+      _id: found.id,
+      _version: 2,
+      result: 'deleted',
+      _shards: { total: 1, successful: 1, failed: 0 },
+      _seq_no: context.state.apm.configurations.length + 1,
+      _primary_term: 1,
+    };
   },
 
   async searchAgentConfiguration(context) {
     const found = bestMatch(context.state, context.body.service);
     if (!found) return {};
-    if (context.body.mark_as_applied_by_agent === true || (context.body.etag !== undefined && context.body.etag === found.etag)) found.applied_by_agent = true;
+    if (
+      context.body.mark_as_applied_by_agent === true ||
+      (context.body.etag !== undefined && context.body.etag === found.etag)
+    )
+      found.applied_by_agent = true;
     const { id, ...source } = found;
     return { _index: CONFIG_INDEX, _id: id, _score: 1, _source: structuredClone(source) };
   },
 
   getAgentNameForService(context) {
     const service = context.state.apm.services.find((candidate) => candidate.name === context.query.serviceName);
-    const configured = context.state.apm.configurations.find((configuration) => configuration.service.name === context.query.serviceName && configuration.agent_name);
+    const configured = context.state.apm.configurations.find(
+      (configuration) => configuration.service.name === context.query.serviceName && configuration.agent_name,
+    );
     const agentName = service?.agentName ?? configured?.agent_name;
     return agentName === undefined ? {} : { agentName };
   },
@@ -133,14 +167,25 @@ export const apmRoutes = {
     const services = context.state.apm.services.filter((service) => name === undefined || service.name === name);
     const environments = [...new Set(services.flatMap((service) => service.environments))].sort();
     const configured = (environment: string | undefined) => exact(context.state, { name, environment }) !== undefined;
-    return { environments: [{ name: ALL_ENVIRONMENTS, alreadyConfigured: configured(undefined) }, ...environments.map((environment) => ({ name: environment, alreadyConfigured: configured(environment) }))] };
+    return {
+      environments: [
+        { name: ALL_ENVIRONMENTS, alreadyConfigured: configured(undefined) },
+        ...environments.map((environment) => ({ name: environment, alreadyConfigured: configured(environment) })),
+      ],
+    };
   },
 
   createAgentKey(context) {
-    if (context.body.privileges.length === 0) throw new KibanaHttpError(400, 'Failed to create agent key: at least one privilege is required');
+    if (context.body.privileges.length === 0)
+      throw new KibanaHttpError(400, 'Failed to create agent key: at least one privilege is required');
     const id = newId().replaceAll('-', '').slice(0, 20);
     const apiKey = newId().replaceAll('-', '').slice(0, 22);
-    const agentKey: Schemas['ApmAgentKey'] = { id, name: context.body.name, api_key: apiKey, encoded: btoa(`${id}:${apiKey}`) };
+    const agentKey: Schemas['ApmAgentKey'] = {
+      id,
+      name: context.body.name,
+      api_key: apiKey,
+      encoded: btoa(`${id}:${apiKey}`),
+    };
     context.state.apm.agentKeys.push(agentKey);
     return { agentKey };
   },
@@ -153,7 +198,11 @@ export const apmRoutes = {
       annotation: { type: 'deployment' },
       event: { created: context.now },
       message: body.message ?? body.service.version,
-      service: { name: context.path.serviceName, version: body.service.version, ...(body.service.environment !== undefined ? { environment: body.service.environment } : {}) },
+      service: {
+        name: context.path.serviceName,
+        version: body.service.version,
+        ...(body.service.environment !== undefined ? { environment: body.service.environment } : {}),
+      },
       tags: [...new Set(['apm', ...(body.tags ?? [])])],
     };
     const created = { _index: ANNOTATION_INDEX, _id: newId().replaceAll('-', '').slice(0, 20), _source: source };
@@ -168,15 +217,29 @@ export const apmRoutes = {
     const anyEnvironment = environment === undefined || environment === 'ENVIRONMENT_ALL';
     const inRange = (time: number) => (start === undefined || time >= start) && (end === undefined || time <= end);
     const stored = context.state.apm.annotations
-      .filter(({ _source }) => _source.service.name === context.path.serviceName && (anyEnvironment || _source.service.environment === environment))
-      .map(({ _id, _source }) => ({ type: 'version' as const, id: _id, '@timestamp': Date.parse(_source['@timestamp']), text: _source.message }))
+      .filter(
+        ({ _source }) =>
+          _source.service.name === context.path.serviceName &&
+          (anyEnvironment || _source.service.environment === environment),
+      )
+      .map(({ _id, _source }) => ({
+        type: 'version' as const,
+        id: _id,
+        '@timestamp': Date.parse(_source['@timestamp']),
+        text: _source.message,
+      }))
       .filter((annotation) => inRange(annotation['@timestamp']));
     if (stored.length > 0) return { annotations: stored };
     // Without stored annotations, Kibana marks where each service version first shows up in the APM data.
     const service = context.state.apm.services.find((candidate) => candidate.name === context.path.serviceName);
     const derived = (service?.versions ?? [])
       .filter((version) => anyEnvironment || version.environment === environment)
-      .map((version) => ({ type: 'version' as const, id: version.version, '@timestamp': Date.parse(version.firstSeen), text: version.version }))
+      .map((version) => ({
+        type: 'version' as const,
+        id: version.version,
+        '@timestamp': Date.parse(version.firstSeen),
+        text: version.version,
+      }))
       .filter((annotation) => inRange(annotation['@timestamp']));
     return { annotations: derived };
   },
@@ -190,12 +253,16 @@ export const apmRoutes = {
     const page = context.query.page ?? 1;
     const perPage = context.query.perPage ?? 20;
     const newestFirst = [...context.state.apm.sourcemaps].reverse();
-    return { artifacts: pageOf(newestFirst, page, perPage).map(({ artifact, body }) => structuredClone({ ...artifact, body })), total: newestFirst.length };
+    return {
+      artifacts: pageOf(newestFirst, page, perPage).map(({ artifact, body }) => structuredClone({ ...artifact, body })),
+      total: newestFirst.length,
+    };
   },
 
   async uploadSourceMap(context) {
     const file = context.form?.get('sourcemap');
-    if (file === null || file === undefined || typeof file === 'string') throw new KibanaHttpError(400, '[request body.sourcemap]: expected value of type [File] but got [string]');
+    if (file === null || file === undefined || typeof file === 'string')
+      throw new KibanaHttpError(400, '[request body.sourcemap]: expected value of type [File] but got [string]');
     let sourceMap: unknown;
     try {
       sourceMap = JSON.parse(await file.text());
@@ -203,8 +270,17 @@ export const apmRoutes = {
       throw new KibanaHttpError(400, '[request body.sourcemap]: could not parse the source map as JSON');
     }
     check({ $ref: '#/components/schemas/ApmSourceMapContent' }, sourceMap, 'request body.sourcemap');
-    const { service_name: serviceName, service_version: serviceVersion, bundle_filepath: bundleFilepath } = context.body;
-    const body: Schemas['ApmSourceMapBody'] = { serviceName, serviceVersion, bundleFilepath, sourceMap: sourceMap as Schemas['ApmSourceMapContent'] };
+    const {
+      service_name: serviceName,
+      service_version: serviceVersion,
+      bundle_filepath: bundleFilepath,
+    } = context.body;
+    const body: Schemas['ApmSourceMapBody'] = {
+      serviceName,
+      serviceVersion,
+      bundleFilepath,
+      sourceMap: sourceMap as Schemas['ApmSourceMapContent'],
+    };
     const decoded = new TextEncoder().encode(JSON.stringify(body));
     const encoded = await deflate(decoded);
     const decodedSha256 = await digestHex('SHA-256', decoded);

@@ -12,7 +12,14 @@ type UserAction = Schemas['CaseUserAction'];
 type AnyContext = RouteContext<OperationId>;
 
 /** The connector types cases can push to (the spec's list for case connectors). */
-export const CASE_CONNECTOR_TYPES: ReadonlySet<string> = new Set(['.cases-webhook', '.jira', '.resilient', '.servicenow', '.servicenow-sir', '.swimlane']);
+export const CASE_CONNECTOR_TYPES: ReadonlySet<string> = new Set([
+  '.cases-webhook',
+  '.jira',
+  '.resilient',
+  '.servicenow',
+  '.servicenow-sir',
+  '.swimlane',
+]);
 
 const MAX_RESULT_WINDOW = 10_000;
 
@@ -48,11 +55,22 @@ function touch(context: AnyContext, stored: StoredCase): void {
   stored.updated_by = caseUser(context.user);
 }
 
-type ActionFields = DistributiveOmit<UserAction, 'id' | 'version' | 'created_at' | 'created_by' | 'owner' | 'comment_id'>;
+type ActionFields = DistributiveOmit<
+  UserAction,
+  'id' | 'version' | 'created_at' | 'created_by' | 'owner' | 'comment_id'
+>;
 
 /** Records one entry of the case's activity. */
 function record(context: AnyContext, stored: StoredCase, entry: ActionFields, commentId: string | null = null): void {
-  const action = { ...entry, id: newId(), version: context.state.nextVersion(), created_at: context.now, created_by: caseUser(context.user), owner: stored.owner, comment_id: commentId } as UserAction;
+  const action = {
+    ...entry,
+    id: newId(),
+    version: context.state.nextVersion(),
+    created_at: context.now,
+    created_by: caseUser(context.user),
+    owner: stored.owner,
+    comment_id: commentId,
+  } as UserAction;
   const list = context.space.userActions.get(stored.id) ?? [];
   list.push(action);
   context.space.userActions.set(stored.id, list);
@@ -64,7 +82,13 @@ function attachmentPayload(comment: Comment): Schemas['CaseAttachmentPayload'] {
     case 'user':
       return { type: 'user', comment: comment.comment, owner: comment.owner ?? 'cases' };
     case 'alert':
-      return { type: 'alert', alertId: comment.alertId, index: comment.index, rule: comment.rule, owner: comment.owner ?? 'cases' };
+      return {
+        type: 'alert',
+        alertId: comment.alertId,
+        index: comment.index,
+        rule: comment.rule,
+        owner: comment.owner ?? 'cases',
+      };
     case 'actions':
       return { type: 'actions', comment: comment.comment, actions: comment.actions, owner: comment.owner ?? 'cases' };
     case 'externalReference':
@@ -77,7 +101,12 @@ function attachmentPayload(comment: Comment): Schemas['CaseAttachmentPayload'] {
         owner: comment.owner ?? 'cases',
       };
     default:
-      return { type: 'persistableState', persistableStateAttachmentTypeId: comment.persistableStateAttachmentTypeId, persistableStateAttachmentState: comment.persistableStateAttachmentState, owner: comment.owner ?? 'cases' };
+      return {
+        type: 'persistableState',
+        persistableStateAttachmentTypeId: comment.persistableStateAttachmentTypeId,
+        persistableStateAttachmentState: comment.persistableStateAttachmentState,
+        owner: comment.owner ?? 'cases',
+      };
   }
 }
 
@@ -89,28 +118,53 @@ function configurationOf(space: SpaceState, owner: string): Schemas['CaseConfigu
  * Custom field values checked against the owner's settings the way Kibana checks them (known keys,
  * matching types, required ones present), with the missing optional ones filled in.
  */
-function customFieldValues(space: SpaceState, owner: string, given: Schemas['CaseCustomFieldValue'][] | undefined, fillMissing: boolean): Schemas['CaseCustomFieldValue'][] {
+function customFieldValues(
+  space: SpaceState,
+  owner: string,
+  given: Schemas['CaseCustomFieldValue'][] | undefined,
+  fillMissing: boolean,
+): Schemas['CaseCustomFieldValue'][] {
   const values = given ?? [];
   const configured = configurationOf(space, owner)?.customFields ?? [];
   const byKey = new Map(configured.map((field) => [field.key, field]));
   const unknown = values.filter((value) => !byKey.has(value.key)).map((value) => value.key);
   if (unknown.length > 0) throw new KibanaHttpError(400, `Invalid custom field keys: ${unknown.join(', ')}`);
-  const wrongType = values.filter((value) => byKey.get(value.key)?.type !== value.type).map((value) => `"${byKey.get(value.key)?.label ?? value.key}"`);
-  if (wrongType.length > 0) throw new KibanaHttpError(400, `The following custom fields have the wrong type in the request: ${wrongType.join(', ')}`);
+  const wrongType = values
+    .filter((value) => byKey.get(value.key)?.type !== value.type)
+    .map((value) => `"${byKey.get(value.key)?.label ?? value.key}"`);
+  if (wrongType.length > 0)
+    throw new KibanaHttpError(
+      400,
+      `The following custom fields have the wrong type in the request: ${wrongType.join(', ')}`,
+    );
   const keys = new Set(values.map((value) => value.key));
-  const missingRequired = configured.filter((field) => field.required && field.defaultValue == null && (!keys.has(field.key) || values.find((v) => v.key === field.key)?.value === null));
-  if (fillMissing && missingRequired.length > 0) throw new KibanaHttpError(400, `Missing required custom fields: ${missingRequired.map((field) => `"${field.label}"`).join(', ')}`);
+  const missingRequired = configured.filter(
+    (field) =>
+      field.required &&
+      field.defaultValue == null &&
+      (!keys.has(field.key) || values.find((v) => v.key === field.key)?.value === null),
+  );
+  if (fillMissing && missingRequired.length > 0)
+    throw new KibanaHttpError(
+      400,
+      `Missing required custom fields: ${missingRequired.map((field) => `"${field.label}"`).join(', ')}`,
+    );
   if (!fillMissing) return values;
   const filled = [...values];
   for (const field of configured) {
     if (keys.has(field.key)) continue;
-    filled.push(field.type === 'text' ? { key: field.key, type: 'text', value: field.defaultValue ?? null } : { key: field.key, type: 'toggle', value: field.defaultValue ?? null });
+    filled.push(
+      field.type === 'text'
+        ? { key: field.key, type: 'text', value: field.defaultValue ?? null }
+        : { key: field.key, type: 'toggle', value: field.defaultValue ?? null },
+    );
   }
   return filled;
 }
 
 function requireText(field: string, value: string | undefined): void {
-  if (value !== undefined && value.trim() === '') throw new KibanaHttpError(400, `The ${field} field cannot be an empty string.`);
+  if (value !== undefined && value.trim() === '')
+    throw new KibanaHttpError(400, `The ${field} field cannot be an empty string.`);
 }
 
 function closeCase(context: AnyContext, stored: StoredCase): void {
@@ -140,7 +194,11 @@ function dateBound(name: string, value: string | undefined, now: string): number
 /** Kibana's simple_query_string search, approximated: terms matched case-insensitively in the search fields (or an exact case id). */
 function matchesSearch(stored: StoredCase, search: string, fields: string[], operator: 'AND' | 'OR'): boolean {
   if (stored.id === search.trim()) return true;
-  const terms = search.toLowerCase().split(/\s+/).filter(Boolean).map((term) => term.replace(/^["+|-]+|["*]+$/g, ''));
+  const terms = search
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((term) => term.replace(/^["+|-]+|["*]+$/g, ''));
   if (terms.length === 0) return true;
   const texts = fields.map((field) => {
     const value = (stored as unknown as Record<string, unknown>)[field.replace(/^cases\./, '')];
@@ -180,13 +238,18 @@ function caseIds(values: unknown): string[] {
       } catch {
         throw new KibanaHttpError(400, '[request query.ids]: could not parse array value from json input');
       }
-      if (!Array.isArray(parsed) || parsed.some((id) => typeof id !== 'string')) throw new KibanaHttpError(400, '[request query.ids]: expected value of type [array] of strings');
+      if (!Array.isArray(parsed) || parsed.some((id) => typeof id !== 'string'))
+        throw new KibanaHttpError(400, '[request query.ids]: expected value of type [array] of strings');
       ids.push(...(parsed as string[]));
     } else {
       ids.push(String(value));
     }
   }
-  if (ids.length === 0 || ids.length > 100) throw new KibanaHttpError(400, `[request query.ids]: array size is [${ids.length}], but must be between [1] and [100]`);
+  if (ids.length === 0 || ids.length > 100)
+    throw new KibanaHttpError(
+      400,
+      `[request query.ids]: array size is [${ids.length}], but must be between [1] and [100]`,
+    );
   return ids;
 }
 
@@ -218,28 +281,48 @@ function mappingsFor(type: string): Schemas['CaseConfigurationMapping'][] {
   }
 }
 
-function configurationFields(space: SpaceState, connector: Schemas['CaseConnector']): { mappings: Schemas['CaseConfigurationMapping'][]; error: string | null } {
+function configurationFields(
+  space: SpaceState,
+  connector: Schemas['CaseConnector'],
+): { mappings: Schemas['CaseConfigurationMapping'][]; error: string | null } {
   if (connector.type === '.none') return { mappings: [], error: null };
   // Kibana reads the mappings through the connector; a connector it cannot reach leaves an error on the settings.
-  if (!space.connectors.has(connector.id)) return { mappings: [], error: `Error connecting to ${connector.name} instance` };
+  if (!space.connectors.has(connector.id))
+    return { mappings: [], error: `Error connecting to ${connector.name} instance` };
   return { mappings: mappingsFor(connector.type), error: null };
 }
 
 function checkCustomFieldKeys(fields: Schemas['CaseConfigurationCustomField'][] | undefined): void {
   const keys = (fields ?? []).map((field) => field.key);
   const duplicated = keys.filter((key, index) => keys.indexOf(key) !== index);
-  if (duplicated.length > 0) throw new KibanaHttpError(400, `Invalid duplicated custom field keys in request: ${[...new Set(duplicated)].join(', ')}`);
+  if (duplicated.length > 0)
+    throw new KibanaHttpError(
+      400,
+      `Invalid duplicated custom field keys in request: ${[...new Set(duplicated)].join(', ')}`,
+    );
 }
 
 /** The incident a push creates (or updates) in the external system, shaped after what each system answers. */
-function externalIncident(context: AnyContext, stored: StoredCase, connector: MockConnector): Schemas['CaseExternalService'] {
+function externalIncident(
+  context: AnyContext,
+  stored: StoredCase,
+  connector: MockConnector,
+): Schemas['CaseExternalService'] {
   const key = `${stored.id}/${connector.id}`;
   const previous = context.space.incidents.get(key);
-  const pushed = { pushed_at: context.now, pushed_by: caseUser(context.user), connector_id: connector.id, connector_name: connector.name };
+  const pushed = {
+    pushed_at: context.now,
+    pushed_by: caseUser(context.user),
+    connector_id: connector.id,
+    connector_name: connector.name,
+  };
   if (previous) return { ...previous, ...pushed };
   const n = context.state.nextIncident();
   const config = (connector.config ?? {}) as Record<string, unknown>;
-  const apiUrl = String(config.apiUrl ?? config.createIncidentUrl ?? 'https://incidents.example.com').replace(/\/+$/, '');
+  const apiUrl = String(config.apiUrl ?? config.createIncidentUrl ?? 'https://incidents.example.com').replace(
+    /\/+$/,
+    '',
+  );
   const sysId = newId().replaceAll('-', '');
   let incident: Pick<Schemas['CaseExternalService'], 'external_id' | 'external_title' | 'external_url'>;
   switch (connector.connector_type_id) {
@@ -252,14 +335,22 @@ function externalIncident(context: AnyContext, stored: StoredCase, connector: Mo
     case '.servicenow-sir': {
       const prefix = connector.connector_type_id === '.servicenow' ? 'INC' : 'SIR';
       const table = connector.connector_type_id === '.servicenow' ? 'incident' : 'sn_si_incident';
-      incident = { external_id: sysId, external_title: `${prefix}${String(n).padStart(7, '0')}`, external_url: `${apiUrl}/nav_to.do?uri=${table}.do?sys_id=${sysId}` };
+      incident = {
+        external_id: sysId,
+        external_title: `${prefix}${String(n).padStart(7, '0')}`,
+        external_url: `${apiUrl}/nav_to.do?uri=${table}.do?sys_id=${sysId}`,
+      };
       break;
     }
     case '.resilient':
       incident = { external_id: String(n), external_title: String(n), external_url: `${apiUrl}/#incidents/${n}` };
       break;
     case '.swimlane':
-      incident = { external_id: sysId, external_title: `SW-${n}`, external_url: `${apiUrl}/record/${String(config.appId ?? 'app')}/${sysId}` };
+      incident = {
+        external_id: sysId,
+        external_title: `SW-${n}`,
+        external_url: `${apiUrl}/record/${String(config.appId ?? 'app')}/${sysId}`,
+      };
       break;
     default:
       incident = { external_id: String(n), external_title: `CASE-${n}`, external_url: `${apiUrl}/${n}` };
@@ -271,7 +362,17 @@ function externalIncident(context: AnyContext, stored: StoredCase, connector: Mo
 
 /** The parts of a comment that are the same for every type. */
 function commentBase(context: AnyContext, owner: Schemas['Owner']) {
-  return { id: newId(), version: context.state.nextVersion(), owner, created_at: context.now, created_by: caseUser(context.user), pushed_at: null, pushed_by: null, updated_at: null, updated_by: null };
+  return {
+    id: newId(),
+    version: context.state.nextVersion(),
+    owner,
+    created_at: context.now,
+    created_by: caseUser(context.user),
+    pushed_at: null,
+    pushed_by: null,
+    updated_at: null,
+    updated_by: null,
+  };
 }
 
 function fileExtension(name: string): { base: string; extension: string } {
@@ -284,7 +385,8 @@ export const casesRoutes = {
     const body = context.body;
     requireText('title', body.title);
     requireText('description', body.description);
-    if (body.tags.some((tag) => tag.trim() === '')) throw new KibanaHttpError(400, 'The tag field cannot be an empty string.');
+    if (body.tags.some((tag) => tag.trim() === ''))
+      throw new KibanaHttpError(400, 'The tag field cannot be an empty string.');
     const stored: StoredCase = {
       id: newId(),
       version: context.state.nextVersion(),
@@ -312,8 +414,36 @@ export const casesRoutes = {
       external_service: null,
     };
     context.space.cases.set(stored.id, stored);
-    const { title, description, tags, owner, status, severity, category, assignees, settings, connector, customFields } = stored;
-    record(context, stored, { type: 'create_case', action: 'create', payload: { title, description, tags, owner, status, severity, category, assignees: assignees ?? [], settings, connector, customFields } });
+    const {
+      title,
+      description,
+      tags,
+      owner,
+      status,
+      severity,
+      category,
+      assignees,
+      settings,
+      connector,
+      customFields,
+    } = stored;
+    record(context, stored, {
+      type: 'create_case',
+      action: 'create',
+      payload: {
+        title,
+        description,
+        tags,
+        owner,
+        status,
+        severity,
+        category,
+        assignees: assignees ?? [],
+        settings,
+        connector,
+        customFields,
+      },
+    });
     return answerCase(stored);
   },
 
@@ -325,7 +455,11 @@ export const casesRoutes = {
     const query = context.query;
     const page = query.page ?? 1;
     const perPage = query.perPage ?? 20;
-    if (page * perPage > MAX_RESULT_WINDOW) throw new KibanaHttpError(400, `The number of documents is too high. Paginating through more than ${MAX_RESULT_WINDOW.toLocaleString('en-US')} documents is not possible.`);
+    if (page * perPage > MAX_RESULT_WINDOW)
+      throw new KibanaHttpError(
+        400,
+        `The number of documents is too high. Paginating through more than ${MAX_RESULT_WINDOW.toLocaleString('en-US')} documents is not possible.`,
+      );
     const owners = asList(query.owner);
     const tags = asList(query.tags);
     const assignees = asList(query.assignees);
@@ -340,7 +474,8 @@ export const casesRoutes = {
       if (assignees.length > 0) {
         const uids = (stored.assignees ?? []).map((assignee) => assignee.uid);
         const wanted = assignees.filter((uid) => uid !== 'none');
-        if (!(assignees.includes('none') && uids.length === 0) && !uids.some((uid) => wanted.includes(uid))) return false;
+        if (!(assignees.includes('none') && uids.length === 0) && !uids.some((uid) => wanted.includes(uid)))
+          return false;
       }
       if (reporters.length > 0 && !reporters.includes(stored.created_by.username ?? '')) return false;
       if (categories.length > 0 && !categories.includes(stored.category ?? '')) return false;
@@ -348,12 +483,17 @@ export const casesRoutes = {
       const created = Date.parse(stored.created_at);
       if (from !== undefined && created < from) return false;
       if (to !== undefined && created > to) return false;
-      if (query.search !== undefined && !matchesSearch(stored, query.search, searchFields, query.defaultSearchOperator ?? 'OR')) return false;
+      if (
+        query.search !== undefined &&
+        !matchesSearch(stored, query.search, searchFields, query.defaultSearchOperator ?? 'OR')
+      )
+        return false;
       return true;
     });
     // Kibana counts the statuses over the other filters, so the counts do not depend on `status`.
     const count = (status: Schemas['CaseStatus']) => matching.filter((stored) => stored.status === status).length;
-    const filtered = query.status === undefined ? matching : matching.filter((stored) => stored.status === query.status);
+    const filtered =
+      query.status === undefined ? matching : matching.filter((stored) => stored.status === query.status);
     const field = query.sortField ?? 'createdAt';
     const direction = (query.sortOrder ?? 'desc') === 'asc' ? 1 : -1;
     const sorted = filtered
@@ -381,13 +521,20 @@ export const casesRoutes = {
     const stale = changes.filter((change, index) => targets[index]!.version !== change.version);
     if (stale.length > 0) {
       const ids = JSON.stringify(changes.map(({ id, version }) => ({ id, version })));
-      throw new KibanaHttpError(409, `Failed to update case, ids: ${ids}: Error: These cases ${stale.map((change) => change.id).join(', ')} has been updated. Please refresh before saving additional updates.`);
+      throw new KibanaHttpError(
+        409,
+        `Failed to update case, ids: ${ids}: Error: These cases ${stale.map((change) => change.id).join(', ')} has been updated. Please refresh before saving additional updates.`,
+      );
     }
     changes.forEach((change) => {
       requireText('title', change.title);
       requireText('description', change.description);
     });
-    const checkedFields = changes.map((change, index) => (change.customFields === undefined ? undefined : customFieldValues(context.space, targets[index]!.owner, change.customFields, false)));
+    const checkedFields = changes.map((change, index) =>
+      change.customFields === undefined
+        ? undefined
+        : customFieldValues(context.space, targets[index]!.owner, change.customFields, false),
+    );
     changes.forEach((change, index) => {
       const stored = targets[index]!;
       let changed = false;
@@ -398,7 +545,11 @@ export const casesRoutes = {
       }
       if (change.description !== undefined && change.description !== stored.description) {
         stored.description = change.description;
-        record(context, stored, { type: 'description', action: 'update', payload: { description: change.description } });
+        record(context, stored, {
+          type: 'description',
+          action: 'update',
+          payload: { description: change.description },
+        });
         changed = true;
       }
       if (change.severity !== undefined && change.severity !== stored.severity) {
@@ -440,8 +591,10 @@ export const casesRoutes = {
         const after = change.assignees.map((assignee) => assignee.uid);
         const added = change.assignees.filter((assignee) => !before.includes(assignee.uid));
         const removed = (stored.assignees ?? []).filter((assignee) => !after.includes(assignee.uid));
-        if (added.length > 0) record(context, stored, { type: 'assignees', action: 'add', payload: { assignees: added } });
-        if (removed.length > 0) record(context, stored, { type: 'assignees', action: 'delete', payload: { assignees: removed } });
+        if (added.length > 0)
+          record(context, stored, { type: 'assignees', action: 'add', payload: { assignees: added } });
+        if (removed.length > 0)
+          record(context, stored, { type: 'assignees', action: 'delete', payload: { assignees: removed } });
         if (added.length > 0 || removed.length > 0) changed = true;
         stored.assignees = change.assignees;
       }
@@ -468,7 +621,8 @@ export const casesRoutes = {
       context.space.cases.delete(id);
       context.space.userActions.delete(id);
       for (const [fileId, file] of context.space.files) if (file.caseId === id) context.space.files.delete(fileId);
-      for (const key of context.space.incidents.keys()) if (key.startsWith(`${id}/`)) context.space.incidents.delete(key);
+      for (const key of context.space.incidents.keys())
+        if (key.startsWith(`${id}/`)) context.space.incidents.delete(key);
     }
   },
 
@@ -479,21 +633,31 @@ export const casesRoutes = {
       if (owners.length > 0 && !owners.includes(stored.owner)) continue;
       if (!stored.comments.some((comment) => alertIds(comment).includes(context.path.alertId))) continue;
       const answered = answerCase(stored, false);
-      related.push({ id: stored.id, title: stored.title, description: stored.description, status: stored.status, createdAt: stored.created_at, totals: { alerts: answered.totalAlerts, userComments: answered.totalComment } } as Schemas['CaseRelatedCase']);
+      related.push({
+        id: stored.id,
+        title: stored.title,
+        description: stored.description,
+        status: stored.status,
+        createdAt: stored.created_at,
+        totals: { alerts: answered.totalAlerts, userComments: answered.totalComment },
+      } as Schemas['CaseRelatedCase']);
     }
     return related;
   },
 
   getCaseConfiguration(context) {
     const owners = asList(context.query.owner);
-    return [...context.space.configurations.values()].filter((configuration) => owners.length === 0 || owners.includes(configuration.owner)).map((configuration) => structuredClone(configuration));
+    return [...context.space.configurations.values()]
+      .filter((configuration) => owners.length === 0 || owners.includes(configuration.owner))
+      .map((configuration) => structuredClone(configuration));
   },
 
   setCaseConfiguration(context) {
     const body = context.body;
     checkCustomFieldKeys(body.customFields);
     // Kibana keeps one settings object per owner: creating one replaces the one before.
-    for (const [id, configuration] of context.space.configurations) if (configuration.owner === body.owner) context.space.configurations.delete(id);
+    for (const [id, configuration] of context.space.configurations)
+      if (configuration.owner === body.owner) context.space.configurations.delete(id);
     const configuration: Schemas['CaseConfiguration'] = {
       id: newId(),
       version: context.state.nextVersion(),
@@ -519,7 +683,11 @@ export const casesRoutes = {
     const configuration = context.space.configurations.get(context.path.configurationId);
     if (!configuration) throw savedObjectNotFound('cases-configure', context.path.configurationId);
     const { version, ...changes } = context.body;
-    if (version !== configuration.version) throw new KibanaHttpError(409, 'This configuration has been updated. Please refresh before saving additional updates.');
+    if (version !== configuration.version)
+      throw new KibanaHttpError(
+        409,
+        'This configuration has been updated. Please refresh before saving additional updates.',
+      );
     checkCustomFieldKeys(changes.customFields);
     if (changes.closure_type !== undefined) configuration.closure_type = changes.closure_type;
     if (changes.customFields !== undefined) configuration.customFields = changes.customFields;
@@ -527,7 +695,12 @@ export const casesRoutes = {
     if (changes.observableTypes !== undefined) configuration.observableTypes = changes.observableTypes;
     if (changes.extractObservables !== undefined) configuration.extractObservables = changes.extractObservables;
     if (changes.workflowTags !== undefined) configuration.workflowTags = changes.workflowTags;
-    if (changes.connector !== undefined) Object.assign(configuration, { connector: changes.connector }, configurationFields(context.space, changes.connector));
+    if (changes.connector !== undefined)
+      Object.assign(
+        configuration,
+        { connector: changes.connector },
+        configurationFields(context.space, changes.connector),
+      );
     configuration.version = context.state.nextVersion();
     configuration.updated_at = context.now;
     configuration.updated_by = caseUser(context.user);
@@ -545,7 +718,9 @@ export const casesRoutes = {
         isPreconfigured: connector.is_preconfigured,
         isDeprecated: connector.is_deprecated,
         isMissingSecrets: connector.is_missing_secrets ?? false,
-        referencedByCount: [...context.space.configurations.values()].filter((configuration) => configuration.connector.id === connector.id).length,
+        referencedByCount: [...context.space.configurations.values()].filter(
+          (configuration) => configuration.connector.id === connector.id,
+        ).length,
       }));
   },
 
@@ -562,7 +737,8 @@ export const casesRoutes = {
   getCaseTags(context) {
     const owners = asList(context.query.owner);
     const tags = new Set<string>();
-    for (const stored of context.space.cases.values()) if (owners.length === 0 || owners.includes(stored.owner)) stored.tags.forEach((tag) => tags.add(tag));
+    for (const stored of context.space.cases.values())
+      if (owners.length === 0 || owners.includes(stored.owner)) stored.tags.forEach((tag) => tags.add(tag));
     return [...tags].sort();
   },
 
@@ -571,19 +747,35 @@ export const casesRoutes = {
     return stored.comments.flatMap((comment) => {
       if (comment.type !== 'alert') return [];
       const indices = asList(comment.index);
-      return asList(comment.alertId).map((id, i) => ({ id, index: indices[i] ?? indices[0] ?? '', attached_at: comment.created_at }));
+      return asList(comment.alertId).map((id, i) => ({
+        id,
+        index: indices[i] ?? indices[0] ?? '',
+        attached_at: comment.created_at,
+      }));
     });
   },
 
   addCaseComment(context) {
     const stored = requireCase(context.space, context.path.caseId);
     const body = context.body;
-    if (body.owner !== stored.owner) throw new KibanaHttpError(400, `The owner field of the comment must match the case's owner: expected "${stored.owner}" but got "${body.owner}"`);
+    if (body.owner !== stored.owner)
+      throw new KibanaHttpError(
+        400,
+        `The owner field of the comment must match the case's owner: expected "${stored.owner}" but got "${body.owner}"`,
+      );
     const base = commentBase(context, body.owner);
-    const comment: Comment = body.type === 'user' ? { ...base, type: 'user', comment: body.comment } : { ...base, type: 'alert', alertId: body.alertId, index: body.index, rule: body.rule };
+    const comment: Comment =
+      body.type === 'user'
+        ? { ...base, type: 'user', comment: body.comment }
+        : { ...base, type: 'alert', alertId: body.alertId, index: body.index, rule: body.rule };
     stored.comments.push(comment);
     touch(context, stored);
-    record(context, stored, { type: 'comment', action: 'create', payload: { comment: attachmentPayload(comment) } }, comment.id);
+    record(
+      context,
+      stored,
+      { type: 'comment', action: 'create', payload: { comment: attachmentPayload(comment) } },
+      comment.id,
+    );
     return answerCase(stored);
   },
 
@@ -591,16 +783,26 @@ export const casesRoutes = {
     const stored = requireCase(context.space, context.path.caseId);
     const body = context.body;
     const comment = requireComment(stored, body.id);
-    if (comment.version !== body.version) throw new KibanaHttpError(409, `This comment ${body.id} has been updated. Please refresh before saving additional updates.`);
+    if (comment.version !== body.version)
+      throw new KibanaHttpError(
+        409,
+        `This comment ${body.id} has been updated. Please refresh before saving additional updates.`,
+      );
     if (comment.type !== body.type) throw new KibanaHttpError(400, 'You cannot change the type of the comment.');
     if (comment.owner !== body.owner) throw new KibanaHttpError(400, 'You cannot change the owner of the comment.');
     if (comment.type === 'user' && body.type === 'user') comment.comment = body.comment;
-    if (comment.type === 'alert' && body.type === 'alert') Object.assign(comment, { alertId: body.alertId, index: body.index, rule: body.rule });
+    if (comment.type === 'alert' && body.type === 'alert')
+      Object.assign(comment, { alertId: body.alertId, index: body.index, rule: body.rule });
     comment.version = context.state.nextVersion();
     comment.updated_at = context.now;
     comment.updated_by = caseUser(context.user);
     touch(context, stored);
-    record(context, stored, { type: 'comment', action: 'update', payload: { comment: attachmentPayload(comment) } }, comment.id);
+    record(
+      context,
+      stored,
+      { type: 'comment', action: 'update', payload: { comment: attachmentPayload(comment) } },
+      comment.id,
+    );
     return answerCase(stored);
   },
 
@@ -609,7 +811,12 @@ export const casesRoutes = {
     const page = context.query.page ?? 1;
     const perPage = context.query.perPage ?? 20;
     const ordered = context.query.sortOrder === 'asc' ? [...stored.comments] : [...stored.comments].reverse();
-    return { comments: structuredClone(pageOf(ordered, page, perPage)), page, per_page: perPage, total: stored.comments.length };
+    return {
+      comments: structuredClone(pageOf(ordered, page, perPage)),
+      page,
+      per_page: perPage,
+      total: stored.comments.length,
+    };
   },
 
   getCaseComment(context) {
@@ -633,7 +840,10 @@ export const casesRoutes = {
     if (!found) throw savedObjectNotFound('action', context.path.connectorId);
     const { connector } = found;
     if (!CASE_CONNECTOR_TYPES.has(connector.connector_type_id)) {
-      throw new KibanaHttpError(400, `The connector ${connector.name} (${connector.connector_type_id}) cannot push cases; use one of ${[...CASE_CONNECTOR_TYPES].join(', ')}`);
+      throw new KibanaHttpError(
+        400,
+        `The connector ${connector.name} (${connector.connector_type_id}) cannot push cases; use one of ${[...CASE_CONNECTOR_TYPES].join(', ')}`,
+      );
     }
     const service = externalIncident(context, stored, connector);
     stored.external_service = service;
@@ -642,7 +852,10 @@ export const casesRoutes = {
       comment.pushed_by = caseUser(context.user);
     }
     record(context, stored, { type: 'pushed', action: 'push_to_service', payload: { externalService: service } });
-    if (configurationOf(context.space, stored.owner)?.closure_type === 'close-by-pushing' && stored.status !== 'closed') {
+    if (
+      configurationOf(context.space, stored.owner)?.closure_type === 'close-by-pushing' &&
+      stored.status !== 'closed'
+    ) {
       closeCase(context, stored);
       record(context, stored, { type: 'status', action: 'update', payload: { status: 'closed' } });
     }
@@ -653,14 +866,27 @@ export const casesRoutes = {
   async addCaseFile(context) {
     const stored = requireCase(context.space, context.path.caseId);
     const file = context.form?.get('file');
-    if (file === null || file === undefined || typeof file === 'string') throw new KibanaHttpError(400, `[request body.file]: expected value of type [File] but got [${file === null || file === undefined ? 'undefined' : 'string'}]`);
+    if (file === null || file === undefined || typeof file === 'string')
+      throw new KibanaHttpError(
+        400,
+        `[request body.file]: expected value of type [File] but got [${file === null || file === undefined ? 'undefined' : 'string'}]`,
+      );
     const uploaded = fileExtension((file as File).name || 'file');
     const name = context.body.filename ?? uploaded.base;
     if (name.trim() === '') throw new KibanaHttpError(400, 'The filename field cannot be an empty string.');
     const data = new Uint8Array(await file.arrayBuffer());
     const mimeType = file.type.split(';')[0] || 'application/octet-stream';
     const fileId = newId();
-    context.space.files.set(fileId, { id: fileId, caseId: stored.id, name, extension: uploaded.extension, mimeType, size: data.byteLength, created: context.now, data });
+    context.space.files.set(fileId, {
+      id: fileId,
+      caseId: stored.id,
+      name,
+      extension: uploaded.extension,
+      mimeType,
+      size: data.byteLength,
+      created: context.now,
+      data,
+    });
     const comment: Comment = {
       ...commentBase(context, stored.owner),
       type: 'externalReference',
@@ -671,7 +897,12 @@ export const casesRoutes = {
     };
     stored.comments.push(comment);
     touch(context, stored);
-    record(context, stored, { type: 'comment', action: 'create', payload: { comment: attachmentPayload(comment) } }, comment.id);
+    record(
+      context,
+      stored,
+      { type: 'comment', action: 'create', payload: { comment: attachmentPayload(comment) } },
+      comment.id,
+    );
     return answerCase(stored);
   },
 
@@ -683,10 +914,21 @@ export const casesRoutes = {
     const kind = (action: UserAction): string[] => {
       if (action.type !== 'comment') return [action.type];
       const attached = action.payload.comment.type;
-      return ['comment', attached === 'user' ? 'user' : attached === 'alert' ? 'alert' : attached === 'actions' ? 'action' : 'attachment'];
+      return [
+        'comment',
+        attached === 'user'
+          ? 'user'
+          : attached === 'alert'
+            ? 'alert'
+            : attached === 'actions'
+              ? 'action'
+              : 'attachment',
+      ];
     };
     // Recorded in order, so ascending is the recording order (timestamps may tie within a millisecond).
-    const all = (context.space.userActions.get(stored.id) ?? []).filter((action) => types.length === 0 || kind(action).some((k) => (types as string[]).includes(k)));
+    const all = (context.space.userActions.get(stored.id) ?? []).filter(
+      (action) => types.length === 0 || kind(action).some((k) => (types as string[]).includes(k)),
+    );
     const ordered = (context.query.sortOrder ?? 'desc') === 'asc' ? all : [...all].reverse();
     return { page, perPage, total: all.length, userActions: structuredClone(pageOf(ordered, page, perPage)) };
   },
@@ -695,8 +937,14 @@ export const casesRoutes = {
 function removeComments(context: AnyContext, stored: StoredCase, comments: Comment[]): void {
   for (const comment of comments) {
     stored.comments.splice(stored.comments.indexOf(comment), 1);
-    if (comment.type === 'externalReference' && comment.externalReferenceAttachmentTypeId === '.files') context.space.files.delete(comment.externalReferenceId);
-    record(context, stored, { type: 'comment', action: 'delete', payload: { comment: attachmentPayload(comment) } }, comment.id);
+    if (comment.type === 'externalReference' && comment.externalReferenceAttachmentTypeId === '.files')
+      context.space.files.delete(comment.externalReferenceId);
+    record(
+      context,
+      stored,
+      { type: 'comment', action: 'delete', payload: { comment: attachmentPayload(comment) } },
+      comment.id,
+    );
   }
   if (comments.length > 0) touch(context, stored);
 }

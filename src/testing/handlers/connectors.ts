@@ -31,7 +31,11 @@ const CONNECTOR_TYPES: Readonly<Record<string, TypeInfo>> = {
   '.gen-ai': { name: 'OpenAI', license: 'enterprise', features: AI },
   '.index': { name: 'Index', license: 'basic', features: ALERTING },
   '.jira': { name: 'Jira', license: 'gold', features: CASES },
-  '.microsoft_defender_endpoint': { name: 'Microsoft Defender for Endpoint', license: 'enterprise', features: RESPONSE },
+  '.microsoft_defender_endpoint': {
+    name: 'Microsoft Defender for Endpoint',
+    license: 'enterprise',
+    features: RESPONSE,
+  },
   '.opsgenie': { name: 'Opsgenie', license: 'platinum', features: ALERTING },
   '.pagerduty': { name: 'PagerDuty', license: 'gold', features: ALERTING },
   '.resilient': { name: 'IBM Resilient', license: 'platinum', features: ['alerting', 'cases'] },
@@ -65,13 +69,25 @@ function missingKey(object: Record<string, unknown>, keys: string[]): string | u
  * Kibana validates config and secrets against the connector type's schema and answers with the
  * type's wording; the config comes back with the type's defaults filled in.
  */
-function validateForType(type: string, config: Record<string, unknown>, secrets: Record<string, unknown>, update: boolean): Record<string, unknown> {
+function validateForType(
+  type: string,
+  config: Record<string, unknown>,
+  secrets: Record<string, unknown>,
+  update: boolean,
+): Record<string, unknown> {
   if (!CONNECTOR_TYPES[type]) throw new KibanaHttpError(400, `Action type "${type}" is not registered.`);
   const filled = checkConnector(type, config, secrets, update);
   // ServiceNow's schema leaves every secret optional; its validator asks for a user and password, or OAuth settings.
   if (type.startsWith('.servicenow')) {
-    const secretKey = missingKey(secrets, config.isOAuth === true ? ['clientSecret', 'privateKey'] : ['username', 'password']);
-    if (secretKey) throw new KibanaHttpError(400, `error validating action type secrets: [${secretKey}]: expected value of type [string] but got [undefined]`);
+    const secretKey = missingKey(
+      secrets,
+      config.isOAuth === true ? ['clientSecret', 'privateKey'] : ['username', 'password'],
+    );
+    if (secretKey)
+      throw new KibanaHttpError(
+        400,
+        `error validating action type secrets: [${secretKey}]: expected value of type [string] but got [undefined]`,
+      );
   }
   return filled;
 }
@@ -89,7 +105,16 @@ function create(space: SpaceState, id: string, body: Schemas['CreateOtherConnect
   if (space.connectors.has(id)) throw savedObjectConflict('action', id);
   const secrets = body.secrets ?? {};
   const config = validateForType(body.connector_type_id, body.config ?? {}, secrets, false);
-  const connector: MockConnector = { id, name: body.name, connector_type_id: body.connector_type_id, config, is_preconfigured: false, is_deprecated: false, is_system_action: false, is_missing_secrets: false };
+  const connector: MockConnector = {
+    id,
+    name: body.name,
+    connector_type_id: body.connector_type_id,
+    config,
+    is_preconfigured: false,
+    is_deprecated: false,
+    is_system_action: false,
+    is_missing_secrets: false,
+  };
   space.connectors.set(id, { connector, secrets });
   return answerConnector(connector);
 }
@@ -110,7 +135,18 @@ function run(stored: StoredConnector, params: Record<string, unknown>, now: stri
         data: {
           errors: false,
           took: 3,
-          items: documents.map((_, i) => ({ create: { _index: index, _id: newId().replaceAll('-', '').slice(0, 20), _version: 1, result: 'created', _shards: { total: 2, successful: 1, failed: 0 }, _seq_no: i, _primary_term: 1, status: 201 } })),
+          items: documents.map((_, i) => ({
+            create: {
+              _index: index,
+              _id: newId().replaceAll('-', '').slice(0, 20),
+              _version: 1,
+              result: 'created',
+              _shards: { total: 2, successful: 1, failed: 0 },
+              _seq_no: i,
+              _primary_term: 1,
+              status: 201,
+            },
+          })),
         },
       };
     }
@@ -122,7 +158,11 @@ function run(stored: StoredConnector, params: Record<string, unknown>, now: stri
     case '.cases-webhook': {
       if (params.subAction !== 'pushToService') return { connector_id: connectorId, status: 'ok', data: {} };
       const id = newId().replaceAll('-', '').slice(0, 8);
-      return { connector_id: connectorId, status: 'ok', data: { id, title: `INC-${id}`, url: `https://incidents.example.com/${id}`, pushedDate: now, comments: [] } };
+      return {
+        connector_id: connectorId,
+        status: 'ok',
+        data: { id, title: `INC-${id}`, url: `https://incidents.example.com/${id}`, pushedDate: now, comments: [] },
+      };
     }
     default:
       return { connector_id: connectorId, status: 'ok' };
@@ -134,12 +174,24 @@ export const connectorsRoutes = {
     const feature = context.query.feature_id;
     return Object.entries(CONNECTOR_TYPES)
       .filter(([, info]) => feature === undefined || info.features.includes(feature))
-      .map(([id, info]) => ({ id, name: info.name, enabled: true, enabled_in_config: true, enabled_in_license: true, minimum_license_required: info.license, supported_feature_ids: info.features, is_system_action_type: false }));
+      .map(([id, info]) => ({
+        id,
+        name: info.name,
+        enabled: true,
+        enabled_in_config: true,
+        enabled_in_license: true,
+        minimum_license_required: info.license,
+        supported_feature_ids: info.features,
+        is_system_action_type: false,
+      }));
   },
 
   getConnectors(context) {
     return [...context.space.connectors.values()]
-      .map(({ connector }) => ({ ...answerConnector(connector), referenced_by_count: referenceCount(context.space, connector.id) }))
+      .map(({ connector }) => ({
+        ...answerConnector(connector),
+        referenced_by_count: referenceCount(context.space, connector.id),
+      }))
       .sort((a, b) => a.name.localeCompare(b.name));
   },
 
@@ -157,7 +209,8 @@ export const connectorsRoutes = {
 
   updateConnector(context) {
     const stored = requireConnector(context.space, context.path.id);
-    if (stored.connector.is_preconfigured) throw new KibanaHttpError(400, `Preconfigured action ${context.path.id} can not be updated.`);
+    if (stored.connector.is_preconfigured)
+      throw new KibanaHttpError(400, `Preconfigured action ${context.path.id} can not be updated.`);
     const body: Schemas['UpdateOtherConnector'] = context.body;
     const secrets = body.secrets ?? {};
     const config = validateForType(stored.connector.connector_type_id, body.config ?? {}, secrets, true);
@@ -168,7 +221,8 @@ export const connectorsRoutes = {
 
   deleteConnector(context) {
     const stored = requireConnector(context.space, context.path.id);
-    if (stored.connector.is_preconfigured) throw new KibanaHttpError(400, `Preconfigured action ${context.path.id} is not allowed to delete.`);
+    if (stored.connector.is_preconfigured)
+      throw new KibanaHttpError(400, `Preconfigured action ${context.path.id} is not allowed to delete.`);
     context.space.connectors.delete(context.path.id);
   },
 

@@ -70,7 +70,12 @@ function* periodStarts(custom: Custom, until: number): Generator<number> {
   const byDay = days.length > 0 && /^\d+[wd]$/.test(every);
   let produced = 0;
   if (!byDay) {
-    for (let at = first; at.getTime() <= end && produced < limit && produced < MAX_PERIODS; at = step(at, every), produced++) yield at.getTime();
+    for (
+      let at = first;
+      at.getTime() <= end && produced < limit && produced < MAX_PERIODS;
+      at = step(at, every), produced++
+    )
+      yield at.getTime();
     return;
   }
   const weeks = every.endsWith('w') ? Number(every.slice(0, -1)) : 1;
@@ -140,7 +145,11 @@ export const maintenanceWindowRoutes = {
     const { query, now } = context;
     const page = query.page ?? 1;
     const perPage = query.per_page ?? 10;
-    if (page * perPage > MAX_RESULT_WINDOW) throw new KibanaHttpError(400, `The number of documents is too high. Paginating through more than ${MAX_RESULT_WINDOW.toLocaleString('en-US')} documents is not possible.`);
+    if (page * perPage > MAX_RESULT_WINDOW)
+      throw new KibanaHttpError(
+        400,
+        `The number of documents is too high. Paginating through more than ${MAX_RESULT_WINDOW.toLocaleString('en-US')} documents is not possible.`,
+      );
     const statuses = asList(query.status);
     const title = query.title === undefined ? [] : words(query.title);
     const found = [...context.space.maintenanceWindows.values()]
@@ -159,7 +168,10 @@ export const maintenanceWindowRoutes = {
     const stored = requireWindow(context.space, context.path.id);
     const { body } = context;
     if (statusOf(stored, context.now) === 'archived') {
-      throw new KibanaHttpError(409, `Failed to update maintenance window by id: ${context.path.id}, Error: Cannot edit archived maintenance windows`);
+      throw new KibanaHttpError(
+        409,
+        `Failed to update maintenance window by id: ${context.path.id}, Error: Cannot edit archived maintenance windows`,
+      );
     }
     if (body.schedule) checkSchedule(body.schedule);
     stored.window = {

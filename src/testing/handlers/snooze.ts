@@ -20,7 +20,8 @@ export function durationMs(duration: string, where: string): number {
 }
 
 function checkStart(start: string, where: string): void {
-  if (Number.isNaN(Date.parse(start))) throw new KibanaHttpError(400, `[${where}.start]: Invalid snooze start date: ${start}`);
+  if (Number.isNaN(Date.parse(start)))
+    throw new KibanaHttpError(400, `[${where}.start]: Invalid snooze start date: ${start}`);
 }
 
 /** A custom schedule as the recurrence rule and duration Kibana stores. */
@@ -32,7 +33,11 @@ export function customToRRule(custom: Custom, where = 'request body.schedule.cus
   if (!recurring) return { duration, rRule: { ...rRule, count: 1 } };
   if (recurring.every !== undefined) {
     const match = EVERY.exec(recurring.every);
-    if (!match) throw new KibanaHttpError(400, `[${where}.recurring.every]: string is not a valid every of recurring schedule: ${recurring.every}`);
+    if (!match)
+      throw new KibanaHttpError(
+        400,
+        `[${where}.recurring.every]: string is not a valid every of recurring schedule: ${recurring.every}`,
+      );
     rRule.interval = Number(match[1]);
     rRule.freq = FREQUENCY[match[2] as keyof typeof FREQUENCY];
   }
