@@ -1,5 +1,5 @@
 import { base64Utf8 } from './base64.js';
-import { ConfigurationError } from './errors.js';
+import { ConfigurationError, type KibanaError } from './errors.js';
 
 /**
  * How the client authenticates. Exactly one form:
@@ -26,48 +26,51 @@ export function headerValueProblem(value: string): string | undefined {
     : undefined;
 }
 
-/** A credential sent as it is in the Authorization header (a key file read with its trailing newline is the usual culprit). */
-function requireHeaderText(option: string, value: unknown): string {
-  const text = requireText(option, value);
-  const problem = headerValueProblem(text);
-  if (problem) throw new ConfigurationError(option, problem);
-  return text;
-}
+/** Makes the error for a bad credential field: a `ConfigurationError` for the client, an `ArgumentError` per call. */
+export type AuthProblem = (field: string, problem: string) => KibanaError;
 
-function requireText(option: string, value: unknown): string {
-  if (typeof value !== 'string')
-    throw new ConfigurationError(option, `expected a string, got ${value === null ? 'null' : typeof value}`);
-  if (value.length === 0) throw new ConfigurationError(option, 'must not be empty');
-  return value;
-}
+const configurationProblem: AuthProblem = (field, problem) => new ConfigurationError(field, problem);
 
 /**
- * The `Authorization` header value for `auth`. Problems are reported by option name only:
- * a credential's value is never echoed into an error.
+ * The `Authorization` header value for `auth`, whose fields are named `${name}.bearer` and so on in
+ * errors. Problems are reported by field name only: a credential's value is never echoed into an error.
  */
-export function authorizationHeader(auth: unknown): string {
+export function authorizationHeader(auth: unknown, name = 'auth', fail: AuthProblem = configurationProblem): string {
+  const text = (field: string, value: unknown): string => {
+    if (typeof value !== 'string')
+      throw fail(`${name}${field}`, `expected a string, got ${value === null ? 'null' : typeof value}`);
+    if (value.length === 0) throw fail(`${name}${field}`, 'must not be empty');
+    return value;
+  };
+  // A credential goes as it is in the Authorization header; a key file read with its trailing newline is the usual culprit.
+  const headerText = (field: string, value: unknown): string => {
+    const checked = text(field, value);
+    const problem = headerValueProblem(checked);
+    if (problem) throw fail(`${name}${field}`, problem);
+    return checked;
+  };
   if (typeof auth !== 'object' || auth === null) {
-    throw new ConfigurationError('auth', 'expected { apiKey }, { username, password } or { bearer }');
+    throw fail(name, 'expected { apiKey }, { username, password } or { bearer }');
   }
   const given = ['apiKey', 'username', 'bearer'].filter((key) => key in auth);
   if (given.length !== 1) {
-    throw new ConfigurationError(
-      'auth',
+    throw fail(
+      name,
       `expected exactly one of apiKey, username/password or bearer, got ${given.length === 0 ? 'none' : given.join(' and ')}`,
     );
   }
   const value = auth as Record<string, unknown>;
-  if ('bearer' in value) return `Bearer ${requireHeaderText('auth.bearer', value.bearer)}`;
+  if ('bearer' in value) return `Bearer ${headerText('.bearer', value.bearer)}`;
   if ('username' in value) {
-    const username = requireText('auth.username', value.username);
+    const username = text('.username', value.username);
     if (username.includes(':'))
-      throw new ConfigurationError('auth.username', 'must not contain ":" (Basic authentication cannot carry it)');
-    return `Basic ${base64Utf8(`${username}:${requireText('auth.password', value.password)}`)}`;
+      throw fail(`${name}.username`, 'must not contain ":" (Basic authentication cannot carry it)');
+    return `Basic ${base64Utf8(`${username}:${text('.password', value.password)}`)}`;
   }
   const apiKey = value.apiKey;
   if (typeof apiKey === 'object' && apiKey !== null) {
     const parts = apiKey as Record<string, unknown>;
-    return `ApiKey ${base64Utf8(`${requireText('auth.apiKey.id', parts.id)}:${requireText('auth.apiKey.api_key', parts.api_key)}`)}`;
+    return `ApiKey ${base64Utf8(`${text('.apiKey.id', parts.id)}:${text('.apiKey.api_key', parts.api_key)}`)}`;
   }
-  return `ApiKey ${requireHeaderText('auth.apiKey', apiKey)}`;
+  return `ApiKey ${headerText('.apiKey', apiKey)}`;
 }

@@ -1,4 +1,4 @@
-import { headerValueProblem } from './auth.js';
+import { authorizationHeader, headerValueProblem } from './auth.js';
 import { checkInteger } from './config.js';
 import { ArgumentError, KibanaError } from './errors.js';
 import { RESERVED_HEADERS } from './headers.js';
@@ -11,6 +11,7 @@ const CALL_OPTIONS = new Set<string>([
   'space',
   'retryNonIdempotent',
   'headers',
+  'auth',
 ]);
 
 /** Says what a value is in an error message, without quoting it (it may be a secret). */
@@ -81,6 +82,21 @@ export function checkCallHeaders(headers: unknown): Record<string, string> | und
     checked[lower] = value;
   }
   return checked;
+}
+
+/**
+ * The call's own headers with its `auth` (if any) as the Authorization header, which replaces the
+ * client's credentials for this call only. Bad credentials are named by field, never quoted.
+ */
+export function checkCallHeadersAndAuth(headers: unknown, auth: unknown): Record<string, string> | undefined {
+  const checked = checkCallHeaders(headers);
+  if (auth === undefined) return checked;
+  const authorization = authorizationHeader(
+    auth,
+    'options.auth',
+    (field, problem) => new ArgumentError(field, problem),
+  );
+  return { ...checked, authorization };
 }
 
 export function checkSignal(signal: unknown): AbortSignal | undefined {

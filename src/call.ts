@@ -1,7 +1,7 @@
 import type { Client } from 'openapi-fetch';
 import type { paths } from '../generated/kibana.js';
 import {
-  checkCallHeaders,
+  checkCallHeadersAndAuth,
   checkCallInteger,
   checkObject,
   checkOptionKeys,
@@ -152,7 +152,7 @@ export class Caller {
       checkOptionKeys(checkObject('options', options));
       context = {
         operation,
-        headers: checkCallHeaders(options.headers),
+        headers: checkCallHeadersAndAuth(options.headers, options.auth),
         signal: checkSignal(options.signal),
         timeout:
           options.requestTimeout === undefined

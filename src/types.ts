@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import type { components, operations, paths } from '../generated/kibana.js';
+import type { KibanaAuth } from './auth.js';
 
 export type { components, operations, paths };
 
@@ -58,7 +59,7 @@ export type PathsWithMethod<M extends HttpMethod> = {
 export interface CallOptions {
   /** Aborts the call; the promise then rejects with `RequestAbortedError`. */
   signal?: AbortSignal;
-  /** Milliseconds to wait for the response headers, and again for the body. */
+  /** Milliseconds one attempt of this call may take, response headers and body together. */
   requestTimeout?: number;
   /** How many times this call may be retried. */
   maxRetries?: number;
@@ -69,8 +70,13 @@ export interface CallOptions {
    * when sending the request twice is harmless: Kibana may have acted on the first one.
    */
   retryNonIdempotent?: boolean;
-  /** Extra headers for this call. */
+  /** Extra headers for this call; the names the client sets itself (`authorization`, `kbn-xsrf`, ...) are refused. */
   headers?: Record<string, string>;
+  /**
+   * Credentials for this call only, in the same forms as the client's `auth` (for example to act as
+   * another user). Like the client's, they never appear in an error, an event or `util.inspect`.
+   */
+  auth?: KibanaAuth;
 }
 
 type CallBody<Body> = Body extends { content: { 'multipart/form-data': unknown } } ? FormData : JsonContent<Body>;
