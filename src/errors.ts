@@ -272,6 +272,27 @@ export class ServiceUnavailableError extends ResponseError {
   }
 }
 
+/** 500: Kibana failed while handling the request; its log says why. */
+export class InternalServerError extends ResponseError {
+  override get name(): string {
+    return 'InternalServerError';
+  }
+}
+
+/** 502: a proxy or load balancer in front of Kibana got no valid answer from it (Kibana down or restarting). */
+export class BadGatewayError extends ResponseError {
+  override get name(): string {
+    return 'BadGatewayError';
+  }
+}
+
+/** 504: a proxy or load balancer in front of Kibana gave up waiting for it. */
+export class GatewayTimeoutError extends ResponseError {
+  override get name(): string {
+    return 'GatewayTimeoutError';
+  }
+}
+
 const RESPONSE_ERRORS: Readonly<Record<number, new (init: ResponseErrorInit) => ResponseError>> = {
   400: BadRequestError,
   401: UnauthorizedError,
@@ -280,7 +301,10 @@ const RESPONSE_ERRORS: Readonly<Record<number, new (init: ResponseErrorInit) => 
   409: ConflictError,
   413: PayloadTooLargeError,
   429: TooManyRequestsError,
+  500: InternalServerError,
+  502: BadGatewayError,
   503: ServiceUnavailableError,
+  504: GatewayTimeoutError,
 };
 
 /** Builds the {@link ResponseError} subclass that matches the status. */

@@ -1,5 +1,6 @@
 export {
   ArgumentError,
+  BadGatewayError,
   BadRequestError,
   ClientClosedError,
   ConfigurationError,
@@ -7,6 +8,8 @@ export {
   ConnectionError,
   DeserializationError,
   ForbiddenError,
+  GatewayTimeoutError,
+  InternalServerError,
   KibanaError,
   NotFoundError,
   PayloadTooLargeError,

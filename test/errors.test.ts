@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BadGatewayError,
   ConflictError,
+  GatewayTimeoutError,
+  InternalServerError,
   KibanaError,
   NotFoundError,
   PayloadTooLargeError,
@@ -33,9 +36,31 @@ describe('ResponseError', () => {
       headers: {},
       request,
     });
-    expect(error.constructor).toBe(ResponseError);
+    expect(error.constructor).toBe(BadGatewayError);
     expect(error.body).toBe('<html><body>Bad gateway</body></html>');
     expect(error.message).toContain('502 Bad Gateway: <html>');
+  });
+
+  it.each([
+    [500, InternalServerError, 'InternalServerError', 'Internal Server Error'],
+    [502, BadGatewayError, 'BadGatewayError', 'Bad Gateway'],
+    [504, GatewayTimeoutError, 'GatewayTimeoutError', 'Gateway Timeout'],
+  ])('answers %i with its own ResponseError subclass', (statusCode, ErrorClass, name, reason) => {
+    const error = responseError({
+      statusCode,
+      body: { statusCode, error: reason, message: 'm' },
+      headers: {},
+      request,
+    });
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.name).toBe(name);
+    expect(error.statusCode).toBe(statusCode);
+  });
+
+  it('keeps ResponseError itself for a status without a subclass', () => {
+    const error = responseError({ statusCode: 418, body: 'teapot', headers: {}, request });
+    expect(error.constructor).toBe(ResponseError);
   });
 
   it("explains Kibana's payload limit on 413", () => {

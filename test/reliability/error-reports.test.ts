@@ -123,7 +123,7 @@ describe('error names in a minified bundle', () => {
         maxRetries: 0,
         requestTimeout: 300,
       });
-      for (const status of [400, 401, 403, 404, 409, 413, 429, 500, 503]) {
+      for (const status of [400, 401, 403, 404, 409, 413, 429, 418, 500, 502, 503, 504]) {
         server.use(faults.ok({ statusCode: status, error: 'E', message: 'm' }, status));
         await kibana.cases.get('case-1').catch(record);
       }
@@ -154,7 +154,10 @@ describe('error names in a minified bundle', () => {
       'PayloadTooLargeError',
       'TooManyRequestsError',
       'ResponseError',
+      'InternalServerError',
+      'BadGatewayError',
       'ServiceUnavailableError',
+      'GatewayTimeoutError',
       'DeserializationError',
       'TimeoutError',
       'RequestAbortedError',

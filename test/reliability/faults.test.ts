@@ -1,6 +1,7 @@
 import { Agent, fetch as undiciFetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  BadGatewayError,
   ConflictError,
   ConnectionError,
   DeserializationError,
@@ -173,7 +174,7 @@ describe.each(['fetch', 'undici'] as Transport[])('fault injection over the %s t
     expect(hits(outcomes)).toEqual(each(1));
   });
 
-  it('an HTML 502 from a proxy: ResponseError with the page as its body; retried on GET, not on POST', async () => {
+  it('an HTML 502 from a proxy: BadGatewayError with the page as its body; retried on GET, not on POST', async () => {
     const get = await runScenario({
       transport,
       fault: faults.htmlBadGateway(),
@@ -181,8 +182,9 @@ describe.each(['fetch', 'undici'] as Transport[])('fault injection over the %s t
       call: (kibana) => kibana.cases.get('case-1'),
     });
     const getOutcomes = settled(get);
-    for (const error of failedWith(getOutcomes, ResponseError, true)) {
-      const response = error as ResponseError;
+    for (const error of failedWith(getOutcomes, BadGatewayError, true)) {
+      const response = error as BadGatewayError;
+      expect(response).toBeInstanceOf(ResponseError);
       expect(response.statusCode).toBe(502);
       expect(typeof response.body).toBe('string');
       expect(response.body).toContain('<center><h1>502 Bad Gateway</h1></center>');
@@ -209,7 +211,7 @@ describe.each(['fetch', 'undici'] as Transport[])('fault injection over the %s t
       call: (kibana) => kibana.rules.muteAll('rule-1'),
     });
     const postOutcomes = settled(post);
-    failedWith(postOutcomes, ResponseError, true);
+    failedWith(postOutcomes, BadGatewayError, true);
     expect(hits(postOutcomes)).toEqual(each(1));
   });
 
