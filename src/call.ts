@@ -8,12 +8,15 @@ import {
   checkRequiredFields,
   checkSignal,
 } from './call-options.js';
-import { ArgumentError, ClientClosedError, ConfigurationError } from './errors.js';
+import type { ClientSettings } from './client-settings.js';
+import { ArgumentError, ClientClosedError, ConfigurationError, type RequestInfo } from './errors.js';
 import type { OperationFacts } from './openapi/facts.js';
 import type { CallContext } from './pipeline.js';
 import { serializeQuery } from './query.js';
+import { CallResponse, kibanaPromise, type KibanaPromise, type KibanaResponse } from './response.js';
 import type { SharedState } from './shared-state.js';
 import { parseJson } from './transport/body.js';
+import type { TransportResponse } from './transport/types.js';
 import type { CallInit, CallOptions, OperationId, OperationResult } from './types.js';
 
 /** What a resource may add to a call beyond its options. */
@@ -52,7 +55,7 @@ type SendRequest = (
   method: string,
   path: string,
   init: FetchInit,
-) => Promise<{ data?: string; response: { status: number } }>;
+) => Promise<{ data?: string; response: TransportResponse }>;
 
 function jsonQuerySerializer(names: readonly string[]): (query: Record<string, unknown>) => string {
   const json = new Set(names);
@@ -68,6 +71,12 @@ function jsonQuerySerializer(names: readonly string[]): (query: Record<string, u
     const others = serializeQuery(rest);
     return search && others ? `${search}&${others}` : search || others;
   };
+}
+
+function closedError(operation: PreparedOperation): ClientClosedError {
+  return new ClientClosedError(
+    `${operation.method} ${operation.facts.path} was not sent: the client was closed with close(); create a new KibanaClient`,
+  );
 }
 
 /** Prepares an operation for a client whose every request carries `clientHeaders`. */
@@ -94,12 +103,14 @@ export function prepareOperation(
  */
 export class Caller {
   readonly shared: SharedState;
+  readonly settings: ClientSettings;
   readonly space: string;
   readonly #baseUrl: string;
   readonly #send: SendRequest;
 
-  constructor(shared: SharedState, space: string) {
+  constructor(shared: SharedState, settings: ClientSettings, space: string) {
     this.shared = shared;
+    this.settings = settings;
     this.space = space;
     this.#baseUrl = shared.baseUrl(space, 'space');
     const client: Client<paths> = shared.fetchClient;
@@ -116,8 +127,10 @@ export class Caller {
     init: CallInit<Id> | (() => CallInit<Id>),
     options?: CallOptions,
     internal?: InternalCallOptions,
-  ): Promise<OperationResult<Id>> {
-    return this.send(this.shared.operation(id), init, options, internal) as Promise<OperationResult<Id>>;
+  ): KibanaPromise<OperationResult<Id>> {
+    const response = this.send(this.settings.operation(id), init, options, internal);
+    // The table's entry for `id` is the operation whose result type `OperationResult<Id>` names.
+    return kibanaPromise(response as Promise<KibanaResponse<OperationResult<Id>>>);
   }
 
   /** The untyped core of {@link Caller.call}, also used by `kibana.request` for paths outside the spec. */
@@ -126,15 +139,11 @@ export class Caller {
     given: RawInit | (() => RawInit),
     options: CallOptions | undefined,
     internal?: InternalCallOptions,
-  ): Promise<unknown> {
+  ): Promise<KibanaResponse<unknown>> {
     const { facts } = operation;
-    if (this.shared.closed) {
-      throw new ClientClosedError(
-        `${operation.method} ${facts.path} was not sent: the client was closed with close(); create a new KibanaClient`,
-      );
-    }
+    if (this.shared.closed) throw closedError(operation);
     const init = typeof given === 'function' ? given() : given;
-    const config = this.shared.config;
+    const config = this.settings;
     if (facts.requiredBody) checkRequiredFields(init.body, facts.requiredBody);
     let context: CallContext;
     let baseUrl = this.#baseUrl;
@@ -145,6 +154,7 @@ export class Caller {
         signal: undefined,
         timeout: config.requestTimeout,
         maxRetries: config.maxRetries,
+        retry: config.retry,
         retryNonIdempotent: false,
         replayable: internal?.oneShot !== true,
       };
@@ -162,6 +172,7 @@ export class Caller {
           options.maxRetries === undefined
             ? config.maxRetries
             : checkCallInteger('options.maxRetries', options.maxRetries, 0, 100),
+        retry: config.retry,
         retryNonIdempotent: options.retryNonIdempotent === true,
         replayable: internal?.oneShot !== true,
       };
@@ -174,9 +185,28 @@ export class Caller {
     if (params?.query !== undefined) checkObject('query', params.query);
     const fetchInit: FetchInit = { params, body: init.body, baseUrl, parseAs: 'text', kibana: context };
     if (operation.querySerializer) fetchInit.querySerializer = operation.querySerializer;
+    const limit = this.shared.limit;
+    if (limit === undefined) return this.#exchange(operation, fetchInit);
+    const info: RequestInfo = { method: operation.method, path: facts.path };
+    const waiting = limit.acquire(context.signal, info);
+    if (waiting !== undefined) await waiting;
+    try {
+      // close() may have come while the call waited for its slot.
+      if (this.shared.closed) throw closedError(operation);
+      return await this.#exchange(operation, fetchInit);
+    } finally {
+      limit.release();
+    }
+  }
+
+  async #exchange(operation: PreparedOperation, fetchInit: FetchInit): Promise<KibanaResponse<unknown>> {
+    const { facts } = operation;
     const { data, response } = await this.#send(facts.method, facts.path, fetchInit);
-    if (typeof data !== 'string') return undefined;
-    return parseJson(data, response.status, { method: operation.method, path: facts.path });
+    const parsed =
+      typeof data === 'string'
+        ? parseJson(data, response.status, { method: operation.method, path: facts.path })
+        : undefined;
+    return new CallResponse(parsed, response);
   }
 
   #spaceUrl(space: unknown): string {

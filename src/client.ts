@@ -1,4 +1,5 @@
 import { Caller } from './call.js';
+import { ClientSettings } from './client-settings.js';
 import { checkObject, checkOptionKeys, describe } from './call-options.js';
 import { resolveConfig, type KibanaClientOptions } from './config.js';
 import { ArgumentError, ConfigurationError } from './errors.js';
@@ -9,9 +10,11 @@ import { ApmApi } from './resources/apm.js';
 import { CasesApi } from './resources/cases.js';
 import { ConnectorsApi } from './resources/connectors.js';
 import { RulesApi } from './resources/rules.js';
+import { kibanaPromise, type KibanaPromise, type KibanaResponse } from './response.js';
 import { SharedState } from './shared-state.js';
 import { spacePrefix } from './space.js';
 import type { CallOptions, HttpMethod, PathsWithMethod, RequestArgs, RequestResult } from './types.js';
+import { deriveSettings, type WithOptions } from './with-options.js';
 
 const METHODS = new Set<string>(['get', 'put', 'post', 'delete', 'patch']);
 const REQUEST_INIT = new Set<string>(['params', 'body']);
@@ -56,7 +59,11 @@ export class KibanaClient {
         nodeTransport: platform.undiciTransport !== undefined,
         userAgent: platform.userAgent,
       });
-      this.#caller = new Caller(new SharedState(config, platform), options.space ?? 'default');
+      this.#caller = new Caller(
+        new SharedState(config, platform),
+        new ClientSettings(config),
+        options.space ?? 'default',
+      );
     }
     this.cases = new CasesApi(this.#caller);
     this.rules = new RulesApi(this.#caller);
@@ -88,21 +95,43 @@ export class KibanaClient {
   space(spaceId: string): KibanaClient {
     if (typeof spaceId !== 'string')
       throw new ConfigurationError('space', `expected a space id string, got ${describe(spaceId)}`);
-    const { shared } = this.#caller;
-    let scoped = shared.scoped.get(spaceId);
+    const { shared, settings } = this.#caller;
+    let scoped = settings.scoped.get(spaceId);
     if (!scoped) {
       spacePrefix(spaceId, 'space');
-      const token = {};
-      derived.set(token, new Caller(shared, spaceId));
-      scoped = new KibanaClient(token as KibanaClientOptions);
-      shared.scoped.set(spaceId, scoped);
+      scoped = KibanaClient.#derive(new Caller(shared, settings, spaceId));
+      settings.scoped.set(spaceId, scoped);
     }
     return scoped;
   }
 
   /**
-   * Subscribes to client events: `retry` (before each retry) and `warning` (Kibana's `warning`
-   * header, which announces deprecations). Returns a function that unsubscribes.
+   * A client with other `headers`, `requestTimeout`, `maxRetries` or `retry` for its own calls, sharing
+   * this client's connections, listeners, space and `maxConcurrency` (and `close()`). This client's calls
+   * are unchanged. Options are checked as the constructor checks them (`ConfigurationError` naming the option).
+   *
+   * @example
+   * ```ts
+   * const nightly = kibana.withOptions({ headers: { 'x-opaque-id': 'nightly-export' }, requestTimeout: 120_000 });
+   * for await (const c of nightly.cases.iterate({ status: 'closed' })) archive(c);
+   * ```
+   */
+  withOptions(options: WithOptions): KibanaClient {
+    const { shared, settings, space } = this.#caller;
+    return KibanaClient.#derive(new Caller(shared, new ClientSettings(deriveSettings(settings, options)), space));
+  }
+
+  /** A client over `caller`, made without a constructor overload in the public API. */
+  static #derive(caller: Caller): KibanaClient {
+    const token = {};
+    derived.set(token, caller);
+    return new KibanaClient(token as KibanaClientOptions);
+  }
+
+  /**
+   * Subscribes to client events: `request` (before each attempt), `response` (each answer, error
+   * statuses included), `retry` (before each retry) and `warning` (Kibana's `warning` header, which
+   * announces deprecations). Events carry no credentials and no bodies. Returns a function that unsubscribes.
    */
   on<E extends keyof KibanaClientEvents>(event: E, listener: (event: KibanaClientEvents[E]) => void): () => void {
     return this.#caller.shared.events.on(event, listener);
@@ -122,27 +151,31 @@ export class KibanaClient {
    * const found = await kibana.request('get', '/api/cases/_find', { params: { query: { status: 'open' } } });
    * ```
    */
-  async request<M extends HttpMethod, P extends PathsWithMethod<M>>(
+  request<M extends HttpMethod, P extends PathsWithMethod<M>>(
     method: M,
     path: P,
     ...args: RequestArgs<M, P>
-  ): Promise<RequestResult<M, P>> {
+  ): KibanaPromise<RequestResult<M, P>> {
+    // The spec's types tie `RequestResult<M, P>` to the operation at `method` and `path`.
+    return kibanaPromise(this.#send(method, path, args[0]) as Promise<KibanaResponse<RequestResult<M, P>>>);
+  }
+
+  async #send(method: HttpMethod, path: string, given: unknown): Promise<KibanaResponse<unknown>> {
     if (!METHODS.has(method))
       throw new ArgumentError('method', `expected one of ${[...METHODS].join(', ')}, got ${JSON.stringify(method)}`);
-    const init = args[0] === undefined ? {} : checkObject('options', args[0]);
+    const init = given === undefined ? {} : checkObject('options', given);
     checkOptionKeys(init, REQUEST_INIT);
     const { params, body, ...options } = init;
     const { path: pathParams, query } = params === undefined ? {} : checkObject('options.params', params);
-    const { shared } = this.#caller;
+    const { shared, settings } = this.#caller;
     const id = shared.route(method, path);
-    const operation = id === undefined ? rawOperation(method, path, shared.config.headers) : shared.operation(id);
-    const result = await this.#caller.send(operation, { path: pathParams, query, body }, options as CallOptions);
-    return result as RequestResult<M, P>;
+    const operation = id === undefined ? rawOperation(method, path, settings.headers) : settings.operation(id);
+    return this.#caller.send(operation, { path: pathParams, query, body }, options as CallOptions);
   }
 
   /**
-   * Closes the connections (shared with the space-scoped clients). Every call made afterwards, on
-   * this client or one derived from it, fails at once with `ClientClosedError`. Closing again is harmless.
+   * Closes the connections (shared with the space and `withOptions` clients). Every call made afterwards,
+   * on this client or one derived from it, fails at once with `ClientClosedError`. Closing again is harmless.
    */
   close(): Promise<void> {
     return this.#caller.shared.close();

@@ -58,6 +58,12 @@ export interface KibanaClientOptions {
   proxy?: string;
   /** Node only: the most keep-alive connections kept open to Kibana. Default 256. */
   connections?: number;
+  /**
+   * The most calls in flight at once, for this client and every client derived from it (space and
+   * `withOptions` clients); the others wait in order. A waiting call still honours its `signal`, and its
+   * `requestTimeout` starts once it is sent. Default: no limit.
+   */
+  maxConcurrency?: number;
 }
 
 const OPTION_NAMES = new Set<string>([
@@ -76,6 +82,7 @@ const OPTION_NAMES = new Set<string>([
   'caFingerprint',
   'proxy',
   'connections',
+  'maxConcurrency',
 ]);
 const NODE_ONLY = ['tls', 'caFingerprint', 'proxy', 'connections'] as const;
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -98,6 +105,8 @@ export interface ResolvedConfig {
   caFingerprint: string | undefined;
   proxy: string | undefined;
   connections: number;
+  /** `undefined` when calls are not limited. */
+  maxConcurrency: number | undefined;
 }
 
 function describe(value: unknown): string {
@@ -159,7 +168,8 @@ function resolveUrl(options: KibanaClientOptions): { origin: string; basePath: s
   return { origin: url.origin, basePath: url.pathname.replace(/\/+$/, ''), ...(credentials ? { credentials } : {}) };
 }
 
-function resolveHeaders(headers: unknown): Record<string, string> {
+/** The `headers` option, checked: names lower-cased, the client's own names refused. */
+export function resolveHeaders(headers: unknown): Record<string, string> {
   if (headers === undefined) return {};
   if (typeof headers !== 'object' || headers === null || Array.isArray(headers))
     throw new ConfigurationError('headers', `expected an object of header names to strings, got ${describe(headers)}`);
@@ -182,8 +192,9 @@ function resolveHeaders(headers: unknown): Record<string, string> {
   return result;
 }
 
-function resolveRetry(retry: unknown): RetryPolicy {
-  if (retry === undefined) return DEFAULT_RETRY;
+/** The `retry` option, checked; fields it leaves out come from `base`. */
+export function resolveRetry(retry: unknown, base: RetryPolicy = DEFAULT_RETRY): RetryPolicy {
+  if (retry === undefined) return base;
   if (typeof retry !== 'object' || retry === null)
     throw new ConfigurationError('retry', `expected an object, got ${describe(retry)}`);
   const given = retry as Record<string, unknown>;
@@ -192,7 +203,7 @@ function resolveRetry(retry: unknown): RetryPolicy {
       throw new ConfigurationError(`retry.${key}`, 'is not a retry option (initialDelay, maxDelay, maxRetryAfter)');
   }
   const pick = (key: keyof RetryPolicy) =>
-    given[key] === undefined ? DEFAULT_RETRY[key] : checkInteger(`retry.${key}`, given[key], 0);
+    given[key] === undefined ? base[key] : checkInteger(`retry.${key}`, given[key], 0);
   return Object.freeze({
     initialDelay: pick('initialDelay'),
     maxDelay: pick('maxDelay'),
@@ -296,5 +307,7 @@ export function resolveConfig(
     caFingerprint: options.caFingerprint,
     proxy: options.proxy,
     connections: options.connections === undefined ? 256 : checkInteger('connections', options.connections, 1, 65_536),
+    maxConcurrency:
+      options.maxConcurrency === undefined ? undefined : checkInteger('maxConcurrency', options.maxConcurrency, 1),
   });
 }

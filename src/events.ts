@@ -21,8 +21,32 @@ export interface WarningEvent {
   warning: string;
 }
 
+/** Emitted before each attempt of a call is sent, retries included. */
+export interface RequestEvent {
+  /** Upper case, e.g. `GET`. */
+  method: string;
+  /** The operation's path template, e.g. `/api/cases/{caseId}`. */
+  path: string;
+  /** 1 for the first attempt, 2 for the first retry, ... */
+  attempt: number;
+}
+
+/** Emitted when an attempt gets an answer, error statuses included (not when it gets none). */
+export interface ResponseEvent {
+  method: string;
+  /** The operation's path template. */
+  path: string;
+  /** The HTTP status of the answer. */
+  status: number;
+  /** Milliseconds from sending the attempt to the answer's headers. */
+  durationMs: number;
+  attempt: number;
+}
+
 /** The events a client emits, by name. */
 export interface KibanaClientEvents {
+  request: RequestEvent;
+  response: ResponseEvent;
   retry: RetryEvent;
   warning: WarningEvent;
 }
@@ -31,7 +55,12 @@ type Listener<E extends keyof KibanaClientEvents> = (event: KibanaClientEvents[E
 
 /** Listeners shared by a client and the space-scoped clients made from it. */
 export class ClientEvents {
-  readonly #listeners: { [E in keyof KibanaClientEvents]: Listener<E>[] } = { retry: [], warning: [] };
+  readonly #listeners: { [E in keyof KibanaClientEvents]: Listener<E>[] } = {
+    request: [],
+    response: [],
+    retry: [],
+    warning: [],
+  };
 
   /** The listeners of `event`; own keys only, so `toString` or `__proto__` is an unknown event, not Object's method. */
   #of<E extends keyof KibanaClientEvents>(event: E): Listener<E>[] | undefined {

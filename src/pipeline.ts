@@ -2,7 +2,7 @@ import type { PreparedOperation } from './call.js';
 import type { ResolvedConfig } from './config.js';
 import { KibanaError, type ResponseError, responseError, type KibanaErrorBody, type RequestInfo } from './errors.js';
 import type { ClientEvents } from './events.js';
-import { isRetryable, retryDelay, sleep } from './retry.js';
+import { isRetryable, retryDelay, sleep, type RetryPolicy } from './retry.js';
 import { RequestAbortedError } from './errors.js';
 import type { Transport, TransportBody, TransportResponse } from './transport/types.js';
 
@@ -15,6 +15,7 @@ export interface CallContext {
   readonly signal: AbortSignal | undefined;
   readonly timeout: number;
   readonly maxRetries: number;
+  readonly retry: RetryPolicy;
   /** POST and PATCH are retried only when the caller says the call is safe to repeat. */
   readonly retryNonIdempotent: boolean;
   /** False for bodies built from a one-shot source (a stream), which must never be sent twice. */
@@ -108,7 +109,13 @@ export function createPipeline(config: ResolvedConfig, transport: Transport, eve
     for (let attempt = 1; ; attempt++) {
       let failure: KibanaError;
       try {
+        if (events.has('request')) events.emit('request', { method, path: template, attempt });
+        const started = performance.now();
         const response = await transport.send(transportRequest);
+        if (events.has('response')) {
+          const durationMs = performance.now() - started;
+          events.emit('response', { method, path: template, status: response.status, durationMs, attempt });
+        }
         if (response.ok) {
           const warning = response.headers.get('warning');
           if (warning !== null && events.has('warning')) events.emit('warning', { method, path: template, warning });
@@ -120,7 +127,7 @@ export function createPipeline(config: ResolvedConfig, transport: Transport, eve
         if (!(error instanceof KibanaError)) throw error;
         failure = error;
       }
-      const delay = attempt <= retries && isRetryable(failure) ? retryDelay(config.retry, attempt, failure) : undefined;
+      const delay = attempt <= retries && isRetryable(failure) ? retryDelay(call.retry, attempt, failure) : undefined;
       if (delay === undefined) throw failure;
       if (events.has('retry')) events.emit('retry', { method, path: template, attempt, delay, error: failure });
       await sleep(

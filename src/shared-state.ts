@@ -1,8 +1,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../generated/kibana.js';
 import { operationTable } from '../generated/operations.js';
-import { prepareOperation, type PreparedOperation } from './call.js';
-import type { KibanaClient } from './client.js';
+import { ConcurrencyLimit } from './concurrency.js';
 import type { ResolvedConfig } from './config.js';
 import { ClientEvents } from './events.js';
 import type { OperationFacts } from './openapi/facts.js';
@@ -18,8 +17,8 @@ import type { OperationId } from './types.js';
 type Table = Record<OperationId, OperationFacts>;
 
 /**
- * What a client and the clients derived from it share: settings, connections, listeners, and what is
- * computed once per space or operation (base URLs, prepared operations).
+ * What a client and the clients derived from it share: connections, listeners, the concurrency limit,
+ * and what is computed once per space (base URLs). Call settings are in `ClientSettings`.
  */
 export class SharedState {
   readonly config: ResolvedConfig;
@@ -27,10 +26,9 @@ export class SharedState {
   readonly transport: Transport;
   readonly events = new ClientEvents();
   readonly fetchClient: Client<paths>;
-  /** Derived clients by space id, so `space(id)` answers the same instance. */
-  readonly scoped = new Map<string, KibanaClient>();
+  /** `undefined` when `maxConcurrency` is not set. */
+  readonly limit: ConcurrencyLimit | undefined;
   readonly #baseUrls = new Map<string, string>();
-  readonly #operations = new Map<string, PreparedOperation>();
   #closing: Promise<void> | undefined;
   #routes: Map<string, Partial<Record<string, OperationId>>> | undefined;
 
@@ -48,6 +46,7 @@ export class SharedState {
       querySerializer: serializeQuery,
       pathSerializer: fillPath,
     });
+    this.limit = config.maxConcurrency === undefined ? undefined : new ConcurrencyLimit(config.maxConcurrency);
   }
 
   /** Whether `close()` was called on this client or on one it shares its connections with. */
@@ -70,16 +69,6 @@ export class SharedState {
       this.#baseUrls.set(key, url);
     }
     return url;
-  }
-
-  /** The operation `id`, prepared for this client once. */
-  operation(id: OperationId): PreparedOperation {
-    let prepared = this.#operations.get(id);
-    if (prepared === undefined) {
-      prepared = prepareOperation((operationTable as Table)[id], this.config.headers);
-      this.#operations.set(id, prepared);
-    }
-    return prepared;
   }
 
   /** The operation of the spec at `method` and path template `path`, if there is one. */

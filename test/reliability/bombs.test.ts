@@ -1,7 +1,7 @@
 // Compressed answers that expand far past maxResponseSize ("decompression bombs"). fetch decodes
 // gzip and br as it reads; undici hands over the bytes as they came (and asks for no encoding).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DeserializationError, type ResponseError } from '../../src/index.node.js';
+import { DeserializationError, ResponseError } from '../../src/index.node.js';
 import { compressedJson, faults, peakMemory, type BombEncoding } from './faults.js';
 import { errorName, runScenario, type Outcome, type Transport } from './scenario.js';
 
@@ -76,8 +76,9 @@ describe.each(['fetch', 'undici'] as Transport[])('decompression bombs over the 
       expect(result.leaks).toEqual([]);
       expect(result.leftOpen).toEqual({});
       for (const outcome of result.outcomes) {
-        expect(errorName(outcome)).toBe('ResponseError');
+        expect(errorName(outcome)).toBe('BadGatewayError');
         const error = outcome.error as ResponseError;
+        expect(error).toBeInstanceOf(ResponseError);
         expect(error.statusCode).toBe(502);
         expect(String(error.body).length).toBeLessThanOrEqual(LIMIT);
       }
