@@ -24,7 +24,9 @@ export {
 export type { KibanaErrorBody, RequestInfo, ResponseErrorInit } from './errors.js';
 export type { KibanaAuth } from './auth.js';
 export type { KibanaClientOptions, TlsOptions } from './config.js';
-export type { KibanaClientEvents, RetryEvent, WarningEvent } from './events.js';
+export type { KibanaClientEvents, RequestEvent, ResponseEvent, RetryEvent, WarningEvent } from './events.js';
+export type { KibanaPromise, KibanaResponse, KibanaResponseHeaders } from './response.js';
+export type { WithOptions } from './with-options.js';
 export type { RetryOptions } from './retry.js';
 export { ResultWindowError } from './paging.js';
 export type { FileInput, NodeJSReadableLike } from './upload.js';
