@@ -5704,7 +5704,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ConnectorCreateRequest"];
+                "application/json": components["schemas"]["ConnectorCreateRequest"] | components["schemas"]["CreateOtherConnector"];
             };
         };
         responses: {
@@ -5798,7 +5798,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ConnectorCreateRequest"];
+                "application/json": components["schemas"]["ConnectorCreateRequest"] | components["schemas"]["CreateOtherConnector"];
             };
         };
         responses: {
@@ -5960,7 +5960,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RuleCreateRequest"];
+                "application/json": components["schemas"]["RuleCreateRequest"] | components["schemas"]["CreateOtherRule"];
             };
         };
         responses: {
@@ -6058,7 +6058,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RuleCreateRequest"];
+                "application/json": components["schemas"]["RuleCreateRequest"] | components["schemas"]["CreateOtherRule"];
             };
         };
         responses: {

@@ -57,4 +57,5 @@ export type {
   operations,
   paths,
 } from './types.js';
+export type * from './names.js';
 export { VERSION } from './version.js';
