@@ -1,5 +1,14 @@
 import type { Caller } from '../call.js';
-import type { CallOptions, OperationBody, OperationQuery, OperationResult } from '../types.js';
+import type { CallOptions, OperationQuery } from '../types.js';
+import type {
+  Connector,
+  ConnectorExecuteResult,
+  ConnectorType,
+  ConnectorWithReferences,
+  CreateConnectorBody,
+  RunConnectorBody,
+  UpdateConnectorBody,
+} from '../names.js';
 import { requireId, requireObject } from './args.js';
 import { splitCreateOptions, type CreateOptions } from './create.js';
 
@@ -16,7 +25,7 @@ export class ConnectorsApi {
   }
 
   /** Reads one connector: type, name, configuration and status flags (never its secrets). */
-  get(connectorId: string, options?: CallOptions): Promise<OperationResult<'getConnector'>> {
+  get(connectorId: string, options?: CallOptions): Promise<Connector> {
     return this.#caller.call('getConnector', () => ({ path: { id: requireId('connectorId', connectorId) } }), options);
   }
 
@@ -31,10 +40,7 @@ export class ConnectorsApi {
    * const connector = await kibana.connectors.create({ name: 'log', connector_type_id: '.server-log' }, { id: 'ops-log' });
    * ```
    */
-  async create(
-    body: OperationBody<'createConnector'>,
-    options?: CreateOptions,
-  ): Promise<OperationResult<'createConnector'>> {
+  async create<Type extends string>(body: CreateConnectorBody<Type>, options?: CreateOptions): Promise<Connector> {
     const { id, call } = splitCreateOptions(options);
     requireObject('body', body);
     if (id === undefined) return this.#caller.call('createConnectorWithGeneratedId', { body }, call);
@@ -45,11 +51,11 @@ export class ConnectorsApi {
    * Replaces a connector's name, configuration and secrets; `name` is required. The type cannot
    * change, and preconfigured connectors cannot be updated.
    */
-  update(
+  update<Type extends string = string>(
     connectorId: string,
-    body: OperationBody<'updateConnector'>,
+    body: UpdateConnectorBody<Type>,
     options?: CallOptions,
-  ): Promise<OperationResult<'updateConnector'>> {
+  ): Promise<Connector> {
     return this.#caller.call(
       'updateConnector',
       () => ({ path: { id: requireId('connectorId', connectorId) }, body: requireObject('body', body) }),
@@ -67,7 +73,7 @@ export class ConnectorsApi {
   }
 
   /** Every connector of the space, preconfigured ones included, each with how many saved objects use it. */
-  list(options?: CallOptions): Promise<OperationResult<'getConnectors'>> {
+  list(options?: CallOptions): Promise<ConnectorWithReferences[]> {
     return this.#caller.call('getConnectors', {}, options);
   }
 
@@ -75,10 +81,7 @@ export class ConnectorsApi {
    * The connector types Kibana knows, and whether configuration and license allow each. With
    * `query.feature_id` (e.g. `alerting`, `cases`), only the types that feature can use.
    */
-  types(
-    query?: OperationQuery<'getConnectorTypes'>,
-    options?: CallOptions,
-  ): Promise<OperationResult<'getConnectorTypes'>> {
+  types(query?: OperationQuery<'getConnectorTypes'>, options?: CallOptions): Promise<ConnectorType[]> {
     return this.#caller.call('getConnectorTypes', { query }, options);
   }
 
@@ -90,11 +93,11 @@ export class ConnectorsApi {
    * Not retried after a connection error, 429, 502, 503 or 504 unless `options.retryNonIdempotent` is set,
    * since the first attempt may already have sent the message or written the document.
    */
-  run(
+  run<Type extends string = string>(
     connectorId: string,
-    body: OperationBody<'runConnector'>,
+    body: RunConnectorBody<Type>,
     options?: CallOptions,
-  ): Promise<OperationResult<'runConnector'>> {
+  ): Promise<ConnectorExecuteResult> {
     return this.#caller.call(
       'runConnector',
       () => ({ path: { id: requireId('connectorId', connectorId) }, body: requireObject('body', body) }),

@@ -1,15 +1,15 @@
 // Type-level tests of kibana.connectors. Vitest type-checks this file (nothing here runs): an
 // assertion fails by not compiling, or by a `@ts-expect-error` that finds no error.
 import { describe, expectTypeOf, it } from 'vitest';
-import type { KibanaClient, Schemas } from '../../src/index.node.js';
+import type { Connector, KibanaClient, Schemas } from '../../src/index.node.js';
 
 declare const kibana: KibanaClient;
 
 describe('connectors.create', () => {
   it('requires name and connector_type_id', () => {
-    expectTypeOf(kibana.connectors.create({ name: 'log', connector_type_id: '.server-log' })).resolves.toEqualTypeOf<
-      Schemas['Connector']
-    >();
+    expectTypeOf(
+      kibana.connectors.create({ name: 'log', connector_type_id: '.server-log' }),
+    ).resolves.toEqualTypeOf<Connector>();
     // @ts-expect-error name is required
     void kibana.connectors.create({ connector_type_id: '.server-log' });
     // @ts-expect-error connector_type_id is required
@@ -43,7 +43,7 @@ describe('connectors.create', () => {
 
 describe('connectors.update and connectors.run', () => {
   it('update requires name and cannot change the type', () => {
-    expectTypeOf(kibana.connectors.update('c1', { name: 'renamed' })).resolves.toEqualTypeOf<Schemas['Connector']>();
+    expectTypeOf(kibana.connectors.update('c1', { name: 'renamed' })).resolves.toEqualTypeOf<Connector>();
     // @ts-expect-error name is required
     void kibana.connectors.update('c1', { config: {} });
     // @ts-expect-error the connector type cannot change

@@ -1,7 +1,7 @@
 // Type-level tests of kibana.rules. Vitest type-checks this file (nothing here runs): an assertion
 // fails by not compiling, or by a `@ts-expect-error` that finds no error.
 import { describe, expectTypeOf, it } from 'vitest';
-import type { FindRulesQuery, KibanaClient, OperationBody, Schemas } from '../../src/index.node.js';
+import type { FindRulesQuery, KibanaClient, OperationBody, Rule, Schemas } from '../../src/index.node.js';
 
 declare const kibana: KibanaClient;
 
@@ -45,10 +45,10 @@ describe('rules.create', () => {
   });
 
   it('takes the id as an option, next to the call options', () => {
-    expectTypeOf(kibana.rules.create(minimalRule)).resolves.toEqualTypeOf<Schemas['Rule']>();
+    expectTypeOf(kibana.rules.create(minimalRule)).resolves.toEqualTypeOf<Rule>();
     expectTypeOf(
       kibana.rules.create(minimalRule, { id: 'cpu-rule', space: 'ops', requestTimeout: 1000 }),
-    ).resolves.toEqualTypeOf<Schemas['Rule']>();
+    ).resolves.toEqualTypeOf<Rule>();
     // @ts-expect-error the id is a string
     void kibana.rules.create(minimalRule, { id: 42 });
     // @ts-expect-error not a call option
@@ -78,7 +78,7 @@ describe('rules.create', () => {
 describe('rules.update', () => {
   it('requires name and schedule, and refuses what cannot change', () => {
     const body: OperationBody<'updateRule'> = { name: 'cpu', schedule: { interval: '5m' } };
-    expectTypeOf(kibana.rules.update('r1', body)).resolves.toEqualTypeOf<Schemas['Rule']>();
+    expectTypeOf(kibana.rules.update('r1', body)).resolves.toEqualTypeOf<Rule>();
     // @ts-expect-error schedule is required
     void kibana.rules.update('r1', { name: 'cpu' });
     // @ts-expect-error the rule type cannot change
@@ -125,9 +125,7 @@ describe('rules.find and rules.iterate', () => {
     expectTypeOf(kibana.rules.find()).resolves.toEqualTypeOf<Schemas['RuleFindResponse']>();
     expectTypeOf<Schemas['RuleFindResponse']['data']>().toEqualTypeOf<Schemas['Rule'][]>();
     expectTypeOf<Schemas['RuleFindResponse']['total']>().toBeNumber();
-    expectTypeOf(kibana.rules.iterate({ per_page: 10 })).toEqualTypeOf<
-      AsyncGenerator<Schemas['Rule'], void, undefined>
-    >();
+    expectTypeOf(kibana.rules.iterate({ per_page: 10 })).toEqualTypeOf<AsyncGenerator<Rule, void, undefined>>();
   });
 });
 
