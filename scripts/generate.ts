@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { createConfig, lintFromString, formatProblems } from '@redocly/openapi-core';
 import openapiTS, { astToString } from 'openapi-typescript';
 import type { OperationFacts } from '../src/openapi/facts.js';
-import { namesModule, type NamingRules } from './names.js';
+import { nameTypes, namesModule, type NamingRules } from './names.js';
 import {
   readOperations,
   resolveRef,
@@ -26,7 +26,7 @@ const ROOT_FILE = 'openapi.yaml';
 const IDEMPOTENT = new Set(['get', 'put', 'delete']);
 
 /**
- * How generated/names.ts names things. The APM schemas drop their `Apm` prefix (the SDK keeps them under
+ * How the generated types are named. The APM schemas drop their `Apm` prefix (the SDK keeps them under
  * `kibana.apm`: `SourceMap`, `AgentConfiguration`); `KibanaError` is the error class, whose body is
  * `KibanaErrorBody`; the bodies of the operations typed per connector or rule type are src/per-type.ts's.
  */
@@ -212,13 +212,11 @@ async function main(): Promise<void> {
   await mkdir(outDir, { recursive: true });
   await writeFile(path.join(outDir, 'kibana.openapi.json'), `${JSON.stringify(document, null, 2)}\n`);
 
-  const ast = await openapiTS(withGenericBodies(withoutClientOwnedHeaders(document)) as never, {
-    alphabetize: false,
-    defaultNonNullable: false,
-  });
-  await writeFile(path.join(outDir, 'kibana.ts'), `${HEADER}\n${astToString(ast)}`);
-
-  await writeFile(path.join(outDir, 'names.ts'), namesModule(document, await namingRules(), HEADER));
+  const typesDocument = withGenericBodies(withoutClientOwnedHeaders(document));
+  const ast = await openapiTS(typesDocument as never, { alphabetize: false, defaultNonNullable: false });
+  const named = nameTypes(ast, typesDocument, await namingRules());
+  await writeFile(path.join(outDir, 'kibana.ts'), `${HEADER}\n${astToString(named.nodes)}`);
+  await writeFile(path.join(outDir, 'names.ts'), namesModule(named.names, HEADER));
 
   const table = operationTable(document);
   await writeFile(path.join(outDir, 'operations.ts'), factsModule(table));

@@ -1,8 +1,9 @@
-// Writes generated/names.ts: one exported name for every schema of the spec and for the JSON body of
-// every operation, declared over the generated `components` and `operations` so that no shape is
-// written twice. Object schemas become interfaces, which TypeScript shows by name in hovers and error
-// messages (an alias of an indexed type shows as the anonymous object it points at).
-import { readOperations, resolveRef, type JsonSchema, type OpenApiDocument } from '../src/openapi/read.js';
+// Names the types of generated/kibana.ts. openapi-typescript writes every schema as an anonymous type
+// inside `components`, so a hover or an error message shows its whole shape; here each schema (and the
+// JSON body of each operation) becomes an exported type alias written directly over that shape, which
+// TypeScript shows by name, and `components` refers to it. generated/names.ts lists the public names.
+import ts from 'typescript';
+import { readOperations, type OpenApiDocument } from '../src/openapi/read.js';
 
 /** How the SDK names the schemas of the spec; everything not listed keeps its spec name. */
 export interface NamingRules {
@@ -14,195 +15,237 @@ export interface NamingRules {
   typedPerType: ReadonlySet<string>;
 }
 
-type Kind = { kind: 'object' } | { kind: 'union'; members: string[] } | { kind: 'alias' };
+/** The nodes of generated/kibana.ts with the named types, and the names to export. */
+export interface NamedTypes {
+  nodes: ts.Node[];
+  names: string[];
+}
 
 const SCHEMA_REF = '#/components/schemas/';
+const JSON_MEDIA = 'application/json';
 
-function refName(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const ref = (value as { $ref?: unknown }).$ref;
-  return typeof ref === 'string' && ref.startsWith(SCHEMA_REF) ? ref.slice(SCHEMA_REF.length) : undefined;
+function memberName(member: ts.TypeElement): string | undefined {
+  const name = member.name;
+  return name && (ts.isIdentifier(name) || ts.isStringLiteral(name)) ? name.text : undefined;
+}
+
+/** `node` with the type of its property `name` replaced by what `update` makes of it. */
+function withProperty(
+  node: ts.TypeLiteralNode,
+  name: string,
+  update: (type: ts.TypeNode) => ts.TypeNode,
+): ts.TypeLiteralNode {
+  const members = node.members.map((member) =>
+    ts.isPropertySignature(member) && member.type && memberName(member) === name
+      ? ts.factory.updatePropertySignature(
+          member,
+          member.modifiers,
+          member.name,
+          member.questionToken,
+          update(member.type),
+        )
+      : member,
+  );
+  return ts.factory.updateTypeLiteralNode(node, ts.factory.createNodeArray(members));
+}
+
+function literal(type: ts.TypeNode, where: string): ts.TypeLiteralNode {
+  if (!ts.isTypeLiteralNode(type)) throw new Error(`${where} is not an object type in the generated types`);
+  return type;
+}
+
+function reference(name: string): ts.TypeReferenceNode {
+  return ts.factory.createTypeReferenceNode(name);
+}
+
+/** `export type name = type;`, with a TSDoc comment. */
+function alias(name: string, type: ts.TypeNode, comments: readonly ts.SynthesizedComment[] | undefined) {
+  const declaration = ts.factory.createTypeAliasDeclaration(
+    [ts.factory.createModifier(ts.SyntaxKind.ExportKeyword)],
+    name,
+    undefined,
+    type,
+  );
+  return comments ? ts.setSyntheticLeadingComments(declaration, [...comments]) : declaration;
+}
+
+function docComment(text: string): ts.SynthesizedComment[] {
+  const body = text.replace(/\*\//g, '*\\/').trim();
+  return [
+    { kind: ts.SyntaxKind.MultiLineCommentTrivia, text: `* ${body} `, hasTrailingNewLine: true, pos: -1, end: -1 },
+  ];
 }
 
 function pascal(operationId: string): string {
   return operationId.charAt(0).toUpperCase() + operationId.slice(1);
 }
 
-/** A TSDoc comment of `text`, wrapped at 100 columns. */
-function doc(text: string | undefined): string[] {
-  if (!text) return [];
-  const words = text.replace(/\*\//g, '*\\/').trim().split(/\s+/);
-  const lines: string[] = [];
-  let line = '';
-  for (const word of words) {
-    if (line && line.length + word.length + 1 > 96) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  lines.push(line);
-  return lines.length === 1 ? [`/** ${lines[0]} */`] : ['/**', ...lines.map((l) => ` * ${l}`), ' */'];
+function publicName(name: string, rules: NamingRules): string | undefined {
+  if (rules.skipped.has(name)) return undefined;
+  const { prefix, schemas } = rules.unprefixed;
+  return schemas.has(name) && name.startsWith(prefix) ? name.slice(prefix.length) : name;
 }
 
-/** `export type Name = A | B;`, one member a line when that is too long for one. */
-function union(name: string, members: string[]): string[] {
-  const line = `export type ${name} = ${members.join(' | ')};`;
-  if (line.length <= 120) return [line];
-  return [
-    `export type ${name} =`,
-    ...members.map((member, index) => `  | ${member}${index === members.length - 1 ? ';' : ''}`),
-  ];
+function interfaceNamed(nodes: ts.Node[], name: string): ts.InterfaceDeclaration {
+  const found = nodes.find(
+    (node): node is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(node) && node.name.text === name,
+  );
+  if (!found) throw new Error(`openapi-typescript wrote no interface ${name}`);
+  return found;
 }
 
-class Namer {
-  readonly #document: OpenApiDocument;
-  readonly #rules: NamingRules;
-  readonly #schemas: Record<string, JsonSchema>;
-  readonly #kinds = new Map<string, Kind>();
+function replaceInterface(nodes: ts.Node[], old: ts.InterfaceDeclaration, members: ts.TypeElement[]): ts.Node[] {
+  const updated = ts.factory.updateInterfaceDeclaration(
+    old,
+    old.modifiers,
+    old.name,
+    old.typeParameters,
+    old.heritageClauses,
+    ts.factory.createNodeArray(members),
+  );
+  return nodes.map((node) => (node === old ? updated : node));
+}
 
-  constructor(document: OpenApiDocument, rules: NamingRules) {
-    this.#document = document;
-    this.#rules = rules;
-    this.#schemas = (document.components.schemas ?? {}) as Record<string, JsonSchema>;
-  }
-
-  /** The exported name of schema `name`, or undefined when it is not exported here. */
-  nameOf(name: string): string | undefined {
-    if (this.#rules.skipped.has(name)) return undefined;
-    const { prefix, schemas } = this.#rules.unprefixed;
-    return schemas.has(name) && name.startsWith(prefix) ? name.slice(prefix.length) : name;
-  }
-
-  /** Whether `schema` is an object type TypeScript lets an interface extend. */
-  #isObject(schema: JsonSchema): boolean {
-    if (typeof schema !== 'object') return false;
-    const referenced = refName(schema);
-    if (referenced !== undefined) return this.kindOf(referenced).kind === 'object';
-    if (schema.oneOf || schema.anyOf || schema.not || schema.enum || schema.const !== undefined) return false;
-    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-    if (schema.type !== undefined && !(types.length === 1 && types[0] === 'object')) return false;
-    const parts = Array.isArray(schema.allOf) ? (schema.allOf as JsonSchema[]) : [];
-    if (schema.type === undefined && parts.length === 0 && !schema.properties) return false;
-    return parts.every((part) => this.#isObject(part));
-  }
-
-  kindOf(name: string): Kind {
-    const known = this.#kinds.get(name);
-    if (known) return known;
-    const schema = this.#schemas[name];
-    if (schema === undefined) throw new Error(`components.schemas.${name} is referenced but not defined`);
-    // A placeholder while the schema is classified stops a cycle of references from recursing forever.
-    this.#kinds.set(name, { kind: 'alias' });
-    const kind = this.#classify(schema);
-    this.#kinds.set(name, kind);
-    return kind;
-  }
-
-  #classify(schema: JsonSchema): Kind {
-    if (typeof schema !== 'object') return { kind: 'alias' };
-    const alternatives = (schema.oneOf ?? schema.anyOf) as JsonSchema[] | undefined;
-    if (alternatives) {
-      if (schema.properties || schema.allOf) return { kind: 'alias' };
-      const members = alternatives.map((member) => {
-        const referenced = refName(member);
-        return referenced === undefined ? undefined : this.nameOf(referenced);
-      });
-      if (members.some((member) => member === undefined)) return { kind: 'alias' };
-      return { kind: 'union', members: members as string[] };
-    }
-    return this.#isObject(schema) ? { kind: 'object' } : { kind: 'alias' };
-  }
-
-  #description(schema: JsonSchema | undefined): string | undefined {
-    if (typeof schema !== 'object') return undefined;
-    const own = schema.description;
-    if (typeof own === 'string') return own;
-    const referenced = refName(schema);
-    return referenced === undefined ? undefined : this.#description(this.#schemas[referenced]);
-  }
-
-  schemaDeclarations(): string[] {
-    const out: string[] = [];
-    const taken = new Map<string, string>();
-    for (const [name, schema] of Object.entries(this.#schemas)) {
-      const exported = this.nameOf(name);
-      if (exported === undefined) continue;
+/**
+ * Takes each schema out of `components` into `export type <Name> = <its shape>`, leaving a reference
+ * behind, so that every use of the schema (in other schemas too) shows its name.
+ */
+function nameSchemas(nodes: ts.Node[], rules: NamingRules, declarations: ts.Node[], names: string[]): ts.Node[] {
+  const components = interfaceNamed(nodes, 'components');
+  const taken = new Map<string, string>();
+  const members = components.members.map((member) => {
+    if (!ts.isPropertySignature(member) || !member.type || memberName(member) !== 'schemas') return member;
+    const schemas = literal(member.type, 'components.schemas');
+    const named = schemas.members.map((schema) => {
+      const name = memberName(schema);
+      const exported = name === undefined ? undefined : publicName(name, rules);
+      if (!ts.isPropertySignature(schema) || !schema.type || exported === undefined) return schema;
       const clash = taken.get(exported);
       if (clash) throw new Error(`schemas ${clash} and ${name} would both be exported as ${exported}`);
-      taken.set(exported, name);
-      const kind = this.kindOf(name);
-      out.push(...doc(this.#description(schema)));
-      if (kind.kind === 'object') out.push(`export interface ${exported} extends Schema<'${name}'>, Named {}`);
-      else if (kind.kind === 'union') out.push(...union(exported, kind.members));
-      else out.push(`export type ${exported} = Schema<'${name}'>;`);
-    }
-    return out;
-  }
-
-  /**
-   * `<OperationId>Body` for the JSON body of each operation. Operations that take the same body schema
-   * share one name, that of the shortest operation id (`createRule`, not `createRuleWithGeneratedId`);
-   * a body schema already named so is not named twice.
-   */
-  bodyDeclarations(): string[] {
-    const groups = new Map<string, { operationId: string; method: string; path: string; schema: JsonSchema }>();
-    for (const entry of readOperations(this.#document)) {
-      const body = entry.requestBody;
-      if (body?.mediaType !== 'application/json' || body.schema === undefined) continue;
-      const key = refName(body.schema) ?? `#${entry.operationId}`;
-      const group = groups.get(key);
-      if (group && group.operationId.length <= entry.operationId.length) continue;
-      groups.set(key, { operationId: entry.operationId, method: entry.method, path: entry.path, schema: body.schema });
-    }
-    const out: string[] = [];
-    const ordered = [...groups.values()].sort((a, b) => (a.operationId < b.operationId ? -1 : 1));
-    for (const { operationId, method, path, schema } of ordered) {
-      if (this.#rules.typedPerType.has(operationId)) continue;
-      const name = `${pascal(operationId)}Body`;
-      const referenced = refName(schema);
-      const schemaName = referenced === undefined ? undefined : this.nameOf(referenced);
-      if (schemaName === name) continue;
-      if (referenced === undefined && name in this.#schemas)
-        throw new Error(`the body of ${operationId} would be exported as ${name}, the name of another schema`);
-      const description = this.#description(resolveRef(this.#document, schema));
-      out.push(...doc(`The body of \`${operationId}\` (${method.toUpperCase()} ${path}). ${description ?? ''}`));
-      if (referenced !== undefined && schemaName !== undefined) {
-        out.push(
-          this.kindOf(referenced).kind === 'object'
-            ? `export interface ${name} extends ${schemaName}, Named {}`
-            : `export type ${name} = ${schemaName};`,
-        );
-      } else if (this.#isObject(schema))
-        out.push(`export interface ${name} extends JsonBody<'${operationId}'>, Named {}`);
-      else out.push(`export type ${name} = JsonBody<'${operationId}'>;`);
-    }
-    return out;
-  }
+      taken.set(exported, name!);
+      declarations.push(alias(exported, schema.type, ts.getSyntheticLeadingComments(schema)));
+      names.push(exported);
+      return ts.factory.updatePropertySignature(
+        schema,
+        schema.modifiers,
+        schema.name,
+        schema.questionToken,
+        reference(exported),
+      );
+    });
+    return ts.factory.updatePropertySignature(
+      member,
+      member.modifiers,
+      member.name,
+      member.questionToken,
+      ts.factory.updateTypeLiteralNode(schemas, ts.factory.createNodeArray(named)),
+    );
+  });
+  return replaceInterface(nodes, components, members);
 }
 
-/** The text of generated/names.ts. */
-export function namesModule(document: OpenApiDocument, rules: NamingRules, header: string): string {
-  const namer = new Namer(document, rules);
+interface BodyName {
+  name: string;
+  operationIds: string[];
+  /** The schema the body refers to, when it is not written inline. */
+  schema: string | undefined;
+  description: string;
+}
+
+/**
+ * `<OperationId>Body` for the JSON body of each operation. Operations that take the same body share
+ * one name, that of the shortest operation id (`createRule`, not `createRuleWithGeneratedId`);
+ * a body schema already named so keeps its name.
+ */
+function bodyNames(document: OpenApiDocument, rules: NamingRules): BodyName[] {
+  const groups = new Map<string, BodyName>();
+  for (const entry of readOperations(document)) {
+    const body = entry.requestBody;
+    if (body?.mediaType !== JSON_MEDIA || typeof body.schema !== 'object') continue;
+    const ref = typeof body.schema.$ref === 'string' ? body.schema.$ref : undefined;
+    const schema = ref?.startsWith(SCHEMA_REF) ? ref.slice(SCHEMA_REF.length) : undefined;
+    const key = schema ?? JSON.stringify(body.schema);
+    const group = groups.get(key);
+    const own =
+      schema === undefined && typeof body.schema.description === 'string' ? ` ${body.schema.description}` : '';
+    const description = `The body of \`${entry.operationId}\` (${entry.method.toUpperCase()} ${entry.path}).${own}`;
+    if (!group) groups.set(key, { name: '', operationIds: [entry.operationId], schema, description });
+    else if (entry.operationId.length < group.operationIds[0]!.length) {
+      group.operationIds.unshift(entry.operationId);
+      group.description = description;
+    } else group.operationIds.push(entry.operationId);
+  }
+  const found: BodyName[] = [];
+  for (const group of groups.values()) {
+    if (group.operationIds.some((id) => rules.typedPerType.has(id))) continue;
+    group.name = `${pascal(group.operationIds[0]!)}Body`;
+    found.push(group);
+  }
+  return found.sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/** Names the JSON body of each operation: the inline ones move out of `operations`, like the schemas. */
+function nameBodies(
+  nodes: ts.Node[],
+  document: OpenApiDocument,
+  rules: NamingRules,
+  declarations: ts.Node[],
+  names: string[],
+): ts.Node[] {
+  const bodies = bodyNames(document, rules);
+  const inline = new Map<string, BodyName>();
+  for (const body of bodies) {
+    if (names.includes(body.name)) {
+      const exported = body.schema === undefined ? undefined : publicName(body.schema, rules);
+      if (exported === body.name) continue;
+      throw new Error(`the body of ${body.operationIds[0]} would be exported as ${body.name}, a schema's name`);
+    }
+    names.push(body.name);
+    if (body.schema === undefined) for (const id of body.operationIds) inline.set(id, body);
+    else {
+      const exported = publicName(body.schema, rules);
+      if (exported === undefined) throw new Error(`the body of ${body.operationIds[0]} is a schema exported elsewhere`);
+      declarations.push(alias(body.name, reference(exported), docComment(`${body.description} Also \`${exported}\`.`)));
+    }
+  }
+  const operations = interfaceNamed(nodes, 'operations');
+  const declared = new Set<string>();
+  const members = operations.members.map((member) => {
+    const body = inline.get(memberName(member) ?? '');
+    if (!body || !ts.isPropertySignature(member) || !member.type) return member;
+    const where = `operations.${memberName(member)}`;
+    const operation = withProperty(literal(member.type, where), 'requestBody', (requestBody) =>
+      withProperty(literal(requestBody, `${where}.requestBody`), 'content', (content) =>
+        withProperty(literal(content, `${where}.requestBody.content`), JSON_MEDIA, (shape) => {
+          if (!declared.has(body.name)) declarations.push(alias(body.name, shape, docComment(body.description)));
+          declared.add(body.name);
+          return reference(body.name);
+        }),
+      ),
+    );
+    return ts.factory.updatePropertySignature(member, member.modifiers, member.name, member.questionToken, operation);
+  });
+  return replaceInterface(nodes, operations, members);
+}
+
+/** The generated types with every schema and operation body named. */
+export function nameTypes(nodes: ts.Node[], document: OpenApiDocument, rules: NamingRules): NamedTypes {
+  const declarations: ts.Node[] = [];
+  const names: string[] = [];
+  let named = nameSchemas(nodes, rules, declarations, names);
+  named = nameBodies(named, document, rules, declarations, names);
+  return { nodes: [...named, ...declarations], names };
+}
+
+/** The text of generated/names.ts: the public names, exported from generated/kibana.ts. */
+export function namesModule(names: string[], header: string): string {
   return [
     header,
-    "import type { components, operations } from './kibana.js';",
-    '',
-    "type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];",
-    '',
-    'type JsonBody<Id extends keyof operations> = operations[Id] extends {',
-    "  requestBody?: { content: { 'application/json': infer Body } };",
-    '}',
-    '  ? Body',
-    '  : never;',
-    '',
-    '// Every interface below also extends this empty one. TypeScript relates an interface with a single',
-    '// base and no members of its own as that base, so its error messages would name the anonymous base',
-    '// type; a second base keeps the name.',
-    'interface Named {}',
-    '',
-    ...namer.schemaDeclarations(),
-    '',
-    ...namer.bodyDeclarations(),
+    '// The named types of generated/kibana.ts that the SDK exports: every schema (the APM ones without',
+    '// their `Apm` prefix) and `<OperationId>Body` for the JSON body of each operation.',
+    'export type {',
+    ...[...names].sort().map((name) => `  ${name},`),
+    "} from './kibana.js';",
     '',
   ].join('\n');
 }

@@ -14,6 +14,7 @@ import type {
   CaseFindResponse,
   CaseRelatedCase,
   CaseStatus,
+  CaseUpdateRequest,
   CaseUser,
   CaseUserAction,
   CaseUserActionFindResponse,
@@ -21,7 +22,6 @@ import type {
   SetCaseConfigurationBody,
   UpdateCaseCommentBody,
   UpdateCaseConfigurationBody,
-  UpdateCasesBody,
 } from '../names.js';
 import type { CallOptions, OperationQuery } from '../types.js';
 import { optionalName, optionalObject, requireId, requireIds, requireObject } from './args.js';
@@ -49,7 +49,7 @@ export interface CaseFileUpload {
 const CASE_PAGING = { page: 'page', perPage: 'perPage', maxPerPage: 100 };
 
 /** One case change for {@link CasesApi.update}: `id`, the current `version`, and the fields to change. */
-export type CaseUpdate = UpdateCasesBody['cases'][number];
+export type CaseUpdate = CaseUpdateRequest;
 
 /** A comment change for {@link CasesApi.updateComment}: `id`, the current `version`, and the new content. */
 export type CaseCommentUpdate = UpdateCaseCommentBody;
