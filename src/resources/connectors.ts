@@ -31,7 +31,9 @@ export class ConnectorsApi {
 
   /**
    * Creates a connector; `name` and `connector_type_id` are required, `config` and `secrets`
-   * depend on the type. With `options.id` the connector gets that identifier (Kibana answers 409,
+   * depend on the type: for a type the spec describes they are checked against that type (the call
+   * infers `Type` from `connector_type_id`), for any other type (a custom plugin's) they are free
+   * objects ({@link CreateConnectorBody}). With `options.id` the connector gets that identifier (Kibana answers 409,
    * `ConflictError`, when it is taken); without it Kibana picks a UUID, found in the answer's `id`.
    * Secrets are stored encrypted and never come back in an answer.
    *
@@ -49,7 +51,14 @@ export class ConnectorsApi {
 
   /**
    * Replaces a connector's name, configuration and secrets; `name` is required. The type cannot
-   * change, and preconfigured connectors cannot be updated.
+   * change, and preconfigured connectors cannot be updated. The body does not say the type, so name
+   * it as `Type` to have `config` and `secrets` checked against it ({@link UpdateConnectorBody});
+   * without it the body of any type is accepted.
+   *
+   * @example
+   * ```ts
+   * await kibana.connectors.update<'.webhook'>(id, { name: 'hook', config: { url, method: 'put' } });
+   * ```
    */
   update<Type extends string = string>(
     connectorId: string,
@@ -87,7 +96,8 @@ export class ConnectorsApi {
 
   /**
    * Runs a connector once with `body.params`, whose shape depends on the connector type (e.g.
-   * `{ documents: [...] }` for `.index`). A failure of the connector itself is not thrown: the
+   * `{ documents: [...] }` for `.index`); name the type as `Type` to have them checked
+   * ({@link RunConnectorBody}): `kibana.connectors.run<'.index'>(id, { params: { documents } })`. A failure of the connector itself is not thrown: the
    * answer says `status: 'error'` with a `message`.
    *
    * Not retried after a connection error, 429, 502, 503 or 504 unless `options.retryNonIdempotent` is set,

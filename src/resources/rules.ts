@@ -130,7 +130,10 @@ export class RulesApi {
   }
 
   /**
-   * Creates a rule. `name`, `rule_type_id`, `consumer` and `schedule` are required. With
+   * Creates a rule. `name`, `rule_type_id`, `consumer` and `schedule` are required; `params` are
+   * checked against the rule type when the spec types it (the call infers `Type` from
+   * `rule_type_id`), and are a free object for other types such as `.geo-containment`, ML or
+   * security rules ({@link CreateRuleBody}). With
    * `options.id` the rule gets that identifier (Kibana answers 409, `ConflictError`, when it is
    * taken); without it Kibana picks one, found in the answer's `id`.
    *
@@ -150,7 +153,8 @@ export class RulesApi {
    * Replaces the editable attributes of a rule; `name` and `schedule` are required, and what is
    * left out gets Kibana's default (no tags, no actions, empty params) rather than keeping its old
    * value. The rule type, consumer and enabled state cannot change here. A concurrent change gives
-   * `ConflictError` (409).
+   * `ConflictError` (409). The body does not say the rule type, so name it as `Type` to have
+   * `params` checked against it ({@link UpdateRuleBody}): `kibana.rules.update<'.es-query'>(id, body)`.
    */
   update<Type extends string = string>(
     ruleId: string,
