@@ -1187,2616 +1187,430 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @description A one-off or recurring period, as maintenance windows and rule snoozes take it: from `start`, lasting `duration`, repeating as `recurring` says. */
-        AlertingCustomSchedule: {
-            /** @description When the (first) period starts, ISO 8601, for example `2026-03-12T12:00:00.000Z`. */
-            start: string;
-            /** @description How long each period lasts: `<integer><unit>` with unit `d`, `h`, `m` or `s`, for example `1d`, `5h`, `30m`, `5000s`. */
-            duration: string;
-            /** @description The IANA time zone the schedule recurs in; Kibana uses UTC when it is left out. */
-            timezone?: string;
-            recurring?: components["schemas"]["AlertingCustomScheduleRecurring"];
-        };
+        AlertingCustomSchedule: AlertingCustomSchedule;
         /** @description How a custom schedule repeats; without it the period happens once. */
-        AlertingCustomScheduleRecurring: {
-            /** @description The date after which the schedule no longer repeats, ISO 8601. */
-            end?: string;
-            /** @description How often the period repeats: `<integer><unit>` with unit `d`, `w`, `M` or `y`, for example `15d`, `2w`, `3M`, `1y`. */
-            every?: string;
-            /** @description How many times the period happens in all. */
-            occurrences?: number;
-            /** @description Days of the week (`MO` ... `SU`), or the nth weekday of the month (`+1MO`, `-3FR`), the period happens on. */
-            onWeekDay?: string[];
-            /** @description Days of the month (1-31) the period happens on. */
-            onMonthDay?: number[];
-            /** @description Months (1-12) the period happens in. */
-            onMonth?: number[];
-        };
+        AlertingCustomScheduleRecurring: AlertingCustomScheduleRecurring;
         /** @description The health of the alerting framework and of the security settings it depends on. */
-        AlertingHealth: {
-            /** @description Three sub-states of the alerting framework: reading rules, decrypting them and running them. */
-            alerting_framework_health: {
-                decryption_health: components["schemas"]["AlertingHealthCheck"];
-                execution_health: components["schemas"]["AlertingHealthCheck"];
-                read_health: components["schemas"]["AlertingHealthCheck"];
-            } & {
-                [key: string]: unknown;
-            };
-            /** @description False when the encrypted saved objects plugin has no permanent encryption key. */
-            has_permanent_encryption_key: boolean;
-            /** @description False when security is enabled but TLS is not. */
-            is_sufficiently_secure: boolean;
-        };
+        AlertingHealth: AlertingHealth;
         /** @description The status of one sub-state of the alerting framework and when it was determined. */
-        AlertingHealthCheck: {
-            /** @enum {string} */
-            status: "ok" | "warn" | "error";
-            /** Format: date-time */
-            timestamp: string;
-        } & {
-            [key: string]: unknown;
-        };
+        AlertingHealthCheck: AlertingHealthCheck;
         /** @description A stored agent configuration. */
-        ApmAgentConfiguration: {
-            /**
-             * @description When the configuration was last changed, in milliseconds since the epoch.
-             * @example 1730194190636
-             */
-            "@timestamp": number;
-            /** @description The agent the configuration is for. */
-            agent_name?: string;
-            /** @description Whether an agent has applied the current version of the configuration. */
-            applied_by_agent?: boolean;
-            /**
-             * @description A hash of the configuration. Agents send the `etag` of the configuration they last applied; when it matches, `applied_by_agent` becomes `true`. Every change resets `applied_by_agent`.
-             * @example 0bc3b5ebf18fba8163fe4c96f491e3767a358f85
-             */
-            etag: string;
-            service: components["schemas"]["ApmServiceObject"];
-            settings: components["schemas"]["ApmAgentConfigurationSettings"];
-        };
-        ApmAgentConfigurationList: {
-            /** @description The stored agent configurations. */
-            configurations: components["schemas"]["ApmAgentConfiguration"][];
-        };
+        ApmAgentConfiguration: AgentConfiguration;
+        ApmAgentConfigurationList: AgentConfigurationList;
         /** @description An agent configuration to create or update. */
-        ApmAgentConfigurationRequest: {
-            /** @description The agent the configuration is for; the Kibana UI uses it to decide which settings to show. */
-            agent_name?: string;
-            service: components["schemas"]["ApmServiceObject"];
-            settings: components["schemas"]["ApmAgentConfigurationSettings"];
-        };
-        ApmAgentConfigurationSearchRequest: {
-            service: components["schemas"]["ApmServiceObject"];
-            /**
-             * @description The `etag` of the configuration the agent last applied; when it matches, the configuration is marked as applied.
-             * @example 0bc3b5ebf18fba8163fe4c96f491e3767a358f85
-             */
-            etag?: string;
-            /** @description `true` marks the configuration as applied whatever the `etag`; meant for agents without etags, such as Jaeger. */
-            mark_as_applied_by_agent?: boolean;
-        };
+        ApmAgentConfigurationRequest: AgentConfigurationRequest;
+        ApmAgentConfigurationSearchRequest: AgentConfigurationSearchRequest;
         /** @description The Elasticsearch hit of the configuration that applies. Empty (`{}`) when no configuration applies to the service. */
-        ApmAgentConfigurationSearchResult: {
-            /** @description The id of the configuration document. */
-            _id?: string;
-            /** @description The index the configuration is stored in. */
-            _index?: string;
-            /** @description The relevance score of the hit. */
-            _score?: number;
-            _source?: components["schemas"]["ApmAgentConfiguration"];
-        };
+        ApmAgentConfigurationSearchResult: AgentConfigurationSearchResult;
         /** @description The agent settings, by setting name (for example `transaction_sample_rate`, `capture_body`, `transaction_max_spans`). Every value is a string, numbers and booleans included. */
-        ApmAgentConfigurationSettings: {
-            [key: string]: string;
-        };
+        ApmAgentConfigurationSettings: AgentConfigurationSettings;
         /** @description A newly created agent key. */
-        ApmAgentKey: {
-            /** @description The id of the API key. */
-            id: string;
-            /** @description The name of the API key. */
-            name: string;
-            /** @description The secret part of the API key. */
-            api_key: string;
-            /** @description The Base64 encoding of `id:api_key`, the value agents send. */
-            encoded: string;
-            /**
-             * Format: int64
-             * @description When the key expires, in milliseconds since the epoch; absent when it never expires.
-             */
-            expiration?: number;
-        };
-        ApmAgentKeyRequest: {
-            /** @description The name of the agent key. */
-            name: string;
-            /** @description What the key may do: `event:write` to send APM events, `config_agent:read` to read agent configuration. */
-            privileges: ("event:write" | "config_agent:read")[];
-        };
-        ApmAgentKeyResult: {
-            agentKey: components["schemas"]["ApmAgentKey"];
-        };
+        ApmAgentKey: AgentKey;
+        ApmAgentKeyRequest: AgentKeyRequest;
+        ApmAgentKeyResult: AgentKeyResult;
         /** @description A stored annotation. */
-        ApmAnnotation: {
-            /** @description The date and time of the annotation, in ISO 8601 format. */
-            "@timestamp": string;
-            annotation: {
-                /** @description The kind of annotation; APM stores `deployment`. */
-                type: string;
-                /** @description The title of the annotation. */
-                title?: string;
-            };
-            event: {
-                /** @description When the annotation was stored, in ISO 8601 format. */
-                created: string;
-            };
-            /** @description The text of the annotation. */
-            message: string;
-            service: {
-                /** @description The name of the service. */
-                name: string;
-                /** @description The environment of the service. */
-                environment?: string;
-                /** @description The version of the service. */
-                version?: string;
-            };
-            tags: string[];
-        };
-        ApmAnnotationCreateResult: {
-            /** @description The id of the annotation document. */
-            _id: string;
-            /** @description The index the annotation was stored in. */
-            _index: string;
-            _source: components["schemas"]["ApmAnnotation"];
-        };
-        ApmAnnotationRequest: {
-            /** @description The date and time of the annotation, in ISO 8601 format. */
-            "@timestamp": string;
-            /** @description The service version (and environment) the annotation is for. */
-            service: {
-                /** @description The version of the service. */
-                version: string;
-                /** @description The environment of the service. */
-                environment?: string;
-            };
-            /** @description The text of the annotation; defaults to the service version. */
-            message?: string;
-            /** @description Tags of the annotation; `apm` is always added. */
-            tags?: string[];
-        };
-        ApmAnnotationSearchItem: {
-            /**
-             * @description The kind of annotation; only service versions are returned.
-             * @enum {string}
-             */
-            type: "version";
-            /** @description The id of the annotation. */
-            id: string;
-            /** @description The time of the annotation, in milliseconds since the epoch. */
-            "@timestamp": number;
-            /** @description The text shown for the annotation, such as the version. */
-            text: string;
-        };
-        ApmAnnotationSearchResult: {
-            annotations: components["schemas"]["ApmAnnotationSearchItem"][];
-        };
+        ApmAnnotation: Annotation;
+        ApmAnnotationCreateResult: AnnotationCreateResult;
+        ApmAnnotationRequest: AnnotationRequest;
+        ApmAnnotationSearchItem: AnnotationSearchItem;
+        ApmAnnotationSearchResult: AnnotationSearchResult;
         /** @description An APM anomaly (`apm.rules.anomaly`) rule, as Kibana returns it. */
-        ApmAnomalyRule: components["schemas"]["RuleFields"] & {
-            /** @constant */
-            rule_type_id: "apm.rules.anomaly";
-            params: components["schemas"]["ApmAnomalyRuleParams"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type_id: "apm.rules.anomaly";
-        };
+        ApmAnomalyRule: ApmAnomalyRule;
         /** @description The params of an APM anomaly (`apm.rules.anomaly`) rule. */
-        ApmAnomalyRuleParams: {
-            serviceName?: string;
-            transactionType?: string;
-            windowSize: number;
-            windowUnit: components["schemas"]["ApmWindowUnit"];
-            environment: string;
-            /** @enum {string} */
-            anomalySeverityType: "critical" | "major" | "minor" | "warning";
-        };
-        ApmDeleteAgentConfigurationRequest: {
-            service: components["schemas"]["ApmServiceObject"];
-        };
+        ApmAnomalyRuleParams: ApmAnomalyRuleParams;
+        ApmDeleteAgentConfigurationRequest: DeleteAgentConfigurationRequest;
         /** @description The Elasticsearch result of deleting the configuration document. */
-        ApmDeleteAgentConfigurationResult: {
-            /**
-             * @description The outcome of the delete, `deleted` on success.
-             * @example deleted
-             */
-            result: string;
-            /** @description The index the configuration was stored in. */
-            _index?: string;
-            /** @description The id of the deleted configuration document. */
-            _id?: string;
-            /** @description The document version after the delete. */
-            _version?: number;
-            _seq_no?: number;
-            _primary_term?: number;
-            _shards?: {
-                total: number;
-                successful: number;
-                failed: number;
-            };
-        };
+        ApmDeleteAgentConfigurationResult: DeleteAgentConfigurationResult;
         /** @description An empty JSON object, the body of APM operations that return nothing. */
-        ApmEmptyObject: Record<string, never>;
+        ApmEmptyObject: EmptyObject;
         /** @description An APM error count threshold (`apm.error_rate`) rule, as Kibana returns it. */
-        ApmErrorCountRule: components["schemas"]["RuleFields"] & {
-            /** @constant */
-            rule_type_id: "apm.error_rate";
-            params: components["schemas"]["ApmErrorCountRuleParams"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type_id: "apm.error_rate";
-        };
+        ApmErrorCountRule: ApmErrorCountRule;
         /** @description The params of an APM error count threshold (`apm.error_rate`) rule. */
-        ApmErrorCountRuleParams: {
-            serviceName?: string;
-            windowSize: number;
-            windowUnit: components["schemas"]["ApmWindowUnit"];
-            /** @description The service environment, or `ENVIRONMENT_ALL`. */
-            environment: string;
-            threshold: number;
-            /**
-             * @default [
-             *       "service.name",
-             *       "service.environment"
-             *     ]
-             */
-            groupBy?: ("service.name" | "service.environment" | "transaction.name" | "error.grouping_key")[];
-            errorGroupingKey?: string;
-        };
-        ApmServerSchemaRequest: {
-            /**
-             * @description The APM Server configuration schema, stored as it is.
-             * @example {
-             *       "foo": "bar"
-             *     }
-             */
-            schema?: {
-                [key: string]: unknown;
-            };
-        };
-        ApmServiceAgentName: {
-            /**
-             * @description The name of the agent that reports for the service; absent when no data was found.
-             * @example nodejs
-             */
-            agentName?: string;
-        };
-        ApmServiceEnvironment: {
-            /**
-             * @description The environment name; `ALL_OPTION_VALUE` stands for all environments.
-             * @example ALL_OPTION_VALUE
-             */
-            name: string;
-            /** @description Whether a configuration exists for the service in this environment. */
-            alreadyConfigured: boolean;
-        };
-        ApmServiceEnvironmentList: {
-            /** @description The environments of the service. */
-            environments: components["schemas"]["ApmServiceEnvironment"][];
-        };
+        ApmErrorCountRuleParams: ApmErrorCountRuleParams;
+        ApmServerSchemaRequest: ServerSchemaRequest;
+        ApmServiceAgentName: ServiceAgentName;
+        ApmServiceEnvironment: ServiceEnvironment;
+        ApmServiceEnvironmentList: ServiceEnvironmentList;
         /** @description The service a configuration applies to. A missing `name` or `environment` means the configuration applies to all services or all environments. */
-        ApmServiceObject: {
-            /**
-             * @description The name of the service.
-             * @example node
-             */
-            name?: string;
-            /**
-             * @description The environment of the service.
-             * @example prod
-             */
-            environment?: string;
-        };
+        ApmServiceObject: ServiceObject;
         /** @description A stored agent configuration together with its document id. */
-        ApmSingleAgentConfiguration: components["schemas"]["ApmAgentConfiguration"] & {
-            /** @description The id of the configuration document. */
-            id: string;
-        };
+        ApmSingleAgentConfiguration: SingleAgentConfiguration;
         /** @description An uploaded source map with its content decoded. */
-        ApmSourceMap: components["schemas"]["ApmSourceMapArtifact"] & {
-            body: components["schemas"]["ApmSourceMapBody"];
-        };
+        ApmSourceMap: SourceMap;
         /** @description The Fleet artifact fields of an uploaded source map. */
-        ApmSourceMapArtifact: {
-            /** @description The id of the artifact, used to delete the source map. */
-            id: string;
-            /** @description `<service name>-<service version>`. */
-            identifier: string;
-            /** @description The artifact type, `sourcemap`. */
-            type?: string;
-            /** @description The Fleet URL of the artifact, relative to Kibana. */
-            relative_url: string;
-            /** @description When the artifact was created, in ISO 8601 format. */
-            created: string;
-            /** @description How the body is compressed, `zlib` or `none`. */
-            compressionAlgorithm: string;
-            /** @description How the body is encrypted, `none`. */
-            encryptionAlgorithm: string;
-            /** @description SHA-256 of the stored (compressed) body. */
-            encodedSha256: string;
-            /** @description Size of the stored (compressed) body, in bytes. */
-            encodedSize: number;
-            /** @description SHA-256 of the uncompressed body. */
-            decodedSha256: string;
-            /** @description Size of the uncompressed body, in bytes. */
-            decodedSize: number;
-            /** @description The package the artifact belongs to, `apm`. */
-            packageName: string;
-        };
+        ApmSourceMapArtifact: SourceMapArtifact;
         /** @description The decoded content of a source map artifact. */
-        ApmSourceMapBody: {
-            serviceName: string;
-            serviceVersion: string;
-            /** @description The path or URL of the minified bundle in the web application. */
-            bundleFilepath: string;
-            sourceMap: components["schemas"]["ApmSourceMapContent"];
-        };
+        ApmSourceMapBody: SourceMapBody;
         /** @description A source map in the source map format (version 3). */
-        ApmSourceMapContent: {
-            /** @description The source map format version. */
-            version: number;
-            /** @description The generated file the source map belongs to. */
-            file?: string;
-            /** @description The original source files. */
-            sources: string[];
-            /** @description The content of each original source file, or null when not included. */
-            sourcesContent?: (string | null)[];
-            /** @description Symbol names used by the mappings. */
-            names?: string[];
-            /** @description The encoded mappings. */
-            mappings: string;
-            /** @description A prefix for the source file paths. */
-            sourceRoot?: string;
-        };
-        ApmSourceMapList: {
-            /** @description The source maps of the page, newest first. */
-            artifacts: components["schemas"]["ApmSourceMap"][];
-            /** @description The number of source maps on all pages. */
-            total?: number;
-        };
-        ApmSourceMapUploadRequest: {
-            /** @description The service the source map applies to. */
-            service_name: string;
-            /** @description The service version the source map applies to. */
-            service_version: string;
-            /** @description The absolute path (or URL) of the minified bundle as the web application loads it. */
-            bundle_filepath: string;
-            /**
-             * Format: binary
-             * @description The source map file (JSON in the source map format, version 3).
-             */
-            sourcemap: string;
-        };
+        ApmSourceMapContent: SourceMapContent;
+        ApmSourceMapList: SourceMapList;
+        ApmSourceMapUploadRequest: SourceMapUploadRequest;
         /** @description An APM latency threshold (`apm.transaction_duration`) rule, as Kibana returns it. */
-        ApmTransactionDurationRule: components["schemas"]["RuleFields"] & {
-            /** @constant */
-            rule_type_id: "apm.transaction_duration";
-            params: components["schemas"]["ApmTransactionDurationRuleParams"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type_id: "apm.transaction_duration";
-        };
+        ApmTransactionDurationRule: ApmTransactionDurationRule;
         /** @description The params of an APM latency threshold (`apm.transaction_duration`) rule. */
-        ApmTransactionDurationRuleParams: {
-            serviceName?: string;
-            transactionType?: string;
-            transactionName?: string;
-            windowSize: number;
-            windowUnit: components["schemas"]["ApmWindowUnit"];
-            environment: string;
-            /** @description The latency threshold, in milliseconds. */
-            threshold: number;
-            /**
-             * @default [
-             *       "service.name",
-             *       "service.environment",
-             *       "transaction.type"
-             *     ]
-             */
-            groupBy?: ("service.name" | "service.environment" | "transaction.type" | "transaction.name")[];
-            /** @enum {string} */
-            aggregationType: "avg" | "95th" | "99th";
-        };
+        ApmTransactionDurationRuleParams: ApmTransactionDurationRuleParams;
         /** @description An APM failed transaction rate (`apm.transaction_error_rate`) rule, as Kibana returns it. */
-        ApmTransactionErrorRateRule: components["schemas"]["RuleFields"] & {
-            /** @constant */
-            rule_type_id: "apm.transaction_error_rate";
-            params: components["schemas"]["ApmTransactionErrorRateRuleParams"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type_id: "apm.transaction_error_rate";
-        };
+        ApmTransactionErrorRateRule: ApmTransactionErrorRateRule;
         /** @description The params of an APM failed transaction rate (`apm.transaction_error_rate`) rule. */
-        ApmTransactionErrorRateRuleParams: {
-            serviceName?: string;
-            transactionType?: string;
-            transactionName?: string;
-            windowSize: number;
-            windowUnit: components["schemas"]["ApmWindowUnit"];
-            environment: string;
-            /** @description The failed transaction rate threshold, in percent. */
-            threshold: number;
-            /**
-             * @default [
-             *       "service.name",
-             *       "service.environment",
-             *       "transaction.type"
-             *     ]
-             */
-            groupBy?: ("service.name" | "service.environment" | "transaction.type" | "transaction.name")[];
-        };
+        ApmTransactionErrorRateRuleParams: ApmTransactionErrorRateRuleParams;
         /** @description The Fleet artifact created for an uploaded source map. */
-        ApmUploadedSourceMap: components["schemas"]["ApmSourceMapArtifact"] & {
-            /** @description The stored body, compressed and Base64 encoded. */
-            body: string;
-        };
+        ApmUploadedSourceMap: UploadedSourceMap;
         /** @enum {string} */
-        ApmWindowUnit: "m" | "h" | "d";
+        ApmWindowUnit: ApmWindowUnit;
         /** @description A Amazon Bedrock (`.bedrock`) connector as Kibana returns it; its secrets are never included. */
-        BedrockConnector: components["schemas"]["ConnectorFields"] & {
-            /** @constant */
-            connector_type_id: ".bedrock";
-            /** @description Left out for preconfigured connectors. */
-            config?: components["schemas"]["BedrockConnectorConfig"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".bedrock";
-        };
+        BedrockConnector: BedrockConnector;
         /** @description The configuration of an Amazon Bedrock (`.bedrock`) connector. */
-        BedrockConnectorConfig: {
-            /** @description The Amazon Bedrock request URL. */
-            apiUrl: string;
-            /**
-             * @description The model Kibana uses when a request names none (Anthropic Claude models are supported).
-             * @default us.anthropic.claude-sonnet-4-5-20250929-v1:0
-             */
-            defaultModel?: string;
-        };
+        BedrockConnectorConfig: BedrockConnectorConfig;
         /** @description The secrets of an Amazon Bedrock (`.bedrock`) connector. */
-        BedrockConnectorSecrets: {
-            /** @description The AWS access key. */
-            accessKey: string;
-            /** @description The AWS secret key. */
-            secret: string;
-        };
+        BedrockConnectorSecrets: BedrockConnectorSecrets;
         /** @description A case. */
-        Case: {
-            /** @description The case id (also its saved object id). */
-            id: string;
-            /** @description The version of the case; send it back when updating the case. */
-            version: string;
-            title: string;
-            description: string;
-            tags: string[];
-            owner: components["schemas"]["Owner"];
-            status: components["schemas"]["CaseStatus"];
-            severity: components["schemas"]["CaseSeverity"];
-            category?: string | null;
-            /** @description The users assigned to the case. */
-            assignees?: components["schemas"]["CaseAssignee"][] | null;
-            settings: components["schemas"]["CaseSettings"];
-            connector: components["schemas"]["CaseConnector"];
-            /** @description The custom field values of the case. */
-            customFields?: components["schemas"]["CaseCustomFieldValue"][];
-            /** @description The comments and other attachments of the case. Kibana 9 no longer returns them when reading one case (find them with the comments search instead); older Kibana and the other operations still do. */
-            comments?: components["schemas"]["CaseComment"][];
-            /** @description The number of user comments. */
-            totalComment: number;
-            /** @description The number of attached alerts. */
-            totalAlerts: number;
-            /** @description The number of attached events. Kibana 9 and later. */
-            totalEvents?: number;
-            /** @description The observables of the case (IP addresses, hashes, hosts, ...). Kibana 9 and later. */
-            observables?: components["schemas"]["CaseObservable"][];
-            /** @description The number of observables. Kibana 9 and later. */
-            total_observables?: number | null;
-            /** @description Seconds from creation to closure, rounded down; null while the case is not closed. */
-            duration: number | null;
-            /** Format: date-time */
-            closed_at: string | null;
-            closed_by: components["schemas"]["CaseUser"] | null;
-            /** Format: date-time */
-            created_at: string;
-            created_by: components["schemas"]["CaseUser"];
-            /** Format: date-time */
-            updated_at: string | null;
-            updated_by: components["schemas"]["CaseUser"] | null;
-            /** @description The last push to an external system; null if the case was never pushed. */
-            external_service: components["schemas"]["CaseExternalService"] | null;
-        };
+        Case: Case;
         /** @description An alert attached to a case. */
-        CaseAlert: {
-            /** @description The alert id. */
-            id: string;
-            /** @description The index that holds the alert. */
-            index: string;
-            /** Format: date-time */
-            attached_at: string;
-        };
+        CaseAlert: CaseAlert;
         /** @description The alert id, or several ids; position N matches position N of the index list. */
-        CaseAlertIds: string | string[];
+        CaseAlertIds: CaseAlertIds;
         /** @description The index of the alert, or several indices; position N matches position N of the alert ids. */
-        CaseAlertIndices: string | string[];
+        CaseAlertIndices: CaseAlertIndices;
         /** @description The rule that created the alerts. */
-        CaseAlertRule: {
-            /** @description The rule id. */
-            id: string | null;
-            /** @description The rule name. */
-            name: string | null;
-        };
+        CaseAlertRule: CaseAlertRule;
         /** @description A user assigned to a case. */
-        CaseAssignee: {
-            /** @description The user profile id (see the suggest user profile API). */
-            uid: string;
-        };
+        CaseAssignee: CaseAssignee;
         /** @description The content of an attachment as recorded in a comment user action. */
-        CaseAttachmentPayload: components["schemas"]["CaseCommentRequestUser"] | components["schemas"]["CaseCommentRequestAlert"] | components["schemas"]["CaseAttachmentPayloadActions"] | components["schemas"]["CaseAttachmentPayloadExternalReference"] | components["schemas"]["CaseAttachmentPayloadPersistableState"];
+        CaseAttachmentPayload: CaseAttachmentPayload;
         /** @description A response action attachment. */
-        CaseAttachmentPayloadActions: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "actions";
-            comment: string;
-            actions: components["schemas"]["CaseResponseActions"];
-            owner: components["schemas"]["Owner"];
-        };
+        CaseAttachmentPayloadActions: CaseAttachmentPayloadActions;
         /** @description An external reference attachment. */
-        CaseAttachmentPayloadExternalReference: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "externalReference";
-            externalReferenceAttachmentTypeId: string;
-            externalReferenceId?: string;
-            externalReferenceMetadata: {
-                [key: string]: unknown;
-            } | null;
-            externalReferenceStorage: components["schemas"]["CaseExternalReferenceStorage"];
-            owner: components["schemas"]["Owner"];
-        };
+        CaseAttachmentPayloadExternalReference: CaseAttachmentPayloadExternalReference;
         /** @description A persistable state attachment. */
-        CaseAttachmentPayloadPersistableState: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "persistableState";
-            persistableStateAttachmentTypeId: string;
-            persistableStateAttachmentState: {
-                [key: string]: unknown;
-            };
-            owner: components["schemas"]["Owner"];
-        };
+        CaseAttachmentPayloadPersistableState: CaseAttachmentPayloadPersistableState;
         /** @description A comment or other attachment of a case, told apart by `type`. */
-        CaseComment: components["schemas"]["CaseCommentUser"] | components["schemas"]["CaseCommentAlert"] | components["schemas"]["CaseCommentActions"] | components["schemas"]["CaseCommentExternalReference"] | components["schemas"]["CaseCommentPersistableState"];
+        CaseComment: CaseComment;
         /** @description A record of a response action (for example host isolation) taken from Elastic Security. */
-        CaseCommentActions: {
-            /** @enum {string} */
-            type: "actions";
-            comment: string;
-            actions: components["schemas"]["CaseResponseActions"];
-        } & (components["schemas"]["CaseCommentBase"] & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "actions";
-        });
+        CaseCommentActions: CaseCommentActions;
         /** @description One or more alerts attached to the case. */
-        CaseCommentAlert: {
-            /** @enum {string} */
-            type: "alert";
-            alertId: components["schemas"]["CaseAlertIds"];
-            index: components["schemas"]["CaseAlertIndices"];
-            rule: components["schemas"]["CaseAlertRule"];
-        } & (components["schemas"]["CaseCommentBase"] & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "alert";
-        });
+        CaseCommentAlert: CaseCommentAlert;
         /** @description What every stored comment or attachment carries. */
-        CaseCommentBase: {
-            id: string;
-            /** @description The version of the attachment; send it back when updating it. */
-            version: string;
-            owner: components["schemas"]["Owner"];
-            /** Format: date-time */
-            created_at: string;
-            created_by: components["schemas"]["CaseUser"];
-            /** Format: date-time */
-            pushed_at: string | null;
-            pushed_by: components["schemas"]["CaseUser"] | null;
-            /** Format: date-time */
-            updated_at: string | null;
-            updated_by: components["schemas"]["CaseUser"] | null;
-        };
+        CaseCommentBase: CaseCommentBase;
         /** @description A reference to an object kept outside the case, such as a file uploaded to the case (`externalReferenceAttachmentTypeId: .files`). */
-        CaseCommentExternalReference: {
-            /** @enum {string} */
-            type: "externalReference";
-            /** @description The registered kind of external reference, for example `.files`. */
-            externalReferenceAttachmentTypeId: string;
-            /** @description The id of the referenced object. */
-            externalReferenceId: string;
-            /** @description Metadata specific to the kind of reference. */
-            externalReferenceMetadata: {
-                [key: string]: unknown;
-            } | null;
-            externalReferenceStorage: components["schemas"]["CaseExternalReferenceStorage"];
-        } & (components["schemas"]["CaseCommentBase"] & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "externalReference";
-        });
+        CaseCommentExternalReference: CaseCommentExternalReference;
         /** @description One page of the attachments of a case. */
-        CaseCommentFindResponse: {
-            comments: components["schemas"]["CaseComment"][];
-            page: number;
-            per_page: number;
-            total: number;
-        };
+        CaseCommentFindResponse: CaseCommentFindResponse;
         /** @description An attachment whose state Kibana stores with the case, such as a Lens visualization. */
-        CaseCommentPersistableState: {
-            /** @enum {string} */
-            type: "persistableState";
-            /** @description The registered kind of attachment, for example `.lens`. */
-            persistableStateAttachmentTypeId: string;
-            /** @description The attachment state, specific to its kind. */
-            persistableStateAttachmentState: {
-                [key: string]: unknown;
-            };
-        } & (components["schemas"]["CaseCommentBase"] & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "persistableState";
-        });
+        CaseCommentPersistableState: CaseCommentPersistableState;
         /** @description A user comment or alerts to attach to a case. */
-        CaseCommentRequest: components["schemas"]["CaseCommentRequestUser"] | components["schemas"]["CaseCommentRequestAlert"];
+        CaseCommentRequest: CaseCommentRequest;
         /** @description Alerts to attach. */
-        CaseCommentRequestAlert: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "alert";
-            alertId: components["schemas"]["CaseAlertIds"];
-            index: components["schemas"]["CaseAlertIndices"];
-            owner: components["schemas"]["Owner"];
-            rule: components["schemas"]["CaseAlertRule"];
-        };
+        CaseCommentRequestAlert: CaseCommentRequestAlert;
         /** @description A user comment. */
-        CaseCommentRequestUser: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "user";
-            /** @description The comment text (Markdown). */
-            comment: string;
-            owner: components["schemas"]["Owner"];
-        };
+        CaseCommentRequestUser: CaseCommentRequestUser;
         /** @description The new content of a user comment or alert attachment, with its id and current version. */
-        CaseCommentUpdateRequest: components["schemas"]["CaseCommentUpdateRequestUser"] | components["schemas"]["CaseCommentUpdateRequestAlert"];
+        CaseCommentUpdateRequest: CaseCommentUpdateRequest;
         /** @description The new content of an alert attachment. */
-        CaseCommentUpdateRequestAlert: {
-            /** @description The attachment id. */
-            id: string;
-            /** @description The current version of the attachment. */
-            version: string;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "alert";
-            alertId: components["schemas"]["CaseAlertIds"];
-            index: components["schemas"]["CaseAlertIndices"];
-            owner: components["schemas"]["Owner"];
-            rule: components["schemas"]["CaseAlertRule"];
-        };
+        CaseCommentUpdateRequestAlert: CaseCommentUpdateRequestAlert;
         /** @description The new text of a user comment. */
-        CaseCommentUpdateRequestUser: {
-            /** @description The comment id. */
-            id: string;
-            /** @description The current version of the comment. */
-            version: string;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "user";
-            comment: string;
-            owner: components["schemas"]["Owner"];
-        };
+        CaseCommentUpdateRequestUser: CaseCommentUpdateRequestUser;
         /** @description A user comment. */
-        CaseCommentUser: {
-            /** @enum {string} */
-            type: "user";
-            /** @description The comment text (Markdown). */
-            comment: string;
-        } & (components["schemas"]["CaseCommentBase"] & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "user";
-        });
+        CaseCommentUser: CaseCommentUser;
         /** @description The case settings of one owner. */
-        CaseConfiguration: {
-            closure_type: components["schemas"]["CaseConfigurationClosureType"];
-            connector: components["schemas"]["CaseConnector"];
-            /**
-             * Format: date-time
-             * @description When the settings were created.
-             */
-            created_at: string;
-            created_by: components["schemas"]["CaseUser"];
-            /** @description The custom fields cases of this owner offer. */
-            customFields: components["schemas"]["CaseConfigurationCustomField"][];
-            /** @description A problem with the settings (for example with the connector's field mappings), or null. */
-            error: string | null;
-            /** @description The identifier of the settings; pass it as `configurationId` to update them. */
-            id: string;
-            /** @description How case fields map to the fields of the default connector's external system. */
-            mappings: components["schemas"]["CaseConfigurationMapping"][];
-            owner: components["schemas"]["Owner"];
-            /** @description The templates offered when cases of this owner are created (technical preview). */
-            templates: components["schemas"]["CaseConfigurationTemplate"][];
-            /**
-             * Format: date-time
-             * @description When the settings were last changed, or null if never.
-             */
-            updated_at: string | null;
-            /** @description Who last changed the settings, or null if never. */
-            updated_by: components["schemas"]["CaseUser"] | null;
-            /** @description The current version of the settings; send it back when updating them. */
-            version: string;
-            /** @description Observable types of this owner's own, on top of the built-in ones. Kibana 9 and later; older Kibana leaves it out. */
-            observableTypes?: components["schemas"]["CaseConfigurationObservableType"][];
-            /** @description Whether new cases of this owner take the observables found in their alerts by default. Kibana 9 and later; older Kibana leaves it out. */
-            extractObservables?: boolean;
-            /** @description Tags that workflows may set on cases of this owner. Kibana 9.2 and later; older Kibana leaves it out. */
-            workflowTags?: string[];
-        };
+        CaseConfiguration: CaseConfiguration;
         /** @description A connector that cases can use, as listed by the case connectors operation. */
-        CaseConfigurationAvailableConnector: {
-            /** @description The identifier of the connector. */
-            id: string;
-            /**
-             * @description The connector type.
-             * @enum {string}
-             */
-            actionTypeId: ".cases-webhook" | ".jira" | ".none" | ".resilient" | ".servicenow" | ".servicenow-sir" | ".swimlane";
-            /** @description The display name of the connector. */
-            name: string;
-            /** @description The connector-type specific configuration (left out for preconfigured connectors). */
-            config?: {
-                [key: string]: unknown;
-            };
-            /** @description Whether the connector is deprecated. */
-            isDeprecated: boolean;
-            /** @description Whether the connector lacks the secrets it needs (left out for preconfigured connectors). */
-            isMissingSecrets?: boolean;
-            /** @description Whether the connector is defined in the Kibana configuration file. */
-            isPreconfigured: boolean;
-            /** @description How many saved objects use the connector. */
-            referencedByCount: number;
-        };
+        CaseConfigurationAvailableConnector: CaseConfigurationAvailableConnector;
         /**
          * @description Whether a case is closed automatically when it is pushed to an external system (`close-by-pushing`) or only by a user (`close-by-user`).
          * @enum {string}
          */
-        CaseConfigurationClosureType: "close-by-pushing" | "close-by-user";
+        CaseConfigurationClosureType: CaseConfigurationClosureType;
         /** @description The definition of a custom field that cases of this owner can fill in; `type` tells the variants apart. */
-        CaseConfigurationCustomField: components["schemas"]["CaseConfigurationTextCustomField"] | components["schemas"]["CaseConfigurationToggleCustomField"];
+        CaseConfigurationCustomField: CaseConfigurationCustomField;
         /** @description How a case field is written to a field of the external system when the case is pushed. */
-        CaseConfigurationMapping: {
-            /**
-             * @description The case field.
-             * @enum {string}
-             */
-            source: "comments" | "description" | "tags" | "title";
-            /**
-             * @description The field of the external system (or `not_mapped`).
-             * @example short_description
-             */
-            target: string;
-            /**
-             * @description Whether a push replaces the external value, appends to it, or leaves it alone.
-             * @enum {string}
-             */
-            action_type: "append" | "nothing" | "overwrite";
-        };
+        CaseConfigurationMapping: CaseConfigurationMapping;
         /** @description An observable type that case settings add. */
-        CaseConfigurationObservableType: {
-            /** @description The identifier of the type (a UUID when Kibana makes it). */
-            key: string;
-            /** @description The name people see. */
-            label: string;
-        };
+        CaseConfigurationObservableType: CaseConfigurationObservableType;
         /** @description The body that creates the case settings of an owner. Kibana decodes it strictly: a key it does not know is refused with 400. */
-        CaseConfigurationRequest: {
-            /** @description Observable types of this owner's own, on top of the built-in ones. Kibana 9 and later. */
-            observableTypes?: components["schemas"]["CaseConfigurationObservableType"][];
-            /** @description Whether new cases of this owner take the observables found in their alerts by default. Kibana 9 and later. */
-            extractObservables?: boolean;
-            /** @description Tags that workflows may set on cases of this owner. Kibana 9.2 and later. */
-            workflowTags?: string[];
-            closure_type: components["schemas"]["CaseConfigurationClosureType"];
-            connector: components["schemas"]["CaseConnector"];
-            owner: components["schemas"]["Owner"];
-            /** @description The custom fields cases of this owner offer. */
-            customFields?: components["schemas"]["CaseConfigurationCustomField"][];
-            /** @description The templates offered when cases of this owner are created (technical preview). */
-            templates?: components["schemas"]["CaseConfigurationTemplate"][];
-        };
+        CaseConfigurationRequest: CaseConfigurationRequest;
         /** @description A template that pre-fills fields of new cases (technical preview). */
-        CaseConfigurationTemplate: {
-            /** @description The unique key of the template, used to refer to it in API calls. Lower case letters, digits, `_` and `-` only. */
-            key: string;
-            /** @description The name of the template. */
-            name: string;
-            /** @description What the template is for. */
-            description?: string;
-            /** @description Words and phrases that categorize the template; may be empty. */
-            tags?: string[];
-            /** @description The case fields the template fills in, or null for none. */
-            caseFields: components["schemas"]["CaseConfigurationTemplateCaseFields"] | null;
-        };
+        CaseConfigurationTemplate: CaseConfigurationTemplate;
         /** @description The case fields a template fills in; every field is optional. */
-        CaseConfigurationTemplateCaseFields: {
-            /** @description The users assigned to cases created from the template. */
-            assignees?: components["schemas"]["CaseAssignee"][] | null;
-            /** @description A word or phrase that categorizes the case. */
-            category?: string;
-            connector?: components["schemas"]["CaseConnector"];
-            /** @description Custom field values of the template. */
-            customFields?: components["schemas"]["CaseConfigurationTemplateCustomField"][];
-            /** @description The description of the case. */
-            description?: string;
-            /** @description The case settings. */
-            settings?: {
-                /** @description Whether the status of attached alerts follows the status of the case. */
-                syncAlerts: boolean;
-            };
-            severity?: components["schemas"]["CaseSeverity"];
-            /** @description Words and phrases that categorize the case; may be empty. */
-            tags?: string[];
-            /** @description The title of the case. */
-            title?: string;
-        };
+        CaseConfigurationTemplateCaseFields: CaseConfigurationTemplateCaseFields;
         /** @description A custom field value in a template; `type` tells the variants apart. */
-        CaseConfigurationTemplateCustomField: components["schemas"]["CaseConfigurationTemplateTextCustomField"] | components["schemas"]["CaseConfigurationTemplateToggleCustomField"];
+        CaseConfigurationTemplateCustomField: CaseConfigurationTemplateCustomField;
         /** @description The value a template gives to a text custom field. */
-        CaseConfigurationTemplateTextCustomField: {
-            /** @description The key of the custom field. */
-            key: string;
-            /** @enum {string} */
-            type: "text";
-            /** @description The text the field gets in a case created from the template. */
-            value: string | null;
-        };
+        CaseConfigurationTemplateTextCustomField: CaseConfigurationTemplateTextCustomField;
         /** @description The value a template gives to a toggle custom field. */
-        CaseConfigurationTemplateToggleCustomField: {
-            /** @description The key of the custom field. */
-            key: string;
-            /** @enum {string} */
-            type: "toggle";
-            /** @description The on/off value the field gets in a case created from the template. */
-            value: boolean | null;
-        };
+        CaseConfigurationTemplateToggleCustomField: CaseConfigurationTemplateToggleCustomField;
         /** @description The definition of a custom field that holds text. */
-        CaseConfigurationTextCustomField: {
-            /** @description The unique key of the custom field, used to refer to it in API calls. Lower case letters, digits, `_` and `-` only. */
-            key: string;
-            /** @description The label shown for the custom field in a case. */
-            label: string;
-            /** @enum {string} */
-            type: "text";
-            /** @description Whether a case must give the field a value. If false, the field may be omitted or set to null when a case is created or updated. */
-            required: boolean;
-            /** @description The value new cases get for this field. */
-            defaultValue?: string | null;
-        };
+        CaseConfigurationTextCustomField: CaseConfigurationTextCustomField;
         /** @description The definition of a custom field that holds an on/off value. */
-        CaseConfigurationToggleCustomField: {
-            /** @description The unique key of the custom field, used to refer to it in API calls. Lower case letters, digits, `_` and `-` only. */
-            key: string;
-            /** @description The label shown for the custom field in a case. */
-            label: string;
-            /** @enum {string} */
-            type: "toggle";
-            /** @description Whether a case must give the field a value. If false, the field may be omitted or set to null when a case is created or updated. */
-            required: boolean;
-            /** @description The value new cases get for this field. */
-            defaultValue?: boolean | null;
-        };
+        CaseConfigurationToggleCustomField: CaseConfigurationToggleCustomField;
         /** @description The body that changes case settings; only `version` is required. Kibana decodes it strictly: a key it does not know is refused with 400. */
-        CaseConfigurationUpdateRequest: {
-            /** @description Observable types of this owner's own, on top of the built-in ones. Kibana 9 and later. */
-            observableTypes?: components["schemas"]["CaseConfigurationObservableType"][];
-            /** @description Whether new cases of this owner take the observables found in their alerts by default. Kibana 9 and later. */
-            extractObservables?: boolean;
-            /** @description Tags that workflows may set on cases of this owner. Kibana 9.2 and later. */
-            workflowTags?: string[];
-            closure_type?: components["schemas"]["CaseConfigurationClosureType"];
-            connector?: components["schemas"]["CaseConnector"];
-            /** @description The custom fields cases of this owner offer; replaces the current list. */
-            customFields?: components["schemas"]["CaseConfigurationCustomField"][];
-            /** @description The templates offered when cases are created; replaces the current list (technical preview). */
-            templates?: components["schemas"]["CaseConfigurationTemplate"][];
-            /** @description The `version` of the settings as last read (from the get or add settings answer). A stale version makes Kibana answer 409. */
-            version: string;
-        };
+        CaseConfigurationUpdateRequest: CaseConfigurationUpdateRequest;
         /** @description The external-system connector of a case, with the fields that connector type needs. A case without a connector uses `{id: none, name: none, type: .none, fields: null}`. */
-        CaseConnector: components["schemas"]["CaseConnectorNone"] | components["schemas"]["CaseConnectorCasesWebhook"] | components["schemas"]["CaseConnectorJira"] | components["schemas"]["CaseConnectorResilient"] | components["schemas"]["CaseConnectorServiceNow"] | components["schemas"]["CaseConnectorServiceNowSir"] | components["schemas"]["CaseConnectorSwimlane"];
+        CaseConnector: CaseConnector;
         /** @description A Webhook - Case Management connector; it takes no case fields. */
-        CaseConnectorCasesWebhook: {
-            /** @description The connector id. */
-            id: string;
-            /** @description The connector name. */
-            name: string;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: ".cases-webhook";
-            fields: null;
-        };
+        CaseConnectorCasesWebhook: CaseConnectorCasesWebhook;
         /** @description A Jira connector. */
-        CaseConnectorJira: {
-            /** @description The connector id. */
-            id: string;
-            /** @description The connector name. */
-            name: string;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: ".jira";
-            /** @description The Jira issue fields; null (or a null member) leaves a field unset. */
-            fields: {
-                /** @description The issue type id. */
-                issueType: string | null;
-                /** @description The key of the parent issue, for sub-tasks. */
-                parent: string | null;
-                /** @description The issue priority. */
-                priority: string | null;
-                /** @description Further Jira fields as a JSON object text (recent Kibana versions only). */
-                otherFields?: string | null;
-            } | null;
-        };
+        CaseConnectorJira: CaseConnectorJira;
         /** @description No connector. */
-        CaseConnectorNone: {
-            /**
-             * @description `none` for a case without a connector.
-             * @example none
-             */
-            id: string;
-            /**
-             * @description `none` for a case without a connector.
-             * @example none
-             */
-            name: string;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: ".none";
-            fields: null;
-        };
+        CaseConnectorNone: CaseConnectorNone;
         /** @description An IBM Resilient connector. */
-        CaseConnectorResilient: {
-            /** @description The connector id. */
-            id: string;
-            /** @description The connector name. */
-            name: string;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: ".resilient";
-            /** @description The Resilient incident fields. */
-            fields: {
-                /** @description The incident type ids. */
-                incidentTypes: string[] | null;
-                /** @description The incident severity code. */
-                severityCode: string | null;
-                /** @description Further incident fields as a JSON object text (recent Kibana versions only). */
-                additionalFields?: string | null;
-            } | null;
-        };
+        CaseConnectorResilient: CaseConnectorResilient;
         /** @description A ServiceNow ITSM connector. */
-        CaseConnectorServiceNow: {
-            /** @description The connector id. */
-            id: string;
-            /** @description The connector name. */
-            name: string;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: ".servicenow";
-            /** @description The ServiceNow incident fields. */
-            fields: {
-                category: string | null;
-                /** @description The effect of the incident on the business. */
-                impact: string | null;
-                severity: string | null;
-                subcategory: string | null;
-                /** @description How long the resolution can wait. */
-                urgency: string | null;
-                /** @description Further incident fields as a JSON object text (recent Kibana versions only). */
-                additionalFields?: string | null;
-            } | null;
-        };
+        CaseConnectorServiceNow: CaseConnectorServiceNow;
         /** @description A ServiceNow SecOps (security incident response) connector. */
-        CaseConnectorServiceNowSir: {
-            /** @description The connector id. */
-            id: string;
-            /** @description The connector name. */
-            name: string;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: ".servicenow-sir";
-            /** @description The ServiceNow security incident fields. */
-            fields: {
-                category: string | null;
-                /** @description Whether to send the destination IPs of the alerts. */
-                destIp: boolean | null;
-                /** @description Whether to send the malware hashes of the alerts. */
-                malwareHash: boolean | null;
-                /** @description Whether to send the malware URLs of the alerts. */
-                malwareUrl: boolean | null;
-                priority: string | null;
-                /** @description Whether to send the source IPs of the alerts. */
-                sourceIp: boolean | null;
-                subcategory: string | null;
-                /** @description Further incident fields as a JSON object text (recent Kibana versions only). */
-                additionalFields?: string | null;
-            } | null;
-        };
+        CaseConnectorServiceNowSir: CaseConnectorServiceNowSir;
         /** @description A Swimlane connector. */
-        CaseConnectorSwimlane: {
-            /** @description The connector id. */
-            id: string;
-            /** @description The connector name. */
-            name: string;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: ".swimlane";
-            /** @description The Swimlane record fields. */
-            fields: {
-                /** @description The Swimlane case id. */
-                caseId: string | null;
-            } | null;
-        };
+        CaseConnectorSwimlane: CaseConnectorSwimlane;
         /** @description The value of one custom field of a case. The key and type must match a custom field defined in the case settings; null means no value. */
-        CaseCustomFieldValue: components["schemas"]["CaseCustomFieldValueText"] | components["schemas"]["CaseCustomFieldValueToggle"];
+        CaseCustomFieldValue: CaseCustomFieldValue;
         /** @description The value of a text custom field. */
-        CaseCustomFieldValueText: {
-            /** @description The key of the custom field in the case settings. */
-            key: string;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "text";
-            value: string | null;
-        };
+        CaseCustomFieldValueText: CaseCustomFieldValueText;
         /** @description The value of a toggle custom field. */
-        CaseCustomFieldValueToggle: {
-            /** @description The key of the custom field in the case settings. */
-            key: string;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "toggle";
-            value: boolean | null;
-        };
+        CaseCustomFieldValueToggle: CaseCustomFieldValueToggle;
         /** @description Where the referenced object is kept. */
-        CaseExternalReferenceStorage: components["schemas"]["CaseExternalReferenceStorageElasticsearchDoc"] | components["schemas"]["CaseExternalReferenceStorageSavedObject"];
+        CaseExternalReferenceStorage: CaseExternalReferenceStorage;
         /** @description An Elasticsearch document. */
-        CaseExternalReferenceStorageElasticsearchDoc: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "elasticSearchDoc";
-        };
+        CaseExternalReferenceStorageElasticsearchDoc: CaseExternalReferenceStorageElasticsearchDoc;
         /** @description A saved object. */
-        CaseExternalReferenceStorageSavedObject: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "savedObject";
-            /** @description The saved object type. */
-            soType: string;
-        };
+        CaseExternalReferenceStorageSavedObject: CaseExternalReferenceStorageSavedObject;
         /** @description Where and when the case was last pushed to an external system. */
-        CaseExternalService: {
-            connector_id: string;
-            connector_name: string;
-            /** @description The id of the incident in the external system. */
-            external_id: string;
-            /** @description The title or key of the incident in the external system. */
-            external_title: string;
-            /** @description The address of the incident in the external system. */
-            external_url: string;
-            /** Format: date-time */
-            pushed_at: string;
-            pushed_by: components["schemas"]["CaseUser"] | null;
-        };
+        CaseExternalService: CaseExternalService;
         /** @description One page of cases with counts by status. */
-        CaseFindResponse: {
-            cases: components["schemas"]["Case"][];
-            page: number;
-            per_page: number;
-            /** @description The number of matching cases. */
-            total: number;
-            count_open_cases: number;
-            count_in_progress_cases: number;
-            count_closed_cases: number;
-        };
+        CaseFindResponse: CaseFindResponse;
         /** @description An observable of a case, such as an IP address, a file hash or a host name. */
-        CaseObservable: {
-            id: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string | null;
-            /** @description The observable type, a key of the built-in types or of the case settings' `observableTypes`. */
-            typeKey: string;
-            value: string;
-            description: string | null;
-        };
+        CaseObservable: CaseObservable;
         /** @description A case an alert is attached to. */
-        CaseRelatedCase: {
-            /** @description The case id. */
-            id: string;
-            /** @description The case title. */
-            title: string;
-            description?: string;
-            status?: components["schemas"]["CaseStatus"];
-            /** Format: date-time */
-            createdAt?: string;
-            totals?: {
-                alerts: number;
-                userComments: number;
-            };
-        };
+        CaseRelatedCase: CaseRelatedCase;
         /** @description A response action and the hosts it targeted. */
-        CaseResponseActions: {
-            targets: {
-                endpointId: string;
-                hostname: string;
-            }[];
-            /** @description The kind of action, for example `isolate` or `unisolate`. */
-            type: string;
-        };
+        CaseResponseActions: CaseResponseActions;
         /**
          * @description A case field that `search` can run against; `incremental_id.text` needs Kibana 9.1 or later.
          * @enum {string}
          */
-        CaseSearchField: "description" | "title" | "incremental_id.text";
+        CaseSearchField: CaseSearchField;
         /** @description Case settings. */
-        CaseSettings: {
-            /** @description Whether the status of attached alerts follows the status of the case. */
-            syncAlerts: boolean;
-            /** @description Whether Kibana adds the observables it finds in attached alerts to the case. Kibana 9 and later; older Kibana refuses the key. */
-            extractObservables?: boolean;
-        };
+        CaseSettings: CaseSettings;
         /**
          * @description The severity of a case.
          * @enum {string}
          */
-        CaseSeverity: "low" | "medium" | "high" | "critical";
+        CaseSeverity: CaseSeverity;
         /**
          * @description The status of a case.
          * @enum {string}
          */
-        CaseStatus: "open" | "in-progress" | "closed";
+        CaseStatus: CaseStatus;
+        /** @description One case change for `updateCases`, with the case id, its current version and the fields to change. */
+        CaseUpdateRequest: CaseUpdateRequest;
         /** @description A user as Kibana records it on cases, comments and activity. */
-        CaseUser: {
-            email: string | null;
-            full_name: string | null;
-            username: string | null;
-            /** @description The user profile id, when the user has a profile. */
-            profile_uid?: string;
-        };
+        CaseUser: CaseUser;
         /** @description One recorded change to a case; `type` tells what changed and decides the shape of `payload`. */
-        CaseUserAction: components["schemas"]["CaseUserActionAssignees"] | components["schemas"]["CaseUserActionCategory"] | components["schemas"]["CaseUserActionComment"] | components["schemas"]["CaseUserActionConnector"] | components["schemas"]["CaseUserActionCreateCase"] | components["schemas"]["CaseUserActionCustomFields"] | components["schemas"]["CaseUserActionDescription"] | components["schemas"]["CaseUserActionPushed"] | components["schemas"]["CaseUserActionSettings"] | components["schemas"]["CaseUserActionSeverity"] | components["schemas"]["CaseUserActionStatus"] | components["schemas"]["CaseUserActionTags"] | components["schemas"]["CaseUserActionTitle"];
+        CaseUserAction: CaseUserAction;
         /** @description Assignees were added or removed. */
-        CaseUserActionAssignees: {
-            /** @enum {string} */
-            type: "assignees";
-            payload: {
-                /** @description The assignees added or removed. */
-                assignees: components["schemas"]["CaseAssignee"][];
-            };
-        } & (components["schemas"]["CaseUserActionBase"] & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "assignees";
-        });
+        CaseUserActionAssignees: CaseUserActionAssignees;
         /** @description What every user action carries. */
-        CaseUserActionBase: {
-            id: string;
-            version: string;
-            /**
-             * @description What was done.
-             * @enum {string}
-             */
-            action: "add" | "create" | "delete" | "push_to_service" | "update";
-            /** @description The attachment the action concerns, for comment actions. */
-            comment_id: string | null;
-            /** Format: date-time */
-            created_at: string;
-            created_by: components["schemas"]["CaseUser"];
-            owner: components["schemas"]["Owner"];
-        };
+        CaseUserActionBase: CaseUserActionBase;
         /** @description The category changed. */
-        CaseUserActionCategory: {
-            /** @enum {string} */
-            type: "category";
-            payload: {
-                category: string | null;
-            };
-        } & (components["schemas"]["CaseUserActionBase"] & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "category";
-        });
+        CaseUserActionCategory: CaseUserActionCategory;
         /** @description A comment or other attachment was added, changed or deleted. */
-        CaseUserActionComment: {
-            /** @enum {string} */
-            type: "comment";
-            payload: {
-                comment: components["schemas"]["CaseAttachmentPayload"];
-            };
-        } & (components["schemas"]["CaseUserActionBase"] & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "comment";
-        });
+        CaseUserActionComment: CaseUserActionComment;
         /** @description The connector of the case changed. */
-        CaseUserActionConnector: {
-            /** @enum {string} */
-            type: "connector";
-            payload: {
-                connector: components["schemas"]["CaseConnector"];
-            };
-        } & (components["schemas"]["CaseUserActionBase"] & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "connector";
-        });
+        CaseUserActionConnector: CaseUserActionConnector;
         /** @description The case was created. */
-        CaseUserActionCreateCase: {
-            /** @enum {string} */
-            type: "create_case";
-            /** @description The case as it was created. */
-            payload: {
-                assignees: components["schemas"]["CaseAssignee"][];
-                category?: string | null;
-                connector: components["schemas"]["CaseConnector"];
-                customFields?: components["schemas"]["CaseCustomFieldValue"][];
-                description: string;
-                owner: components["schemas"]["Owner"];
-                settings: components["schemas"]["CaseSettings"];
-                severity: components["schemas"]["CaseSeverity"];
-                status: components["schemas"]["CaseStatus"];
-                tags: string[];
-                title: string;
-            };
-        } & (components["schemas"]["CaseUserActionBase"] & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "create_case";
-        });
+        CaseUserActionCreateCase: CaseUserActionCreateCase;
         /** @description Custom field values changed. */
-        CaseUserActionCustomFields: {
-            /** @enum {string} */
-            type: "customFields";
-            payload: {
-                customFields: components["schemas"]["CaseCustomFieldValue"][];
-            };
-        } & (components["schemas"]["CaseUserActionBase"] & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "customFields";
-        });
+        CaseUserActionCustomFields: CaseUserActionCustomFields;
         /** @description The description changed. */
-        CaseUserActionDescription: {
-            /** @enum {string} */
-            type: "description";
-            payload: {
-                description: string;
-            };
-        } & (components["schemas"]["CaseUserActionBase"] & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "description";
-        });
+        CaseUserActionDescription: CaseUserActionDescription;
         /** @description One page of the activity of a case. */
-        CaseUserActionFindResponse: {
-            page: number;
-            perPage: number;
-            total: number;
-            userActions: components["schemas"]["CaseUserAction"][];
-        };
+        CaseUserActionFindResponse: CaseUserActionFindResponse;
         /** @description The case was pushed to an external system. */
-        CaseUserActionPushed: {
-            /** @enum {string} */
-            type: "pushed";
-            payload: {
-                externalService: components["schemas"]["CaseExternalService"];
-            };
-        } & (components["schemas"]["CaseUserActionBase"] & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "pushed";
-        });
+        CaseUserActionPushed: CaseUserActionPushed;
         /** @description The case settings changed. */
-        CaseUserActionSettings: {
-            /** @enum {string} */
-            type: "settings";
-            payload: {
-                settings: components["schemas"]["CaseSettings"];
-            };
-        } & (components["schemas"]["CaseUserActionBase"] & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "settings";
-        });
+        CaseUserActionSettings: CaseUserActionSettings;
         /** @description The severity changed. */
-        CaseUserActionSeverity: {
-            /** @enum {string} */
-            type: "severity";
-            payload: {
-                severity: components["schemas"]["CaseSeverity"];
-            };
-        } & (components["schemas"]["CaseUserActionBase"] & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "severity";
-        });
+        CaseUserActionSeverity: CaseUserActionSeverity;
         /** @description The status changed. */
-        CaseUserActionStatus: {
-            /** @enum {string} */
-            type: "status";
-            payload: {
-                status: components["schemas"]["CaseStatus"];
-            };
-        } & (components["schemas"]["CaseUserActionBase"] & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "status";
-        });
+        CaseUserActionStatus: CaseUserActionStatus;
         /** @description Tags were added or removed. */
-        CaseUserActionTags: {
-            /** @enum {string} */
-            type: "tags";
-            payload: {
-                /** @description The tags added or removed. */
-                tags: string[];
-            };
-        } & (components["schemas"]["CaseUserActionBase"] & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "tags";
-        });
+        CaseUserActionTags: CaseUserActionTags;
         /** @description The title changed. */
-        CaseUserActionTitle: {
-            /** @enum {string} */
-            type: "title";
-            payload: {
-                title: string;
-            };
-        } & (components["schemas"]["CaseUserActionBase"] & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "title";
-        });
+        CaseUserActionTitle: CaseUserActionTitle;
         /** @description A Webhook - Case Management (`.cases-webhook`) connector as Kibana returns it; its secrets are never included. */
-        CasesWebhookConnector: components["schemas"]["ConnectorFields"] & {
-            /** @constant */
-            connector_type_id: ".cases-webhook";
-            /** @description Left out for preconfigured connectors. */
-            config?: components["schemas"]["CasesWebhookConnectorConfig"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".cases-webhook";
-        };
+        CasesWebhookConnector: CasesWebhookConnector;
         /** @description The configuration of a Webhook - Case Management (`.cases-webhook`) connector. */
-        CasesWebhookConnectorConfig: {
-            /**
-             * @description How the connector authenticates: with a user and password, or with a TLS client certificate.
-             * @enum {string|null}
-             */
-            authType?: "webhook-authentication-basic" | "webhook-authentication-ssl" | null;
-            /** @description A certificate authority file, base64 encoded. */
-            ca?: string;
-            /**
-             * @description The format of the TLS client certificate: a CRT and KEY pair, or a PFX file.
-             * @enum {string}
-             */
-            certType?: "ssl-crt-key" | "ssl-pfx";
-            /** @description The JSON body that adds a comment, with `{{{case.comment}}}` variables. */
-            createCommentJson?: string;
-            /**
-             * @description The HTTP method that adds a comment.
-             * @default put
-             * @enum {string}
-             */
-            createCommentMethod?: "patch" | "post" | "put";
-            /** @description The URL that adds a comment. */
-            createCommentUrl?: string;
-            /** @description The JSON body that creates an incident, with `{{{case.title}}}`-style variables. */
-            createIncidentJson: string;
-            /**
-             * @description The HTTP method that creates an incident.
-             * @default post
-             * @enum {string}
-             */
-            createIncidentMethod?: "patch" | "post" | "put";
-            /** @description The field of the answer that holds the new incident id. */
-            createIncidentResponseKey: string;
-            /** @description The URL that creates an incident. */
-            createIncidentUrl: string;
-            /** @description The field of the answer that holds the incident title. */
-            getIncidentResponseExternalTitleKey: string;
-            /** @description The URL that reads an incident, with `{{{external.system.id}}}`. */
-            getIncidentUrl: string;
-            /**
-             * @description Whether the service needs authentication.
-             * @default true
-             */
-            hasAuth?: boolean;
-            /** @description Headers sent with every request, as JSON text. */
-            headers?: string;
-            /** @description The JSON body that updates an incident. */
-            updateIncidentJson: string;
-            /**
-             * @description The HTTP method that updates an incident.
-             * @default put
-             * @enum {string}
-             */
-            updateIncidentMethod?: "patch" | "post" | "put";
-            /** @description The URL that updates an incident. */
-            updateIncidentUrl: string;
-            /**
-             * @description How the server certificate is checked: `full` (certificate and host name), `certificate` only, or `none`.
-             * @default full
-             * @enum {string}
-             */
-            verificationMode?: "certificate" | "full" | "none";
-            /** @description The URL that shows an incident to people. */
-            viewIncidentUrl: string;
-        };
+        CasesWebhookConnectorConfig: CasesWebhookConnectorConfig;
         /** @description The secrets of a Webhook - Case Management (`.cases-webhook`) connector. */
-        CasesWebhookConnectorSecrets: {
-            /** @description A CRT client certificate, base64 encoded (with `certType: ssl-crt-key`). */
-            crt?: string;
-            /** @description The KEY of the CRT client certificate, base64 encoded. */
-            key?: string;
-            /** @description A PFX client certificate, base64 encoded (with `certType: ssl-pfx`). */
-            pfx?: string;
-            /** @description The password for basic authentication, or of the certificate. */
-            password?: string;
-            /** @description The user name for basic authentication. */
-            user?: string;
-        };
+        CasesWebhookConnectorSecrets: CasesWebhookConnectorSecrets;
         /** @description A connector as Kibana returns it, typed by `connector_type_id`; secrets are never included. Connectors of types this spec does not describe come back in the shape `OtherConnector`, which the discriminator's `x-defaultMapping` names; it is not a member of the union, so that a check of `connector_type_id` narrows a connector to its type. */
-        Connector: components["schemas"]["BedrockConnector"] | components["schemas"]["CasesWebhookConnector"] | components["schemas"]["CrowdStrikeConnector"] | components["schemas"]["D3SecurityConnector"] | components["schemas"]["EmailConnector"] | components["schemas"]["GeminiConnector"] | components["schemas"]["OpenAiConnector"] | components["schemas"]["IndexConnector"] | components["schemas"]["JiraConnector"] | components["schemas"]["DefenderConnector"] | components["schemas"]["OpsgenieConnector"] | components["schemas"]["PagerDutyConnector"] | components["schemas"]["ResilientConnector"] | components["schemas"]["SentinelOneConnector"] | components["schemas"]["ServerLogConnector"] | components["schemas"]["ServiceNowItsmConnector"] | components["schemas"]["ServiceNowItomConnector"] | components["schemas"]["ServiceNowSecOpsConnector"] | components["schemas"]["SlackConnector"] | components["schemas"]["SlackApiConnector"] | components["schemas"]["SwimlaneConnector"] | components["schemas"]["TeamsConnector"] | components["schemas"]["TheHiveConnector"] | components["schemas"]["TinesConnector"] | components["schemas"]["TorqConnector"] | components["schemas"]["WebhookConnector"] | components["schemas"]["XmattersConnector"];
+        Connector: Connector;
         /** @description The configuration of a connector of a type this spec does not describe (a plugin's own); Kibana checks it against that type. */
-        ConnectorConfig: {
-            [key: string]: unknown;
-        };
+        ConnectorConfig: ConnectorConfig;
         /** @description The body that creates a connector of one of the types this spec describes; `connector_type_id` decides which `config` and `secrets` apply. Kibana checks them against the type and answers 400 naming the field (`error validating action type config: [url]: ...`). A connector of another type (a custom plugin's) is created with the generic form `CreateOtherConnector`, which Kibana's route accepts as well; it is deliberately not a member here (see its description). The discriminator's `x-defaultMapping` names it, in the manner of OpenAPI 3.2's `defaultMapping`. */
-        ConnectorCreateRequest: components["schemas"]["CreateBedrockConnector"] | components["schemas"]["CreateCasesWebhookConnector"] | components["schemas"]["CreateCrowdStrikeConnector"] | components["schemas"]["CreateD3SecurityConnector"] | components["schemas"]["CreateEmailConnector"] | components["schemas"]["CreateGeminiConnector"] | components["schemas"]["CreateOpenAiConnector"] | components["schemas"]["CreateIndexConnector"] | components["schemas"]["CreateJiraConnector"] | components["schemas"]["CreateDefenderConnector"] | components["schemas"]["CreateOpsgenieConnector"] | components["schemas"]["CreatePagerDutyConnector"] | components["schemas"]["CreateResilientConnector"] | components["schemas"]["CreateSentinelOneConnector"] | components["schemas"]["CreateServerLogConnector"] | components["schemas"]["CreateServiceNowItsmConnector"] | components["schemas"]["CreateServiceNowItomConnector"] | components["schemas"]["CreateServiceNowSecOpsConnector"] | components["schemas"]["CreateSlackConnector"] | components["schemas"]["CreateSlackApiConnector"] | components["schemas"]["CreateSwimlaneConnector"] | components["schemas"]["CreateTeamsConnector"] | components["schemas"]["CreateTheHiveConnector"] | components["schemas"]["CreateTinesConnector"] | components["schemas"]["CreateTorqConnector"] | components["schemas"]["CreateWebhookConnector"] | components["schemas"]["CreateXmattersConnector"];
+        ConnectorCreateRequest: ConnectorCreateRequest;
         /** @description The body that runs a connector. */
-        ConnectorExecuteRequest: {
-            /** @description The parameters of the run, which depend on the connector type (for example `{documents}` for `.index`); `ConnectorRunParamsByType` names those of each type. Kibana checks them against the type and reports a mismatch as a failed run (`status: error`). */
-            params: {
-                [key: string]: unknown;
-            };
-        };
+        ConnectorExecuteRequest: ConnectorExecuteRequest;
         /** @description The outcome of running a connector. */
-        ConnectorExecuteResult: {
-            /** @description The identifier of the connector that ran. */
-            connector_id: string;
-            /**
-             * @description Whether the run succeeded.
-             * @enum {string}
-             */
-            status: "ok" | "error";
-            /** @description What the connector returned; its shape depends on the connector type. */
-            data?: unknown;
-            /** @description A message describing a failure. */
-            message?: string;
-            /** @description The message of the external service, if it gave one. */
-            service_message?: string;
-        };
+        ConnectorExecuteResult: ConnectorExecuteResult;
         /** @description The fields every connector result has, whatever its type. */
-        ConnectorFields: {
-            /** @description The connector type. */
-            connector_type_id: string;
-            /** @description The identifier of the connector. */
-            id: string;
-            /** @description Whether the connector is deprecated. */
-            is_deprecated: boolean;
-            /** @description Whether the connector lacks the secrets it needs. Left out for preconfigured connectors. */
-            is_missing_secrets?: boolean;
-            /** @description Whether the connector is defined in the Kibana configuration file; such connectors have no `config` or `is_missing_secrets` in the answer. */
-            is_preconfigured: boolean;
-            /** @description Whether the connector is a system action. */
-            is_system_action: boolean;
-            /** @description The display name of the connector. */
-            name: string;
-        };
+        ConnectorFields: ConnectorFields;
         /** @description Not a request body: the `params` that running a connector of each type takes, keyed by `connector_type_id`, for clients that type a run by the connector's type. */
-        ConnectorRunParamsByType: {
-            ".bedrock": components["schemas"]["RunSubActionParams"];
-            ".cases-webhook": components["schemas"]["RunSubActionParams"];
-            ".crowdstrike": components["schemas"]["RunSubActionParams"];
-            ".d3security": components["schemas"]["RunSubActionParams"];
-            ".email": components["schemas"]["RunEmailParams"];
-            ".gemini": components["schemas"]["RunSubActionParams"];
-            ".gen-ai": components["schemas"]["RunSubActionParams"];
-            ".index": components["schemas"]["RunIndexParams"];
-            ".jira": components["schemas"]["RunSubActionParams"];
-            ".microsoft_defender_endpoint": components["schemas"]["RunSubActionParams"];
-            ".opsgenie": components["schemas"]["RunSubActionParams"];
-            ".pagerduty": components["schemas"]["RunPagerDutyParams"];
-            ".resilient": components["schemas"]["RunSubActionParams"];
-            ".sentinelone": components["schemas"]["RunSubActionParams"];
-            ".server-log": components["schemas"]["RunServerLogParams"];
-            ".servicenow": components["schemas"]["RunSubActionParams"];
-            ".servicenow-itom": components["schemas"]["RunSubActionParams"];
-            ".servicenow-sir": components["schemas"]["RunSubActionParams"];
-            ".slack": components["schemas"]["RunSlackParams"];
-            ".slack_api": components["schemas"]["RunSlackApiParams"];
-            ".swimlane": components["schemas"]["RunSubActionParams"];
-            ".teams": components["schemas"]["RunTeamsParams"];
-            ".thehive": components["schemas"]["RunSubActionParams"];
-            ".tines": components["schemas"]["RunSubActionParams"];
-            ".torq": components["schemas"]["RunWebhookParams"];
-            ".webhook": components["schemas"]["RunWebhookParams"];
-            ".xmatters": components["schemas"]["RunOtherParams"];
-        };
+        ConnectorRunParamsByType: ConnectorRunParamsByType;
         /** @description The secrets of a connector of a type this spec does not describe (API keys, passwords, tokens). They are stored encrypted and only ever sent, never returned. */
-        ConnectorSecrets: {
-            [key: string]: unknown;
-        };
+        ConnectorSecrets: ConnectorSecrets;
         /** @description A connector type and whether it may be used. */
-        ConnectorType: {
-            /** @description The identifier of the connector type, for example `.email`. */
-            id: string;
-            /** @description The display name of the connector type. */
-            name: string;
-            /** @description Whether connectors of this type can be used (enabled in the configuration and in the license). */
-            enabled: boolean;
-            /** @description Whether the Kibana configuration allows this type. */
-            enabled_in_config: boolean;
-            /** @description Whether the current license allows this type. */
-            enabled_in_license: boolean;
-            /**
-             * @description The lowest license level that allows this type.
-             * @enum {string}
-             */
-            minimum_license_required: "basic" | "standard" | "gold" | "platinum" | "enterprise" | "trial";
-            /** @description The features that can use connectors of this type (for example `alerting`, `cases`, `siem`). */
-            supported_feature_ids: string[];
-            /** @description Whether this is a system action type. */
-            is_system_action_type: boolean;
-        };
+        ConnectorType: ConnectorType;
         /** @description The body that updates a connector: its name and the config and secrets of its type, which cannot change. The body does not say the type, so any member may apply; `ConnectorUpdateRequestByType` names the member of each type. */
-        ConnectorUpdateRequest: components["schemas"]["UpdateBedrockConnector"] | components["schemas"]["UpdateCasesWebhookConnector"] | components["schemas"]["UpdateCrowdStrikeConnector"] | components["schemas"]["UpdateD3SecurityConnector"] | components["schemas"]["UpdateEmailConnector"] | components["schemas"]["UpdateGeminiConnector"] | components["schemas"]["UpdateOpenAiConnector"] | components["schemas"]["UpdateIndexConnector"] | components["schemas"]["UpdateJiraConnector"] | components["schemas"]["UpdateDefenderConnector"] | components["schemas"]["UpdateOpsgenieConnector"] | components["schemas"]["UpdatePagerDutyConnector"] | components["schemas"]["UpdateResilientConnector"] | components["schemas"]["UpdateSentinelOneConnector"] | components["schemas"]["UpdateServerLogConnector"] | components["schemas"]["UpdateServiceNowItsmConnector"] | components["schemas"]["UpdateServiceNowItomConnector"] | components["schemas"]["UpdateServiceNowSecOpsConnector"] | components["schemas"]["UpdateSlackConnector"] | components["schemas"]["UpdateSlackApiConnector"] | components["schemas"]["UpdateSwimlaneConnector"] | components["schemas"]["UpdateTeamsConnector"] | components["schemas"]["UpdateTheHiveConnector"] | components["schemas"]["UpdateTinesConnector"] | components["schemas"]["UpdateTorqConnector"] | components["schemas"]["UpdateWebhookConnector"] | components["schemas"]["UpdateXmattersConnector"] | components["schemas"]["UpdateOtherConnector"];
+        ConnectorUpdateRequest: ConnectorUpdateRequest;
         /** @description Not a request body: the update body of each connector type, keyed by `connector_type_id`, for clients that type an update by the connector's type. */
-        ConnectorUpdateRequestByType: {
-            ".bedrock": components["schemas"]["UpdateBedrockConnector"];
-            ".cases-webhook": components["schemas"]["UpdateCasesWebhookConnector"];
-            ".crowdstrike": components["schemas"]["UpdateCrowdStrikeConnector"];
-            ".d3security": components["schemas"]["UpdateD3SecurityConnector"];
-            ".email": components["schemas"]["UpdateEmailConnector"];
-            ".gemini": components["schemas"]["UpdateGeminiConnector"];
-            ".gen-ai": components["schemas"]["UpdateOpenAiConnector"];
-            ".index": components["schemas"]["UpdateIndexConnector"];
-            ".jira": components["schemas"]["UpdateJiraConnector"];
-            ".microsoft_defender_endpoint": components["schemas"]["UpdateDefenderConnector"];
-            ".opsgenie": components["schemas"]["UpdateOpsgenieConnector"];
-            ".pagerduty": components["schemas"]["UpdatePagerDutyConnector"];
-            ".resilient": components["schemas"]["UpdateResilientConnector"];
-            ".sentinelone": components["schemas"]["UpdateSentinelOneConnector"];
-            ".server-log": components["schemas"]["UpdateServerLogConnector"];
-            ".servicenow": components["schemas"]["UpdateServiceNowItsmConnector"];
-            ".servicenow-itom": components["schemas"]["UpdateServiceNowItomConnector"];
-            ".servicenow-sir": components["schemas"]["UpdateServiceNowSecOpsConnector"];
-            ".slack": components["schemas"]["UpdateSlackConnector"];
-            ".slack_api": components["schemas"]["UpdateSlackApiConnector"];
-            ".swimlane": components["schemas"]["UpdateSwimlaneConnector"];
-            ".teams": components["schemas"]["UpdateTeamsConnector"];
-            ".thehive": components["schemas"]["UpdateTheHiveConnector"];
-            ".tines": components["schemas"]["UpdateTinesConnector"];
-            ".torq": components["schemas"]["UpdateTorqConnector"];
-            ".webhook": components["schemas"]["UpdateWebhookConnector"];
-            ".xmatters": components["schemas"]["UpdateXmattersConnector"];
-        };
+        ConnectorUpdateRequestByType: ConnectorUpdateRequestByType;
         /** @description A connector with the number of saved objects that reference it. (The connector sits in a one-member `oneOf` so that generators read it as a whole connector, not as a subtype of the `Connector` union.) */
-        ConnectorWithReferences: components["schemas"]["Connector"] & {
-            /** @description How many saved objects (rules, cases settings, ...) use the connector. */
-            referenced_by_count: number;
-        };
+        ConnectorWithReferences: ConnectorWithReferences;
         /** @description The body that creates an APM anomaly (`apm.rules.anomaly`) rule. */
-        CreateApmAnomalyRule: components["schemas"]["RuleCreateFields"] & {
-            /** @constant */
-            rule_type_id: "apm.rules.anomaly";
-            params: components["schemas"]["ApmAnomalyRuleParams"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type_id: "apm.rules.anomaly";
-        };
+        CreateApmAnomalyRule: CreateApmAnomalyRule;
         /** @description The body that creates an APM error count threshold (`apm.error_rate`) rule. */
-        CreateApmErrorCountRule: components["schemas"]["RuleCreateFields"] & {
-            /** @constant */
-            rule_type_id: "apm.error_rate";
-            params: components["schemas"]["ApmErrorCountRuleParams"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type_id: "apm.error_rate";
-        };
+        CreateApmErrorCountRule: CreateApmErrorCountRule;
         /** @description The body that creates an APM latency threshold (`apm.transaction_duration`) rule. */
-        CreateApmTransactionDurationRule: components["schemas"]["RuleCreateFields"] & {
-            /** @constant */
-            rule_type_id: "apm.transaction_duration";
-            params: components["schemas"]["ApmTransactionDurationRuleParams"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type_id: "apm.transaction_duration";
-        };
+        CreateApmTransactionDurationRule: CreateApmTransactionDurationRule;
         /** @description The body that creates an APM failed transaction rate (`apm.transaction_error_rate`) rule. */
-        CreateApmTransactionErrorRateRule: components["schemas"]["RuleCreateFields"] & {
-            /** @constant */
-            rule_type_id: "apm.transaction_error_rate";
-            params: components["schemas"]["ApmTransactionErrorRateRuleParams"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type_id: "apm.transaction_error_rate";
-        };
+        CreateApmTransactionErrorRateRule: CreateApmTransactionErrorRateRule;
         /** @description The body that creates an Amazon Bedrock (`.bedrock`) connector. */
-        CreateBedrockConnector: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".bedrock";
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["BedrockConnectorConfig"];
-            secrets: components["schemas"]["BedrockConnectorSecrets"];
-        };
+        CreateBedrockConnector: CreateBedrockConnector;
         /** @description The body that creates a Webhook - Case Management (`.cases-webhook`) connector. */
-        CreateCasesWebhookConnector: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".cases-webhook";
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["CasesWebhookConnectorConfig"];
-            /** @description Kibana uses `{}` when they are left out. */
-            secrets?: components["schemas"]["CasesWebhookConnectorSecrets"];
-        };
+        CreateCasesWebhookConnector: CreateCasesWebhookConnector;
         /** @description The body that creates a CrowdStrike (`.crowdstrike`) connector. */
-        CreateCrowdStrikeConnector: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".crowdstrike";
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["CrowdStrikeConnectorConfig"];
-            secrets: components["schemas"]["CrowdStrikeConnectorSecrets"];
-        };
+        CreateCrowdStrikeConnector: CreateCrowdStrikeConnector;
         /** @description The body that creates a D3 Security (`.d3security`) connector. */
-        CreateD3SecurityConnector: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".d3security";
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["D3SecurityConnectorConfig"];
-            secrets: components["schemas"]["D3SecurityConnectorSecrets"];
-        };
+        CreateD3SecurityConnector: CreateD3SecurityConnector;
         /** @description The body that creates a Microsoft Defender for Endpoint (`.microsoft_defender_endpoint`) connector. Kibana's published spec lists the Defender config only in the update body and its secrets only in the create body; the connector itself checks both on create and on update, as here. */
-        CreateDefenderConnector: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".microsoft_defender_endpoint";
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["DefenderConnectorConfig"];
-            secrets: components["schemas"]["DefenderConnectorSecrets"];
-        };
+        CreateDefenderConnector: CreateDefenderConnector;
         /** @description The body that creates an email (`.email`) connector. */
-        CreateEmailConnector: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".email";
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["EmailConnectorConfig"];
-            /** @description Kibana uses `{}` when they are left out. */
-            secrets?: components["schemas"]["EmailConnectorSecrets"];
-        };
+        CreateEmailConnector: CreateEmailConnector;
         /** @description The body that creates an Elasticsearch query (`.es-query`) rule. */
-        CreateEsQueryRule: components["schemas"]["RuleCreateFields"] & {
-            /** @constant */
-            rule_type_id: ".es-query";
-            params: components["schemas"]["EsQueryRuleParams"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type_id: ".es-query";
-        };
+        CreateEsQueryRule: CreateEsQueryRule;
         /** @description The body that creates a Google Gemini (`.gemini`) connector. */
-        CreateGeminiConnector: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".gemini";
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["GeminiConnectorConfig"];
-            secrets: components["schemas"]["GeminiConnectorSecrets"];
-        };
+        CreateGeminiConnector: CreateGeminiConnector;
         /** @description The body that creates an index (`.index`) connector. */
-        CreateIndexConnector: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".index";
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["IndexConnectorConfig"];
-            /** @description Kibana uses `{}` when they are left out. */
-            secrets?: components["schemas"]["IndexConnectorSecrets"];
-        };
+        CreateIndexConnector: CreateIndexConnector;
         /** @description The body that creates an index threshold (`.index-threshold`) rule. */
-        CreateIndexThresholdRule: components["schemas"]["RuleCreateFields"] & {
-            /** @constant */
-            rule_type_id: ".index-threshold";
-            params: components["schemas"]["IndexThresholdRuleParams"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type_id: ".index-threshold";
-        };
+        CreateIndexThresholdRule: CreateIndexThresholdRule;
         /** @description The body that creates an infrastructure inventory (`metrics.alert.inventory.threshold`) rule. */
-        CreateInventoryThresholdRule: components["schemas"]["RuleCreateFields"] & {
-            /** @constant */
-            rule_type_id: "metrics.alert.inventory.threshold";
-            params: components["schemas"]["InventoryThresholdRuleParams"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type_id: "metrics.alert.inventory.threshold";
-        };
+        CreateInventoryThresholdRule: CreateInventoryThresholdRule;
         /** @description The body that creates a Jira (`.jira`) connector. */
-        CreateJiraConnector: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".jira";
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["JiraConnectorConfig"];
-            secrets: components["schemas"]["JiraConnectorSecrets"];
-        };
+        CreateJiraConnector: CreateJiraConnector;
         /** @description The body that creates a log threshold (`logs.alert.document.count`) rule. */
-        CreateLogThresholdRule: components["schemas"]["RuleCreateFields"] & {
-            /** @constant */
-            rule_type_id: "logs.alert.document.count";
-            params: components["schemas"]["LogThresholdRuleParams"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type_id: "logs.alert.document.count";
-        };
+        CreateLogThresholdRule: CreateLogThresholdRule;
         /** @description The body that creates a maintenance window. */
-        CreateMaintenanceWindowBody: {
-            /** @description The name of the maintenance window; it need not be unique. */
-            title: string;
-            /**
-             * @description Whether the window silences notifications; Kibana uses `true` when it is left out.
-             * @default true
-             */
-            enabled?: boolean;
-            schedule: components["schemas"]["MaintenanceWindowSchedule"];
-            scope?: components["schemas"]["MaintenanceWindowScope"];
-        };
+        CreateMaintenanceWindowBody: CreateMaintenanceWindowBody;
         /** @description The body that creates a metric threshold (`metrics.alert.threshold`) rule. */
-        CreateMetricThresholdRule: components["schemas"]["RuleCreateFields"] & {
-            /** @constant */
-            rule_type_id: "metrics.alert.threshold";
-            params: components["schemas"]["MetricThresholdRuleParams"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type_id: "metrics.alert.threshold";
-        };
+        CreateMetricThresholdRule: CreateMetricThresholdRule;
         /** @description The body that creates an OpenAI (`.gen-ai`) connector. */
-        CreateOpenAiConnector: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".gen-ai";
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["OpenAiConnectorConfig"];
-            /** @description Kibana uses `{}` when they are left out. */
-            secrets?: components["schemas"]["OpenAiConnectorSecrets"];
-        };
+        CreateOpenAiConnector: CreateOpenAiConnector;
         /** @description The body that creates an Opsgenie (`.opsgenie`) connector. */
-        CreateOpsgenieConnector: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".opsgenie";
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["OpsgenieConnectorConfig"];
-            secrets: components["schemas"]["OpsgenieConnectorSecrets"];
-        };
+        CreateOpsgenieConnector: CreateOpsgenieConnector;
         /** @description The body that creates a connector of any type, in the shape Kibana's route takes before the type checks its config and secrets. It is the generic form for types this spec does not describe (a custom plugin's): kept apart from the `ConnectorCreateRequest` union because a member whose `connector_type_id` is any string would also take every known type's id, and typed clients could then no longer narrow a body by its type nor reject unknown fields. */
-        CreateOtherConnector: {
-            /** @description The connector type, for example `.my-plugin-connector`. */
-            connector_type_id: string;
-            /** @description The display name of the connector. */
-            name: string;
-            /** @description Kibana uses `{}` when it is left out. */
-            config?: components["schemas"]["ConnectorConfig"];
-            /** @description Kibana uses `{}` when they are left out. */
-            secrets?: components["schemas"]["ConnectorSecrets"];
-        };
+        CreateOtherConnector: CreateOtherConnector;
         /** @description The body that creates a rule of any type, in the shape Kibana's route takes before the rule type checks its params. It is the generic form for rule types this spec types no params for (`.geo-containment`, machine learning, transform health, custom threshold, security rules, ...): kept apart from the `RuleCreateRequest` union because a member whose `rule_type_id` is any string would also take every typed rule type's id, and typed clients could then no longer narrow a body by its type nor reject unknown fields. */
-        CreateOtherRule: components["schemas"]["RuleCreateFields"] & {
-            /** @description The rule type, such as `.geo-containment`. */
-            rule_type_id: string;
-            /**
-             * @description The rule-type specific parameters; Kibana uses `{}` when omitted.
-             * @default {}
-             */
-            params?: components["schemas"]["RuleParams"];
-        };
+        CreateOtherRule: CreateOtherRule;
         /** @description The body that creates a PagerDuty (`.pagerduty`) connector. */
-        CreatePagerDutyConnector: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".pagerduty";
-            /** @description The display name of the connector. */
-            name: string;
-            /** @description Kibana uses `{}` when it is left out. */
-            config?: components["schemas"]["PagerDutyConnectorConfig"];
-            secrets: components["schemas"]["PagerDutyConnectorSecrets"];
-        };
+        CreatePagerDutyConnector: CreatePagerDutyConnector;
         /** @description The body that creates an IBM Resilient (`.resilient`) connector. */
-        CreateResilientConnector: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".resilient";
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["ResilientConnectorConfig"];
-            secrets: components["schemas"]["ResilientConnectorSecrets"];
-        };
+        CreateResilientConnector: CreateResilientConnector;
         /** @description The body that creates a SentinelOne (`.sentinelone`) connector. */
-        CreateSentinelOneConnector: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".sentinelone";
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["SentinelOneConnectorConfig"];
-            secrets: components["schemas"]["SentinelOneConnectorSecrets"];
-        };
+        CreateSentinelOneConnector: CreateSentinelOneConnector;
         /** @description The body that creates a server log (`.server-log`) connector. */
-        CreateServerLogConnector: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".server-log";
-            /** @description The display name of the connector. */
-            name: string;
-            /** @description Kibana uses `{}` when it is left out. */
-            config?: components["schemas"]["ServerLogConnectorConfig"];
-            /** @description Kibana uses `{}` when they are left out. */
-            secrets?: components["schemas"]["ServerLogConnectorSecrets"];
-        };
+        CreateServerLogConnector: CreateServerLogConnector;
         /** @description The body that creates a ServiceNow ITOM (`.servicenow-itom`) connector. */
-        CreateServiceNowItomConnector: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".servicenow-itom";
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["ServiceNowItomConnectorConfig"];
-            /** @description Kibana uses `{}` when they are left out. */
-            secrets?: components["schemas"]["ServiceNowConnectorSecrets"];
-        };
+        CreateServiceNowItomConnector: CreateServiceNowItomConnector;
         /** @description The body that creates a ServiceNow ITSM (`.servicenow`) connector. */
-        CreateServiceNowItsmConnector: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".servicenow";
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["ServiceNowConnectorConfig"];
-            /** @description Kibana uses `{}` when they are left out. */
-            secrets?: components["schemas"]["ServiceNowConnectorSecrets"];
-        };
+        CreateServiceNowItsmConnector: CreateServiceNowItsmConnector;
         /** @description The body that creates a ServiceNow SecOps (`.servicenow-sir`) connector. */
-        CreateServiceNowSecOpsConnector: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".servicenow-sir";
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["ServiceNowConnectorConfig"];
-            /** @description Kibana uses `{}` when they are left out. */
-            secrets?: components["schemas"]["ServiceNowConnectorSecrets"];
-        };
+        CreateServiceNowSecOpsConnector: CreateServiceNowSecOpsConnector;
         /** @description The body that creates a Slack (Web API) (`.slack_api`) connector. */
-        CreateSlackApiConnector: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".slack_api";
-            /** @description The display name of the connector. */
-            name: string;
-            /** @description Kibana uses `{}` when it is left out. */
-            config?: components["schemas"]["SlackApiConnectorConfig"];
-            secrets: components["schemas"]["SlackApiConnectorSecrets"];
-        };
+        CreateSlackApiConnector: CreateSlackApiConnector;
         /** @description The body that creates a Slack (webhook) (`.slack`) connector. */
-        CreateSlackConnector: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".slack";
-            /** @description The display name of the connector. */
-            name: string;
-            /** @description Kibana uses `{}` when it is left out. */
-            config?: components["schemas"]["SlackConnectorConfig"];
-            secrets: components["schemas"]["SlackConnectorSecrets"];
-        };
+        CreateSlackConnector: CreateSlackConnector;
         /** @description The body that creates a SLO burn rate (`slo.rules.burnRate`) rule. */
-        CreateSloBurnRateRule: components["schemas"]["RuleCreateFields"] & {
-            /** @constant */
-            rule_type_id: "slo.rules.burnRate";
-            params: components["schemas"]["SloBurnRateRuleParams"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type_id: "slo.rules.burnRate";
-        };
+        CreateSloBurnRateRule: CreateSloBurnRateRule;
         /** @description The body that creates a Swimlane (`.swimlane`) connector. */
-        CreateSwimlaneConnector: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".swimlane";
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["SwimlaneConnectorConfig"];
-            /** @description Kibana uses `{}` when they are left out. */
-            secrets?: components["schemas"]["SwimlaneConnectorSecrets"];
-        };
+        CreateSwimlaneConnector: CreateSwimlaneConnector;
         /** @description The body that creates a Microsoft Teams (`.teams`) connector. */
-        CreateTeamsConnector: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".teams";
-            /** @description The display name of the connector. */
-            name: string;
-            /** @description Kibana uses `{}` when it is left out. */
-            config?: components["schemas"]["TeamsConnectorConfig"];
-            secrets: components["schemas"]["TeamsConnectorSecrets"];
-        };
+        CreateTeamsConnector: CreateTeamsConnector;
         /** @description The body that creates a TheHive (`.thehive`) connector. */
-        CreateTheHiveConnector: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".thehive";
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["TheHiveConnectorConfig"];
-            secrets: components["schemas"]["TheHiveConnectorSecrets"];
-        };
+        CreateTheHiveConnector: CreateTheHiveConnector;
         /** @description The body that creates a Tines (`.tines`) connector. */
-        CreateTinesConnector: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".tines";
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["TinesConnectorConfig"];
-            secrets: components["schemas"]["TinesConnectorSecrets"];
-        };
+        CreateTinesConnector: CreateTinesConnector;
         /** @description The body that creates a Torq (`.torq`) connector. */
-        CreateTorqConnector: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".torq";
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["TorqConnectorConfig"];
-            secrets: components["schemas"]["TorqConnectorSecrets"];
-        };
+        CreateTorqConnector: CreateTorqConnector;
         /** @description The body that creates an Uptime monitor status (`xpack.uptime.alerts.monitorStatus`) rule. */
-        CreateUptimeMonitorStatusRule: components["schemas"]["RuleCreateFields"] & {
-            /** @constant */
-            rule_type_id: "xpack.uptime.alerts.monitorStatus";
-            params: components["schemas"]["UptimeMonitorStatusRuleParams"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type_id: "xpack.uptime.alerts.monitorStatus";
-        };
+        CreateUptimeMonitorStatusRule: CreateUptimeMonitorStatusRule;
         /** @description The body that creates an Uptime TLS certificate (`xpack.uptime.alerts.tls`) rule. */
-        CreateUptimeTlsRule: components["schemas"]["RuleCreateFields"] & {
-            /** @constant */
-            rule_type_id: "xpack.uptime.alerts.tls";
-            params: components["schemas"]["UptimeTlsRuleParams"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type_id: "xpack.uptime.alerts.tls";
-        };
+        CreateUptimeTlsRule: CreateUptimeTlsRule;
         /** @description The body that creates a webhook (`.webhook`) connector. */
-        CreateWebhookConnector: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".webhook";
-            /** @description The display name of the connector. */
-            name: string;
-            /** @description Kibana uses `{}` when it is left out. */
-            config?: components["schemas"]["WebhookConnectorConfig"];
-            /** @description Kibana uses `{}` when they are left out. */
-            secrets?: components["schemas"]["WebhookConnectorSecrets"];
-        };
+        CreateWebhookConnector: CreateWebhookConnector;
         /** @description The body that creates an xMatters (`.xmatters`) connector. */
-        CreateXmattersConnector: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".xmatters";
-            /** @description The display name of the connector. */
-            name: string;
-            /** @description Kibana uses `{}` when it is left out. */
-            config?: components["schemas"]["XmattersConnectorConfig"];
-            /** @description Kibana uses `{}` when they are left out. */
-            secrets?: components["schemas"]["XmattersConnectorSecrets"];
-        };
+        CreateXmattersConnector: CreateXmattersConnector;
         /** @description A CrowdStrike (`.crowdstrike`) connector as Kibana returns it; its secrets are never included. */
-        CrowdStrikeConnector: components["schemas"]["ConnectorFields"] & {
-            /** @constant */
-            connector_type_id: ".crowdstrike";
-            /** @description Left out for preconfigured connectors. */
-            config?: components["schemas"]["CrowdStrikeConnectorConfig"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".crowdstrike";
-        };
+        CrowdStrikeConnector: CrowdStrikeConnector;
         /** @description The configuration of a CrowdStrike (`.crowdstrike`) connector. */
-        CrowdStrikeConnectorConfig: {
-            /** @description The CrowdStrike API URL. */
-            url: string;
-        };
+        CrowdStrikeConnectorConfig: CrowdStrikeConnectorConfig;
         /** @description The secrets of a CrowdStrike (`.crowdstrike`) connector. */
-        CrowdStrikeConnectorSecrets: {
-            /** @description The CrowdStrike client id. */
-            clientId: string;
-            /** @description The CrowdStrike client secret. */
-            clientSecret: string;
-        };
+        CrowdStrikeConnectorSecrets: CrowdStrikeConnectorSecrets;
         /** @description A D3 Security (`.d3security`) connector as Kibana returns it; its secrets are never included. */
-        D3SecurityConnector: components["schemas"]["ConnectorFields"] & {
-            /** @constant */
-            connector_type_id: ".d3security";
-            /** @description Left out for preconfigured connectors. */
-            config?: components["schemas"]["D3SecurityConnectorConfig"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".d3security";
-        };
+        D3SecurityConnector: D3SecurityConnector;
         /** @description The configuration of a D3 Security (`.d3security`) connector. */
-        D3SecurityConnectorConfig: {
-            /** @description The D3 Security API request URL. */
-            url: string;
-        };
+        D3SecurityConnectorConfig: D3SecurityConnectorConfig;
         /** @description The secrets of a D3 Security (`.d3security`) connector. */
-        D3SecurityConnectorSecrets: {
-            /** @description The D3 Security token. */
-            token: string;
-        };
+        D3SecurityConnectorSecrets: D3SecurityConnectorSecrets;
         /** @description A Microsoft Defender for Endpoint (`.microsoft_defender_endpoint`) connector as Kibana returns it; its secrets are never included. */
-        DefenderConnector: components["schemas"]["ConnectorFields"] & {
-            /** @constant */
-            connector_type_id: ".microsoft_defender_endpoint";
-            /** @description Left out for preconfigured connectors. */
-            config?: components["schemas"]["DefenderConnectorConfig"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".microsoft_defender_endpoint";
-        };
+        DefenderConnector: DefenderConnector;
         /** @description The configuration of a Microsoft Defender for Endpoint (`.microsoft_defender_endpoint`) connector. */
-        DefenderConnectorConfig: {
-            /** @description The Microsoft Defender for Endpoint API URL. */
-            apiUrl: string;
-            /** @description The client id of the Azure application. */
-            clientId?: string;
-            /** @description The OAuth scope. */
-            oAuthScope?: string;
-            /** @description The OAuth server URL. */
-            oAuthServerUrl?: string;
-            /** @description The Azure tenant id. */
-            tenantId?: string;
-        };
+        DefenderConnectorConfig: DefenderConnectorConfig;
         /** @description The secrets of a Microsoft Defender for Endpoint (`.microsoft_defender_endpoint`) connector. */
-        DefenderConnectorSecrets: {
-            /** @description The client secret of the Azure application. */
-            clientSecret: string;
-        };
+        DefenderConnectorSecrets: DefenderConnectorSecrets;
         /** @description A email (`.email`) connector as Kibana returns it; its secrets are never included. */
-        EmailConnector: components["schemas"]["ConnectorFields"] & {
-            /** @constant */
-            connector_type_id: ".email";
-            /** @description Left out for preconfigured connectors. */
-            config?: components["schemas"]["EmailConnectorConfig"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".email";
-        };
+        EmailConnector: EmailConnector;
         /** @description The configuration of an email (`.email`) connector. */
-        EmailConnectorConfig: {
-            /** @description The client id of the Microsoft Exchange application (with `service: exchange_server`). */
-            clientId?: string | null;
-            /** @description The sender address. */
-            from: string;
-            /**
-             * @description Whether the server needs a user and password.
-             * @default true
-             */
-            hasAuth?: boolean;
-            /** @description The host of the mail server (with `service: other`). */
-            host?: string;
-            /** @description The OAuth token URL of the Microsoft Exchange application. */
-            oauthTokenUrl?: string | null;
-            /** @description The port of the mail server (with `service: other`). */
-            port?: number;
-            /** @description Whether the connection uses TLS. */
-            secure?: boolean;
-            /**
-             * @description The mail service; `other` takes `host` and `port`.
-             * @enum {string}
-             */
-            service?: "elastic_cloud" | "exchange_server" | "gmail" | "other" | "outlook365" | "ses";
-            /** @description The tenant id of the Microsoft Exchange application. */
-            tenantId?: string | null;
-        };
+        EmailConnectorConfig: EmailConnectorConfig;
         /** @description The secrets of an email (`.email`) connector. */
-        EmailConnectorSecrets: {
-            /** @description The client secret of the Microsoft Exchange application. */
-            clientSecret?: string;
-            /** @description The password of the mail account. */
-            password?: string;
-            /** @description The user name of the mail account. */
-            user?: string;
-        };
+        EmailConnectorSecrets: EmailConnectorSecrets;
         /** @description The params of an Elasticsearch query rule with a Query DSL query (`searchType: esQuery`, the default). */
-        EsQueryDslRuleParams: {
-            aggField?: string;
-            aggType?: components["schemas"]["RuleAggType"];
-            /** @description The Query DSL query, as JSON text. */
-            esQuery: string;
-            excludeHitsFromPreviousRun?: boolean;
-            groupBy?: components["schemas"]["RuleGroupBy"];
-            /** @description The indices to query. */
-            index: string[] | string;
-            /**
-             * @default esQuery
-             * @constant
-             */
-            searchType?: "esQuery";
-            size?: number;
-            termField?: components["schemas"]["RuleTermField"];
-            termSize?: number;
-            threshold: number[];
-            thresholdComparator: components["schemas"]["RuleThresholdComparator"];
-            timeField: string;
-            timeWindowSize: number;
-            timeWindowUnit: components["schemas"]["RuleTimeWindowUnit"];
-        };
+        EsQueryDslRuleParams: EsQueryDslRuleParams;
         /** @description The params of an Elasticsearch query rule with an ES|QL query (`searchType: esqlQuery`); it alerts when the query returns rows, so the threshold is always `> 0`. */
-        EsQueryEsqlRuleParams: {
-            aggField?: string;
-            aggType?: components["schemas"]["RuleAggType"];
-            esqlQuery: {
-                /** @description The ES|QL query. */
-                esql: string;
-            };
-            excludeHitsFromPreviousRun?: boolean;
-            groupBy?: components["schemas"]["RuleGroupBy"];
-            /** @constant */
-            searchType: "esqlQuery";
-            size: number;
-            termSize?: number;
-            /** @description Always `[0]`. */
-            threshold: number[];
-            /** @constant */
-            thresholdComparator: ">";
-            timeField?: string;
-            timeWindowSize: number;
-            timeWindowUnit: components["schemas"]["RuleTimeWindowUnit"];
-        };
+        EsQueryEsqlRuleParams: EsQueryEsqlRuleParams;
         /** @description The params of an Elasticsearch query rule with a KQL or Lucene query (`searchType: searchSource`). */
-        EsQueryKqlRuleParams: {
-            aggField?: string;
-            aggType?: components["schemas"]["RuleAggType"];
-            /** @description Whether documents matched by the previous run are left out. */
-            excludeHitsFromPreviousRun?: boolean;
-            groupBy?: components["schemas"]["RuleGroupBy"];
-            /** @description The query, filters and data view of the search. */
-            searchConfiguration?: {
-                filter?: {
-                    [key: string]: unknown;
-                }[];
-                /** @description The data view id, or an index pattern. */
-                index?: string | string[];
-                query?: {
-                    /** @description `kuery` or `lucene`. */
-                    language?: string;
-                    query?: string;
-                };
-            };
-            /** @constant */
-            searchType: "searchSource";
-            /** @description How many matched documents the alert context carries. */
-            size: number;
-            termField?: components["schemas"]["RuleTermField"];
-            termSize?: number;
-            threshold: number[];
-            thresholdComparator: components["schemas"]["RuleThresholdComparator"];
-            timeField?: string;
-            timeWindowSize: number;
-            timeWindowUnit: components["schemas"]["RuleTimeWindowUnit"];
-        };
+        EsQueryKqlRuleParams: EsQueryKqlRuleParams;
         /** @description An Elasticsearch query (`.es-query`) rule, as Kibana returns it. */
-        EsQueryRule: components["schemas"]["RuleFields"] & {
-            /** @constant */
-            rule_type_id: ".es-query";
-            params: components["schemas"]["EsQueryRuleParams"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type_id: ".es-query";
-        };
+        EsQueryRule: EsQueryRule;
         /** @description The params of an Elasticsearch query (`.es-query`) rule, told apart by `searchType`: `searchSource` (a KQL or Lucene query on a data view), `esQuery` (Query DSL; the default when `searchType` is left out) or `esqlQuery` (ES|QL). */
-        EsQueryRuleParams: components["schemas"]["EsQueryKqlRuleParams"] | components["schemas"]["EsQueryDslRuleParams"] | components["schemas"]["EsQueryEsqlRuleParams"];
+        EsQueryRuleParams: EsQueryRuleParams;
         /** @description A Google Gemini (`.gemini`) connector as Kibana returns it; its secrets are never included. */
-        GeminiConnector: components["schemas"]["ConnectorFields"] & {
-            /** @constant */
-            connector_type_id: ".gemini";
-            /** @description Left out for preconfigured connectors. */
-            config?: components["schemas"]["GeminiConnectorConfig"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".gemini";
-        };
+        GeminiConnector: GeminiConnector;
         /** @description The configuration of a Google Gemini (`.gemini`) connector. */
-        GeminiConnectorConfig: {
-            /** @description The Gemini API URL. */
-            apiUrl: string;
-            /**
-             * @description The model Kibana uses when a request names none.
-             * @default gemini-2.5-pro
-             */
-            defaultModel?: string;
-            /** @description The Google Cloud region. */
-            gcpRegion: string;
-            /** @description The Google Cloud project id. */
-            gcpProjectID: string;
-        };
+        GeminiConnectorConfig: GeminiConnectorConfig;
         /** @description The secrets of a Google Gemini (`.gemini`) connector. */
-        GeminiConnectorSecrets: {
-            /** @description The service account credentials, as JSON text. */
-            credentialsJson: string;
-        };
+        GeminiConnectorSecrets: GeminiConnectorSecrets;
         /** @description A index (`.index`) connector as Kibana returns it; its secrets are never included. */
-        IndexConnector: components["schemas"]["ConnectorFields"] & {
-            /** @constant */
-            connector_type_id: ".index";
-            /** @description Left out for preconfigured connectors. */
-            config?: components["schemas"]["IndexConnectorConfig"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".index";
-        };
+        IndexConnector: IndexConnector;
         /** @description The configuration of an index (`.index`) connector. */
-        IndexConnectorConfig: {
-            /**
-             * @description A field that gets the time the document was indexed.
-             * @default null
-             */
-            executionTimeField?: string | null;
-            /** @description The Elasticsearch index (or alias, or data stream) the documents go to. */
-            index: string;
-            /**
-             * @description Whether each write refreshes the index, so that the documents are searchable at once.
-             * @default false
-             */
-            refresh?: boolean;
-        };
+        IndexConnectorConfig: IndexConnectorConfig;
         /** @description The secrets of an index (`.index`) connector: none, an empty object. */
-        IndexConnectorSecrets: Record<string, never>;
+        IndexConnectorSecrets: IndexConnectorSecrets;
         /** @description An index threshold (`.index-threshold`) rule, as Kibana returns it. */
-        IndexThresholdRule: components["schemas"]["RuleFields"] & {
-            /** @constant */
-            rule_type_id: ".index-threshold";
-            params: components["schemas"]["IndexThresholdRuleParams"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type_id: ".index-threshold";
-        };
+        IndexThresholdRule: IndexThresholdRule;
         /** @description The params of an index threshold (`.index-threshold`) rule. */
-        IndexThresholdRuleParams: {
-            /** @description The field to aggregate (not with `aggType: count`). */
-            aggField?: string;
-            aggType?: components["schemas"]["RuleAggType"];
-            /** @description A KQL filter the documents must match. */
-            filterKuery?: string;
-            groupBy?: components["schemas"]["RuleGroupBy"];
-            /** @description The indices to query. */
-            index: string[];
-            termField?: components["schemas"]["RuleTermField"];
-            /** @description How many groups `groupBy: top` checks. */
-            termSize?: number;
-            /** @description One threshold, or two for `between` and `notBetween`. */
-            threshold: number[];
-            thresholdComparator: components["schemas"]["RuleThresholdComparator"];
-            /** @description The time field the time window applies to. */
-            timeField: string;
-            /** @description The size of the time window the documents are read from. */
-            timeWindowSize: number;
-            timeWindowUnit: components["schemas"]["RuleTimeWindowUnit"];
-        };
+        IndexThresholdRuleParams: IndexThresholdRuleParams;
         /** @enum {string} */
-        InfraComparator: "<" | "<=" | ">" | ">=" | "between" | "outside";
+        InfraComparator: InfraComparator;
         /** @description An infrastructure inventory (`metrics.alert.inventory.threshold`) rule, as Kibana returns it. */
-        InventoryThresholdRule: components["schemas"]["RuleFields"] & {
-            /** @constant */
-            rule_type_id: "metrics.alert.inventory.threshold";
-            params: components["schemas"]["InventoryThresholdRuleParams"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type_id: "metrics.alert.inventory.threshold";
-        };
+        InventoryThresholdRule: InventoryThresholdRule;
         /** @description The params of an infrastructure inventory (`metrics.alert.inventory.threshold`) rule. */
-        InventoryThresholdRuleParams: {
-            criteria?: {
-                /** @description The metric, for example `cpu`, `memory`, `rx`, `tx` or `custom`. */
-                metric?: string;
-                timeSize?: number;
-                timeUnit?: components["schemas"]["RuleTimeWindowUnit"];
-                sourceId?: string;
-                threshold?: number[];
-                comparator?: components["schemas"]["InfraComparator"];
-                customMetric?: {
-                    /** @constant */
-                    type?: "custom";
-                    field?: string;
-                    /** @enum {string} */
-                    aggregation?: "avg" | "max" | "min" | "rate";
-                    id?: string;
-                    label?: string;
-                };
-                warningThreshold?: number[];
-                warningComparator?: components["schemas"]["InfraComparator"];
-            }[];
-            filterQuery?: string;
-            filterQueryText?: string;
-            /** @enum {string} */
-            nodeType?: "host" | "pod" | "container" | "awsEC2" | "awsS3" | "awsSQS" | "awsRDS";
-            sourceId?: string;
-            alertOnNoData?: boolean;
-        };
+        InventoryThresholdRuleParams: InventoryThresholdRuleParams;
         /** @description A Jira (`.jira`) connector as Kibana returns it; its secrets are never included. */
-        JiraConnector: components["schemas"]["ConnectorFields"] & {
-            /** @constant */
-            connector_type_id: ".jira";
-            /** @description Left out for preconfigured connectors. */
-            config?: components["schemas"]["JiraConnectorConfig"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".jira";
-        };
+        JiraConnector: JiraConnector;
         /** @description The configuration of a Jira (`.jira`) connector. */
-        JiraConnectorConfig: {
-            /** @description The Jira instance URL. */
-            apiUrl: string;
-            /** @description The key of the Jira project issues are created in. */
-            projectKey: string;
-        };
+        JiraConnectorConfig: JiraConnectorConfig;
         /** @description The secrets of a Jira (`.jira`) connector. */
-        JiraConnectorSecrets: {
-            /** @description The Jira API token (or password). */
-            apiToken: string;
-            /** @description The account email (or user name). */
-            email: string;
-        };
+        JiraConnectorSecrets: JiraConnectorSecrets;
         /** @description The body Kibana sends with an error status. */
         KibanaError: {
             /** @example 404 */
@@ -3809,1729 +1623,368 @@ export interface components {
             };
         };
         /** @enum {string} */
-        LogThresholdComparator: "more than" | "more than or equals" | "less than" | "less than or equals" | "equals" | "does not equal" | "matches" | "does not match" | "matches phrase" | "does not match phrase";
-        LogThresholdCriterion: {
-            field?: string;
-            comparator?: components["schemas"]["LogThresholdComparator"];
-            value?: number | string;
-        };
+        LogThresholdComparator: LogThresholdComparator;
+        LogThresholdCriterion: LogThresholdCriterion;
         /** @description A log threshold (`logs.alert.document.count`) rule, as Kibana returns it. */
-        LogThresholdRule: components["schemas"]["RuleFields"] & {
-            /** @constant */
-            rule_type_id: "logs.alert.document.count";
-            params: components["schemas"]["LogThresholdRuleParams"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type_id: "logs.alert.document.count";
-        };
+        LogThresholdRule: LogThresholdRule;
         /** @description The params of a log threshold (`logs.alert.document.count`) rule: `criteria` is a list of conditions (a count), or a list of two condition lists (a ratio of their counts). */
-        LogThresholdRuleParams: {
-            criteria?: components["schemas"]["LogThresholdCriterion"][] | components["schemas"]["LogThresholdCriterion"][][];
-            count: {
-                comparator?: components["schemas"]["LogThresholdComparator"];
-                value?: number;
-            };
-            timeSize: number;
-            timeUnit: components["schemas"]["RuleTimeWindowUnit"];
-            logView: {
-                logViewId?: string;
-                /** @constant */
-                type?: "log-view-reference";
-            };
-            groupBy?: string[];
-        };
+        LogThresholdRuleParams: LogThresholdRuleParams;
         /** @description A maintenance window, as Kibana 9.1 and later return it. */
-        MaintenanceWindow: {
-            id: string;
-            /** @description The name of the maintenance window; it need not be unique. */
-            title: string;
-            /** @description Whether the window silences notifications; a disabled window keeps its schedule. */
-            enabled: boolean;
-            status: components["schemas"]["MaintenanceWindowStatus"];
-            schedule: components["schemas"]["MaintenanceWindowSchedule"];
-            scope?: components["schemas"]["MaintenanceWindowScope"];
-            /** @description The user who created the window. */
-            created_by: string | null;
-            /** @description The user who changed the window last. */
-            updated_by: string | null;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
-        };
+        MaintenanceWindow: MaintenanceWindow;
         /** @description One page of maintenance windows. */
-        MaintenanceWindowFindResponse: {
-            maintenanceWindows: components["schemas"]["MaintenanceWindow"][];
-            page: number;
-            per_page: number;
-            /** @description How many maintenance windows match in all pages. */
-            total: number;
-        };
+        MaintenanceWindowFindResponse: MaintenanceWindowFindResponse;
         /** @description The schedule of a maintenance window. */
-        MaintenanceWindowSchedule: {
-            custom: components["schemas"]["AlertingCustomSchedule"];
-        };
+        MaintenanceWindowSchedule: MaintenanceWindowSchedule;
         /** @description Which alerts the maintenance window silences; without a scope it silences all of them. */
-        MaintenanceWindowScope: {
-            alerting: {
-                query: {
-                    /** @description A filter written in Kibana Query Language (KQL) that the alerts must match. */
-                    kql: string;
-                };
-            };
-        };
+        MaintenanceWindowScope: MaintenanceWindowScope;
         /**
          * @description Where a maintenance window stands now: `running` while a period covers the present, `upcoming` before its next period, `finished` after its last one, `archived` once archived (or expired), `disabled` while switched off.
          * @enum {string}
          */
-        MaintenanceWindowStatus: "running" | "upcoming" | "finished" | "archived" | "disabled";
+        MaintenanceWindowStatus: MaintenanceWindowStatus;
         /** @description One condition of a metric threshold rule: on a metric (`aggType` such as `avg` with `metric`), on a document count (`aggType: count`), or on a custom equation (`aggType: custom`). */
-        MetricThresholdCriterion: {
-            threshold?: number[];
-            comparator?: components["schemas"]["InfraComparator"];
-            timeUnit?: components["schemas"]["RuleTimeWindowUnit"];
-            timeSize?: number;
-            warningThreshold?: number[];
-            warningComparator?: components["schemas"]["InfraComparator"];
-            metric?: string;
-            /** @enum {string} */
-            aggType?: "avg" | "max" | "min" | "cardinality" | "rate" | "count" | "sum" | "p95" | "p99" | "custom";
-            customMetric?: {
-                name?: string;
-                /** @enum {string} */
-                aggType?: "avg" | "sum" | "max" | "min" | "cardinality" | "count";
-                field?: string;
-                filter?: string;
-            }[];
-            equation?: string;
-            label?: string;
-        };
+        MetricThresholdCriterion: MetricThresholdCriterion;
         /** @description A metric threshold (`metrics.alert.threshold`) rule, as Kibana returns it. */
-        MetricThresholdRule: components["schemas"]["RuleFields"] & {
-            /** @constant */
-            rule_type_id: "metrics.alert.threshold";
-            params: components["schemas"]["MetricThresholdRuleParams"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type_id: "metrics.alert.threshold";
-        };
+        MetricThresholdRule: MetricThresholdRule;
         /** @description The params of a metric threshold (`metrics.alert.threshold`) rule. */
-        MetricThresholdRuleParams: {
-            criteria?: components["schemas"]["MetricThresholdCriterion"][];
-            groupBy?: string | string[];
-            filterQuery?: string;
-            sourceId?: string;
-            alertOnNoData?: boolean;
-            alertOnGroupDisappear?: boolean;
-        };
+        MetricThresholdRuleParams: MetricThresholdRuleParams;
         /** @description A OpenAI (`.gen-ai`) connector as Kibana returns it; its secrets are never included. */
-        OpenAiConnector: components["schemas"]["ConnectorFields"] & {
-            /** @constant */
-            connector_type_id: ".gen-ai";
-            /** @description Left out for preconfigured connectors. */
-            config?: components["schemas"]["OpenAiConnectorConfig"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".gen-ai";
-        };
+        OpenAiConnector: OpenAiConnector;
         /** @description The configuration of an OpenAI (`.gen-ai`) connector for Azure OpenAI. */
-        OpenAiConnectorAzureConfig: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            apiProvider: "Azure OpenAI";
-            /** @description The Azure OpenAI deployment URL. */
-            apiUrl: string;
-        };
+        OpenAiConnectorAzureConfig: OpenAiConnectorAzureConfig;
         /** @description The configuration of an OpenAI (`.gen-ai`) connector, told apart by `apiProvider`. */
-        OpenAiConnectorConfig: components["schemas"]["OpenAiConnectorOpenAiConfig"] | components["schemas"]["OpenAiConnectorAzureConfig"] | components["schemas"]["OpenAiConnectorOtherConfig"];
+        OpenAiConnectorConfig: OpenAiConnectorConfig;
         /** @description The configuration of an OpenAI (`.gen-ai`) connector for OpenAI itself. */
-        OpenAiConnectorOpenAiConfig: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            apiProvider: "OpenAI";
-            /** @description The OpenAI API endpoint. */
-            apiUrl: string;
-            /** @description The model Kibana uses when a request names none. */
-            defaultModel?: string;
-        };
+        OpenAiConnectorOpenAiConfig: OpenAiConnectorOpenAiConfig;
         /** @description The configuration of an OpenAI (`.gen-ai`) connector for another OpenAI-compatible service. Kibana accepts it when creating a connector; its published update body lists only the OpenAI and Azure shapes. */
-        OpenAiConnectorOtherConfig: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            apiProvider: "Other";
-            /** @description The API endpoint of the service. */
-            apiUrl: string;
-            /** @description The model Kibana uses when a request names none. */
-            defaultModel: string;
-            /** @description A client certificate (PEM) for mutual TLS. */
-            certificateData?: string;
-            /** @description The private key (PEM) of the client certificate. */
-            privateKeyData?: string;
-            /** @description A certificate authority (PEM) the server certificate must chain to. */
-            caData?: string;
-            /**
-             * @description How the server certificate is checked.
-             * @default full
-             * @enum {string}
-             */
-            verificationMode?: "full" | "certificate" | "none";
-            /** @description Headers sent with every request. */
-            headers?: {
-                [key: string]: string;
-            };
-        };
+        OpenAiConnectorOtherConfig: OpenAiConnectorOtherConfig;
         /** @description The secrets of an OpenAI (`.gen-ai`) connector. */
-        OpenAiConnectorSecrets: {
-            /** @description The API key of the service. */
-            apiKey?: string;
-            /** @description A client certificate (PEM) for mutual TLS. */
-            certificateData?: string;
-            /** @description The private key (PEM) of the client certificate. */
-            privateKeyData?: string;
-            /** @description A certificate authority (PEM). */
-            caData?: string;
-        };
+        OpenAiConnectorSecrets: OpenAiConnectorSecrets;
         /** @description The configuration an update of an OpenAI (`.gen-ai`) connector takes: the OpenAI or the Azure shape (Kibana's published update body lists no `Other` shape). */
-        OpenAiConnectorUpdateConfig: components["schemas"]["OpenAiConnectorOpenAiConfig"] | components["schemas"]["OpenAiConnectorAzureConfig"];
+        OpenAiConnectorUpdateConfig: OpenAiConnectorUpdateConfig;
         /** @description A Opsgenie (`.opsgenie`) connector as Kibana returns it; its secrets are never included. */
-        OpsgenieConnector: components["schemas"]["ConnectorFields"] & {
-            /** @constant */
-            connector_type_id: ".opsgenie";
-            /** @description Left out for preconfigured connectors. */
-            config?: components["schemas"]["OpsgenieConnectorConfig"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".opsgenie";
-        };
+        OpsgenieConnector: OpsgenieConnector;
         /** @description The configuration of an Opsgenie (`.opsgenie`) connector. */
-        OpsgenieConnectorConfig: {
-            /** @description The Opsgenie API URL. */
-            apiUrl: string;
-        };
+        OpsgenieConnectorConfig: OpsgenieConnectorConfig;
         /** @description The secrets of an Opsgenie (`.opsgenie`) connector. */
-        OpsgenieConnectorSecrets: {
-            /** @description The Opsgenie API key. */
-            apiKey: string;
-        };
+        OpsgenieConnectorSecrets: OpsgenieConnectorSecrets;
         /** @description A connector of a type this spec does not describe, as Kibana returns it. It is not a member of the `Connector` union (see `CreateOtherConnector` for why) but the shape such an answer has. */
-        OtherConnector: components["schemas"]["ConnectorFields"] & {
-            /** @description Left out for preconfigured connectors. */
-            config?: components["schemas"]["ConnectorConfig"];
-        };
+        OtherConnector: OtherConnector;
         /** @description A rule of a type this spec types no params for, as Kibana returns it. It is not a member of the `Rule` union (see `CreateOtherRule` for why) but the shape such an answer has. */
-        OtherRule: components["schemas"]["RuleFields"] & {
-            params: components["schemas"]["RuleParams"];
-        };
+        OtherRule: OtherRule;
         /**
          * @description The application that owns a case or a case setting; it decides which privileges apply.
          * @enum {string}
          */
-        Owner: "cases" | "observability" | "securitySolution";
+        Owner: Owner;
         /** @description A PagerDuty (`.pagerduty`) connector as Kibana returns it; its secrets are never included. */
-        PagerDutyConnector: components["schemas"]["ConnectorFields"] & {
-            /** @constant */
-            connector_type_id: ".pagerduty";
-            /** @description Left out for preconfigured connectors. */
-            config?: components["schemas"]["PagerDutyConnectorConfig"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".pagerduty";
-        };
+        PagerDutyConnector: PagerDutyConnector;
         /** @description The configuration of a PagerDuty (`.pagerduty`) connector. */
-        PagerDutyConnectorConfig: {
-            /** @description The PagerDuty events API URL; Kibana uses `https://events.pagerduty.com/v2/enqueue` when it is left out. */
-            apiUrl?: string | null;
-        };
+        PagerDutyConnectorConfig: PagerDutyConnectorConfig;
         /** @description The secrets of a PagerDuty (`.pagerduty`) connector. */
-        PagerDutyConnectorSecrets: {
-            /** @description The integration key of the PagerDuty service. */
-            routingKey: string;
-        };
+        PagerDutyConnectorSecrets: PagerDutyConnectorSecrets;
         /** @description A IBM Resilient (`.resilient`) connector as Kibana returns it; its secrets are never included. */
-        ResilientConnector: components["schemas"]["ConnectorFields"] & {
-            /** @constant */
-            connector_type_id: ".resilient";
-            /** @description Left out for preconfigured connectors. */
-            config?: components["schemas"]["ResilientConnectorConfig"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".resilient";
-        };
+        ResilientConnector: ResilientConnector;
         /** @description The configuration of an IBM Resilient (`.resilient`) connector. */
-        ResilientConnectorConfig: {
-            /** @description The IBM Resilient instance URL. */
-            apiUrl: string;
-            /** @description The IBM Resilient organization id. */
-            orgId: string;
-        };
+        ResilientConnectorConfig: ResilientConnectorConfig;
         /** @description The secrets of an IBM Resilient (`.resilient`) connector. */
-        ResilientConnectorSecrets: {
-            /** @description The API key id. */
-            apiKeyId: string;
-            /** @description The API key secret. */
-            apiKeySecret: string;
-        };
+        ResilientConnectorSecrets: ResilientConnectorSecrets;
         /** @description A rule, as get, find, create and update return it, typed by `rule_type_id`. Rules of types this spec types no params for come back in the shape `OtherRule`, which the discriminator's `x-defaultMapping` names; it is not a member of the union, so that a check of `rule_type_id` narrows a rule to its type. */
-        Rule: components["schemas"]["EsQueryRule"] | components["schemas"]["IndexThresholdRule"] | components["schemas"]["ApmErrorCountRule"] | components["schemas"]["ApmAnomalyRule"] | components["schemas"]["ApmTransactionDurationRule"] | components["schemas"]["ApmTransactionErrorRateRule"] | components["schemas"]["LogThresholdRule"] | components["schemas"]["InventoryThresholdRule"] | components["schemas"]["MetricThresholdRule"] | components["schemas"]["SloBurnRateRule"] | components["schemas"]["UptimeMonitorStatusRule"] | components["schemas"]["UptimeTlsRule"];
+        Rule: Rule;
         /** @description An action of a rule, as Kibana returns it. */
-        RuleAction: {
-            alerts_filter?: components["schemas"]["RuleAlertsFilter"];
-            /** @description The type of the connector, such as `.server-log`; read-only. */
-            connector_type_id: string;
-            frequency?: components["schemas"]["RuleActionFrequency"];
-            /** @description The action group that triggers the action, such as `threshold met` or `recovered`. */
-            group?: string;
-            /** @description The identifier of the connector. */
-            id: string;
-            /** @description The connector parameters; string values are Mustache templates. */
-            params: {
-                [key: string]: unknown;
-            };
-            /** @description True when the templates are rendered with the alert document data. */
-            use_alert_data_for_template?: boolean;
-            /** @description The identifier of the action within the rule. */
-            uuid?: string;
-        };
+        RuleAction: RuleAction;
         /** @description When an action runs, as Kibana returns it. */
-        RuleActionFrequency: {
-            notify_when: components["schemas"]["RuleNotifyWhen"];
-            /** @description True when the action sends a summary of alerts instead of one message per alert. */
-            summary: boolean;
-            /** @description The minimum time between repeated actions, such as `10m`; used when `notify_when` is `onThrottleInterval`. */
-            throttle: string | null;
-        };
+        RuleActionFrequency: RuleActionFrequency;
         /** @description When an action runs. */
-        RuleActionFrequencyRequest: {
-            notify_when: components["schemas"]["RuleNotifyWhen"];
-            /** @description True when the action sends a summary of alerts instead of one message per alert. */
-            summary: boolean;
-            /** @description The minimum time between repeated actions, such as `10m`; used when `notify_when` is `onThrottleInterval`. Defaults to null. */
-            throttle?: string | null;
-        };
+        RuleActionFrequencyRequest: RuleActionFrequencyRequest;
         /** @description An action of a rule, as it is sent on create and update. */
-        RuleActionRequest: {
-            alerts_filter?: components["schemas"]["RuleAlertsFilter"];
-            frequency?: components["schemas"]["RuleActionFrequencyRequest"];
-            /** @description The action group that triggers the action; each rule type has its own groups. */
-            group?: string;
-            /** @description The identifier of the connector. */
-            id: string;
-            /** @description The connector parameters; string values are Mustache templates. Kibana uses `{}` when omitted. */
-            params?: {
-                [key: string]: unknown;
-            };
-            /** @description Render the templates with the alert document data. */
-            use_alert_data_for_template?: boolean;
-            /** @description The identifier of an existing action of the rule (on update). */
-            uuid?: string;
-        };
+        RuleActionRequest: RuleActionRequest;
         /**
          * @description The aggregation of `aggField` that is compared with the threshold.
          * @default count
          * @enum {string}
          */
-        RuleAggType: "avg" | "count" | "max" | "min" | "sum";
+        RuleAggType: RuleAggType;
         /** @description Raise an alert only after this many consecutive runs met the rule conditions. */
-        RuleAlertDelay: {
-            /** @description The number of consecutive runs that must meet the rule conditions. */
-            active: number;
-        };
+        RuleAlertDelay: RuleAlertDelay;
         /** @description Conditions an alert must meet for the action to run for it. */
-        RuleAlertsFilter: {
-            query?: components["schemas"]["RuleAlertsFilterQuery"];
-            timeframe?: components["schemas"]["RuleAlertsFilterTimeframe"];
-        };
+        RuleAlertsFilter: RuleAlertsFilter;
         /** @description Run the action only for alerts that match this query. */
-        RuleAlertsFilterQuery: {
-            /** @description The same filter as Elasticsearch Query DSL, serialized as JSON text. */
-            dsl?: string;
-            filters: components["schemas"]["RuleAlertsFilterQueryFilter"][];
-            /** @description A filter in Kibana Query Language. */
-            kql: string;
-        };
+        RuleAlertsFilterQuery: RuleAlertsFilterQuery;
         /** @description A Kibana query filter (the `Filter` type of the kbn-es-query package). */
-        RuleAlertsFilterQueryFilter: {
-            $state?: {
-                /**
-                 * @description Whether the filter belongs to the application context or applies globally.
-                 * @enum {string}
-                 */
-                store: "appState" | "globalState";
-            };
-            meta: {
-                [key: string]: unknown;
-            };
-            query?: {
-                [key: string]: unknown;
-            };
-        };
+        RuleAlertsFilterQueryFilter: RuleAlertsFilterQueryFilter;
         /** @description Run the action only for alerts raised within this weekly time window. */
-        RuleAlertsFilterTimeframe: {
-            /** @description Days of the week, 1 (Monday) to 7 (Sunday); an empty array means every day. */
-            days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
-            hours: {
-                /**
-                 * @description The end of the window, `hh:mm` in 24-hour notation.
-                 * @example 17:00
-                 */
-                end: string;
-                /**
-                 * @description The start of the window, `hh:mm` in 24-hour notation.
-                 * @example 08:00
-                 */
-                start: string;
-            };
-            /** @description An IANA time zone such as `Europe/Paris`; `UTC` and offsets such as `UTC+1` work without daylight saving. */
-            timezone: string;
-        };
+        RuleAlertsFilterTimeframe: RuleAlertsFilterTimeframe;
         /** @description What helps responders with the rule's alerts: linked dashboards and an investigation guide. Kibana 9.1 and later; older Kibana leaves it out. */
-        RuleArtifacts: {
-            dashboards?: {
-                /** @description The id of a dashboard. */
-                id: string;
-            }[];
-            investigation_guide?: {
-                /** @description The guide, in Markdown. */
-                blob: string;
-            };
-        };
+        RuleArtifacts: RuleArtifacts;
         /** @description The fields of a rule create body, whatever the rule type. */
-        RuleCreateFields: {
-            /**
-             * @description The actions of the rule; Kibana uses `[]` when omitted.
-             * @default []
-             */
-            actions?: components["schemas"]["RuleActionRequest"][];
-            alert_delay?: components["schemas"]["RuleAlertDelay"];
-            artifacts?: components["schemas"]["RuleArtifacts"];
-            /** @description The application that owns the rule, such as `alerts`, `stackAlerts`, `observability` or `siem`; it decides which privileges apply. */
-            consumer: string;
-            /**
-             * @description Whether the rule starts running on its schedule right away; Kibana uses `true` when omitted.
-             * @default true
-             */
-            enabled?: boolean;
-            flapping?: components["schemas"]["RuleFlapping"] | null;
-            name: string;
-            /** @description Deprecated rule-level notification setting; set `frequency` on each action instead. */
-            notify_when?: components["schemas"]["RuleNotifyWhen"] | null;
-            schedule: components["schemas"]["RuleSchedule"];
-            /**
-             * @description Kibana uses `[]` when omitted.
-             * @default []
-             */
-            tags?: string[];
-            /**
-             * @deprecated
-             * @description Deprecated since 8.13; set `frequency.throttle` on each action instead.
-             */
-            throttle?: string | null;
-        };
+        RuleCreateFields: RuleCreateFields;
         /** @description The body that creates a rule of one of the types this spec types params for; `rule_type_id` decides which `params` apply. Kibana checks them against the rule type and answers 400 naming the field (`params invalid: [threshold]: ...`). Rules of other types are created with the generic form `CreateOtherRule`, which Kibana's route accepts as well; it is deliberately not a member here (see its description). The discriminator's `x-defaultMapping` names it, in the manner of OpenAPI 3.2's `defaultMapping`. Kibana adds fields over time, so the body is open. */
-        RuleCreateRequest: components["schemas"]["CreateEsQueryRule"] | components["schemas"]["CreateIndexThresholdRule"] | components["schemas"]["CreateApmErrorCountRule"] | components["schemas"]["CreateApmAnomalyRule"] | components["schemas"]["CreateApmTransactionDurationRule"] | components["schemas"]["CreateApmTransactionErrorRateRule"] | components["schemas"]["CreateLogThresholdRule"] | components["schemas"]["CreateInventoryThresholdRule"] | components["schemas"]["CreateMetricThresholdRule"] | components["schemas"]["CreateSloBurnRateRule"] | components["schemas"]["CreateUptimeMonitorStatusRule"] | components["schemas"]["CreateUptimeTlsRule"];
+        RuleCreateRequest: RuleCreateRequest;
         /** @description Options for disabling a rule. */
-        RuleDisableRequest: {
-            /**
-             * @description Also mark the rule's active alerts as untracked; Kibana uses `false` when omitted.
-             * @default false
-             */
-            untrack?: boolean;
-        };
+        RuleDisableRequest: RuleDisableRequest;
         /** @description The status of the most recent run of the rule. */
-        RuleExecutionStatus: {
-            error?: {
-                message: string;
-                /** @enum {string} */
-                reason: "read" | "decrypt" | "execute" | "unknown" | "license" | "timeout" | "disabled" | "validate";
-            };
-            /** @description How long the last run took, in milliseconds. */
-            last_duration?: number;
-            /** Format: date-time */
-            last_execution_date: string;
-            /** @enum {string} */
-            status: "ok" | "active" | "error" | "warning" | "pending" | "unknown";
-            warning?: {
-                message: string;
-                /** @enum {string} */
-                reason: "maxExecutableActions" | "maxAlerts" | "maxQueuedActions" | "ruleExecution";
-            };
-        };
+        RuleExecutionStatus: RuleExecutionStatus;
         /** @description The fields every rule has, whatever its type. */
-        RuleFields: {
-            actions: components["schemas"]["RuleAction"][];
-            /** @description The identifiers of the snoozes that are active now. */
-            active_snoozes?: string[];
-            alert_delay?: components["schemas"]["RuleAlertDelay"];
-            artifacts?: components["schemas"]["RuleArtifacts"];
-            /** @description True when the rule's API key was created by the user rather than by Kibana. */
-            api_key_created_by_user?: boolean | null;
-            /** @description The user whose API key the rule runs with. */
-            api_key_owner: string | null;
-            /** @description The application that owns the rule, such as `alerts`, `apm`, `discover`, `infrastructure`, `logs`, `metrics`, `ml`, `monitoring`, `securitySolution`, `siem`, `stackAlerts` or `uptime`. */
-            consumer: string;
-            /** Format: date-time */
-            created_at: string;
-            created_by: string | null;
-            /** @description True when the rule runs on its schedule. */
-            enabled: boolean;
-            execution_status: components["schemas"]["RuleExecutionStatus"];
-            flapping?: components["schemas"]["RuleFlapping"] | null;
-            id: string;
-            /**
-             * Format: date-time
-             * @description When the current snooze ends.
-             */
-            is_snoozed_until?: string | null;
-            last_run?: components["schemas"]["RuleLastRun"] | null;
-            /** @description Rule parameters that Kibana also stores in mapped fields (for sorting and filtering). */
-            mapped_params?: {
-                [key: string]: unknown;
-            };
-            monitoring?: components["schemas"]["RuleMonitoring"];
-            /** @description True when all alerts of the rule are muted. */
-            mute_all: boolean;
-            /** @description The identifiers of the muted alerts. */
-            muted_alert_ids: string[];
-            name: string;
-            /**
-             * Format: date-time
-             * @description When the rule runs next.
-             */
-            next_run?: string | null;
-            /** @description Deprecated rule-level notification setting; set `frequency` on each action instead. */
-            notify_when?: components["schemas"]["RuleNotifyWhen"] | null;
-            /** @description Increases with each change of the rule's definition. */
-            revision: number;
-            /** @description The rule type, such as `.index-threshold`. */
-            rule_type_id: string;
-            /** @description True while the rule is running. */
-            running?: boolean | null;
-            schedule: components["schemas"]["RuleSchedule"];
-            /** @description The identifier of the Task Manager task that runs the rule. */
-            scheduled_task_id?: string;
-            snooze_schedule?: components["schemas"]["RuleSnooze"][];
-            tags: string[];
-            /**
-             * @deprecated
-             * @description Deprecated since 8.13; set `frequency.throttle` on each action instead.
-             */
-            throttle?: string | null;
-            /** Format: date-time */
-            updated_at: string;
-            updated_by: string | null;
-            /** @description A Kibana-relative URL that shows the rule in its application. */
-            view_in_app_relative_url?: string | null;
-        };
+        RuleFields: RuleFields;
         /** @description One page of rules. */
-        RuleFindResponse: {
-            data: components["schemas"]["Rule"][];
-            page: number;
-            per_page: number;
-            /** @description How many rules match in all pages. */
-            total: number;
-        };
+        RuleFindResponse: RuleFindResponse;
         /** @description Flapping detection settings: alerts that switch often between active and recovered are marked as flapping and notify less. */
-        RuleFlapping: {
-            /** @description The number of recent runs that are considered. */
-            look_back_window: number;
-            /** @description How many state changes within the look-back window make an alert flapping. */
-            status_change_threshold: number;
-        };
+        RuleFlapping: RuleFlapping;
         /**
          * @description `all` compares one value over all documents, `top` one value per term of `termField`.
          * @default all
          * @enum {string}
          */
-        RuleGroupBy: "all" | "top";
+        RuleGroupBy: RuleGroupBy;
         /** @description A saved object that the rules must reference. */
-        RuleHasReference: {
-            /** @description The identifier of the saved object. */
-            id: string;
-            /** @description The saved object type, such as `action`. */
-            type: string;
-        } | null;
+        RuleHasReference: RuleHasReference;
         /** @description The outcome of the last run of the rule. */
-        RuleLastRun: {
-            alerts_count: {
-                /** @description Active alerts during the last run. */
-                active?: number | null;
-                /** @description Ignored alerts during the last run. */
-                ignored?: number | null;
-                /** @description New alerts during the last run. */
-                new?: number | null;
-                /** @description Recovered alerts during the last run. */
-                recovered?: number | null;
-            };
-            /** @enum {string} */
-            outcome: "succeeded" | "warning" | "failed";
-            outcome_msg?: string[] | null;
-            /** @description A number that orders the outcomes (for sorting). */
-            outcome_order?: number;
-            /** @enum {string|null} */
-            warning?: "read" | "decrypt" | "execute" | "unknown" | "license" | "timeout" | "disabled" | "validate" | "maxExecutableActions" | "maxAlerts" | "maxQueuedActions" | "ruleExecution" | null;
-        };
+        RuleLastRun: RuleLastRun;
         /** @description Run statistics of the rule. */
-        RuleMonitoring: {
-            run: {
-                /** @description Duration percentiles (milliseconds) and the success ratio of recent runs. */
-                calculated_metrics: {
-                    p50?: number;
-                    p95?: number;
-                    p99?: number;
-                    success_ratio: number;
-                };
-                history: {
-                    /** @description How long the run took, in milliseconds. */
-                    duration?: number;
-                    /** @enum {string} */
-                    outcome?: "succeeded" | "warning" | "failed";
-                    success: boolean;
-                    /** @description When the run happened, in epoch milliseconds. */
-                    timestamp: number;
-                }[];
-                last_run: {
-                    metrics: {
-                        /** @description How long the run took, in milliseconds. */
-                        duration?: number;
-                        /** @description The length of the gap before this run, in seconds. */
-                        gap_duration_s?: number | null;
-                        gap_range?: {
-                            /** @description The start of the gap. */
-                            gte: string;
-                            /** @description The end of the gap. */
-                            lte: string;
-                        } | null;
-                        total_alerts_created?: number | null;
-                        total_alerts_detected?: number | null;
-                        total_indexing_duration_ms?: number | null;
-                        /** @description Time spent in Elasticsearch searches as Kibana measured it, network and (de)serialization included. */
-                        total_search_duration_ms?: number | null;
-                    };
-                    /** Format: date-time */
-                    timestamp: string;
-                };
-            };
-        };
+        RuleMonitoring: RuleMonitoring;
         /**
          * @description When actions run: `onActionGroupChange` when the alert status changes, `onActiveAlert` at every check while the alert is active, `onThrottleInterval` at most once per throttle interval while the alert is active.
          * @enum {string}
          */
-        RuleNotifyWhen: "onActionGroupChange" | "onActiveAlert" | "onThrottleInterval";
+        RuleNotifyWhen: RuleNotifyWhen;
         /** @description The parameters of the rule; their shape depends on the rule type. */
-        RuleParams: {
-            [key: string]: unknown;
-        };
+        RuleParams: RuleParams;
         /** @description How often the rule runs. */
-        RuleSchedule: {
-            /**
-             * @description An interval in seconds, minutes, hours or days, such as `30s`, `1m`, `2h` or `1d`.
-             * @example 1m
-             */
-            interval: string;
-        };
+        RuleSchedule: RuleSchedule;
         /** @description A (possibly recurring) period during which the rule's actions do not run. */
-        RuleSnooze: {
-            /** @description The length of each snooze, in milliseconds. */
-            duration: number;
-            id?: string;
-            rRule: components["schemas"]["RuleSnoozeRRule"];
-            /** @description Occurrences to skip. */
-            skipRecurrences?: string[];
-        };
+        RuleSnooze: RuleSnooze;
         /** @description An RFC 5545 recurrence rule of a snooze schedule. */
-        RuleSnoozeRRule: {
-            byhour?: number[] | null;
-            byminute?: number[] | null;
-            bymonth?: number[] | null;
-            bymonthday?: number[] | null;
-            bysecond?: number[] | null;
-            bysetpos?: number[] | null;
-            /** @description Weekdays (`MO` ... `SU`, or nth-day strings such as `+2TU`) or weekday numbers. */
-            byweekday?: (string | number)[] | null;
-            byweekno?: number[] | null;
-            byyearday?: number[] | null;
-            /** @description How many times the snooze recurs. */
-            count?: number;
-            /** @description The start, in UTC. */
-            dtstart: string;
-            /**
-             * @description The frequency (0 yearly, 1 monthly, 2 weekly, 3 daily, 4 hourly, 5 minutely, 6 secondly).
-             * @enum {integer}
-             */
-            freq?: 0 | 1 | 2 | 3 | 4 | 5 | 6;
-            /** @description Every how many `freq` units the snooze recurs. */
-            interval?: number;
-            /** @description The time zone. */
-            tzid: string;
-            /** @description The date after which the snooze no longer recurs. */
-            until?: string;
-            /**
-             * @description The first day of the week.
-             * @enum {string}
-             */
-            wkst?: "MO" | "TU" | "WE" | "TH" | "FR" | "SA" | "SU";
-        };
+        RuleSnoozeRRule: RuleSnoozeRRule;
         /** @description The field (or up to four fields) whose terms group the values. */
-        RuleTermField: string | string[];
+        RuleTermField: RuleTermField;
         /**
          * @description How the value is compared with `threshold` (`between` and `notBetween` take two thresholds).
          * @enum {string}
          */
-        RuleThresholdComparator: ">" | ">=" | "<" | "<=" | "between" | "notBetween";
+        RuleThresholdComparator: RuleThresholdComparator;
         /**
          * @description The unit of `timeWindowSize`.
          * @enum {string}
          */
-        RuleTimeWindowUnit: "s" | "m" | "h" | "d";
+        RuleTimeWindowUnit: RuleTimeWindowUnit;
         /** @description A rule type registered in Kibana. */
-        RuleType: {
-            /** @description The action groups that actions of such rules can run for. */
-            action_groups: components["schemas"]["RuleTypeActionGroup"][];
-            /** @description The variables that action templates can use. */
-            action_variables: {
-                context?: components["schemas"]["RuleTypeActionVariable"][];
-                params?: components["schemas"]["RuleTypeActionVariable"][];
-                state?: components["schemas"]["RuleTypeActionVariable"][];
-            };
-            /** @description How alerts of this rule type are written as alert documents; further registry settings of the rule type may appear. */
-            alerts?: {
-                context: string;
-                mappings?: {
-                    dynamic?: boolean | "strict";
-                    fieldMap: {
-                        [key: string]: {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                shouldWrite?: boolean;
-                useEcs?: boolean;
-            } & {
-                [key: string]: unknown;
-            };
-            /** @description The consumers the caller may use with this rule type, with the privileges held. */
-            authorized_consumers: {
-                [key: string]: {
-                    all: boolean;
-                    read: boolean;
-                };
-            };
-            /** @enum {string} */
-            category: "management" | "observability" | "securitySolution";
-            default_action_group_id: string;
-            default_schedule_interval?: string;
-            /** @description True when the rule type passes context variables to its recovery actions. */
-            does_set_recovery_context?: boolean;
-            /** @description True when the current license allows the rule type. */
-            enabled_in_license: boolean;
-            fieldsForAAD?: string[];
-            has_alerts_mappings: boolean;
-            has_fields_for_a_a_d: boolean;
-            id: string;
-            /** @description True when rules of this type can be exported as saved objects. */
-            is_exportable: boolean;
-            /** @enum {string} */
-            minimum_license_required: "basic" | "standard" | "gold" | "platinum" | "enterprise" | "trial";
-            name: string;
-            /** @description The application that registered the rule type. */
-            producer: string;
-            recovery_action_group: components["schemas"]["RuleTypeActionGroup"];
-            /** @description How long one run of a rule may take, such as `5m`. */
-            rule_task_timeout?: string;
-            /** @description True when action templates should use the rule type's variables in triple braces (`{{{context.value}}}`), unescaped. Kibana 9 and later; older Kibana leaves it out. */
-            useWithTripleBracesInTemplates?: boolean;
-        };
-        RuleTypeActionGroup: {
-            id: string;
-            name: string;
-        };
-        RuleTypeActionVariable: {
-            description: string;
-            name: string;
-            usesPublicBaseUrl?: boolean;
-        };
+        RuleType: RuleType;
+        RuleTypeActionGroup: RuleTypeActionGroup;
+        RuleTypeActionVariable: RuleTypeActionVariable;
         /** @description The fields of a rule update body, whatever the rule type. `rule_type_id`, `consumer` and `enabled` cannot be sent. */
-        RuleUpdateFields: {
-            /**
-             * @description The actions of the rule; Kibana uses `[]` when omitted.
-             * @default []
-             */
-            actions?: components["schemas"]["RuleActionRequest"][];
-            alert_delay?: components["schemas"]["RuleAlertDelay"];
-            artifacts?: components["schemas"]["RuleArtifacts"];
-            flapping?: components["schemas"]["RuleFlapping"] | null;
-            name: string;
-            /** @description Deprecated rule-level notification setting; set `frequency` on each action instead. */
-            notify_when?: components["schemas"]["RuleNotifyWhen"] | null;
-            schedule: components["schemas"]["RuleSchedule"];
-            /**
-             * @description Kibana uses `[]` when omitted.
-             * @default []
-             */
-            tags?: string[];
-            /**
-             * @deprecated
-             * @description Deprecated since 8.13; set `frequency.throttle` on each action instead.
-             */
-            throttle?: string | null;
-        };
+        RuleUpdateFields: RuleUpdateFields;
         /** @description The body that updates a rule: the params of its type, which cannot change. The body does not say the type, so any member may apply; `RuleUpdateRequestByType` names the member of each type. */
-        RuleUpdateRequest: components["schemas"]["UpdateEsQueryRule"] | components["schemas"]["UpdateIndexThresholdRule"] | components["schemas"]["UpdateApmErrorCountRule"] | components["schemas"]["UpdateApmAnomalyRule"] | components["schemas"]["UpdateApmTransactionDurationRule"] | components["schemas"]["UpdateApmTransactionErrorRateRule"] | components["schemas"]["UpdateLogThresholdRule"] | components["schemas"]["UpdateInventoryThresholdRule"] | components["schemas"]["UpdateMetricThresholdRule"] | components["schemas"]["UpdateSloBurnRateRule"] | components["schemas"]["UpdateUptimeMonitorStatusRule"] | components["schemas"]["UpdateUptimeTlsRule"] | components["schemas"]["UpdateOtherRule"];
+        RuleUpdateRequest: RuleUpdateRequest;
         /** @description Not a request body: the update body of each rule type this spec types params for, keyed by `rule_type_id`, for clients that type an update by the rule's type. */
-        RuleUpdateRequestByType: {
-            ".es-query": components["schemas"]["UpdateEsQueryRule"];
-            ".index-threshold": components["schemas"]["UpdateIndexThresholdRule"];
-            "apm.error_rate": components["schemas"]["UpdateApmErrorCountRule"];
-            "apm.rules.anomaly": components["schemas"]["UpdateApmAnomalyRule"];
-            "apm.transaction_duration": components["schemas"]["UpdateApmTransactionDurationRule"];
-            "apm.transaction_error_rate": components["schemas"]["UpdateApmTransactionErrorRateRule"];
-            "logs.alert.document.count": components["schemas"]["UpdateLogThresholdRule"];
-            "metrics.alert.inventory.threshold": components["schemas"]["UpdateInventoryThresholdRule"];
-            "metrics.alert.threshold": components["schemas"]["UpdateMetricThresholdRule"];
-            "slo.rules.burnRate": components["schemas"]["UpdateSloBurnRateRule"];
-            "xpack.uptime.alerts.monitorStatus": components["schemas"]["UpdateUptimeMonitorStatusRule"];
-            "xpack.uptime.alerts.tls": components["schemas"]["UpdateUptimeTlsRule"];
-        };
+        RuleUpdateRequestByType: RuleUpdateRequestByType;
         /** @description What running an email (`.email`) connector takes; at least one of `to`, `cc` and `bcc` names a recipient. */
-        RunEmailParams: {
-            bcc?: string[];
-            cc?: string[];
-            /** @description The message, in Markdown. */
-            message: string;
-            subject: string;
-            to?: string[];
-        };
+        RunEmailParams: RunEmailParams;
         /** @description What running an index (`.index`) connector takes. */
-        RunIndexParams: {
-            /** @description The documents to index. */
-            documents: {
-                [key: string]: unknown;
-            }[];
-        };
+        RunIndexParams: RunIndexParams;
         /** @description What running a connector of a type this spec does not describe takes. */
-        RunOtherParams: {
-            [key: string]: unknown;
-        };
+        RunOtherParams: RunOtherParams;
         /** @description Acknowledges or resolves the PagerDuty alert of a dedup key. */
-        RunPagerDutyAcknowledgeResolve: {
-            dedupKey: string;
-            /** @enum {string} */
-            eventAction: "acknowledge" | "resolve";
-        };
+        RunPagerDutyAcknowledgeResolve: RunPagerDutyAcknowledgeResolve;
         /** @description What running a PagerDuty (`.pagerduty`) connector takes, told apart by `eventAction`. */
-        RunPagerDutyParams: components["schemas"]["RunPagerDutyTrigger"] | components["schemas"]["RunPagerDutyAcknowledgeResolve"];
+        RunPagerDutyParams: RunPagerDutyParams;
         /** @description Triggers a PagerDuty alert. */
-        RunPagerDutyTrigger: {
-            class?: string;
-            component?: string;
-            customDetails?: {
-                [key: string]: unknown;
-            };
-            /** @description The key that later acknowledge and resolve events name. */
-            dedupKey?: string;
-            /** @constant */
-            eventAction: "trigger";
-            group?: string;
-            links?: {
-                href?: string;
-                text?: string;
-            }[];
-            /**
-             * @default info
-             * @enum {string}
-             */
-            severity?: "critical" | "error" | "info" | "warning";
-            source?: string;
-            summary?: string;
-            /** Format: date-time */
-            timestamp?: string;
-        };
+        RunPagerDutyTrigger: RunPagerDutyTrigger;
         /** @description What running a server log (`.server-log`) connector takes. */
-        RunServerLogParams: {
-            /**
-             * @description The log level of the message; Kibana uses `info` when it is left out.
-             * @default info
-             * @enum {string}
-             */
-            level?: "debug" | "error" | "fatal" | "info" | "trace" | "warn";
-            /** @description The message to log. */
-            message: string;
-        };
+        RunServerLogParams: RunServerLogParams;
         /** @description What running a Slack Web API (`.slack_api`) connector takes, told apart by `subAction`. */
-        RunSlackApiParams: components["schemas"]["RunSlackApiPostMessage"] | components["schemas"]["RunSlackApiValidChannelId"];
+        RunSlackApiParams: RunSlackApiParams;
         /** @description Posts a message to a Slack channel. */
-        RunSlackApiPostMessage: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            subAction: "postMessage";
-            subActionParams: {
-                /** @description The id of the channel to post to. */
-                channelIds?: string[];
-                /**
-                 * @deprecated
-                 * @description The name of the channel to post to; use `channelIds` instead.
-                 */
-                channels?: string[];
-                /** @description The message. */
-                text?: string;
-            };
-        };
+        RunSlackApiPostMessage: RunSlackApiPostMessage;
         /** @description Checks that a Slack channel id exists. */
-        RunSlackApiValidChannelId: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            subAction: "validChannelId";
-            subActionParams: {
-                channelId: string;
-            };
-        };
+        RunSlackApiValidChannelId: RunSlackApiValidChannelId;
         /** @description What running a Slack webhook (`.slack`) connector takes. */
-        RunSlackParams: {
-            /** @description The message to post. */
-            message: string;
-        };
+        RunSlackParams: RunSlackParams;
         /** @description What running a sub-action connector takes (Jira, ServiceNow, IBM Resilient, Swimlane, Opsgenie, the generative AI and security connectors, Webhook - Case Management): the sub-action and its parameters, for example `{subAction: pushToService, subActionParams: {incident, comments}}`. */
-        RunSubActionParams: {
-            /** @description The sub-action, for example `pushToService`, `getIncident`, `createAlert` or `run`. */
-            subAction: string;
-            subActionParams?: {
-                [key: string]: unknown;
-            };
-        };
+        RunSubActionParams: RunSubActionParams;
         /** @description What running a Microsoft Teams (`.teams`) connector takes. */
-        RunTeamsParams: {
-            /** @description The message to post. */
-            message: string;
-        };
+        RunTeamsParams: RunTeamsParams;
         /** @description What running a webhook (`.webhook`) or Torq (`.torq`) connector takes. */
-        RunWebhookParams: {
-            /** @description The body of the request. */
-            body?: string;
-        };
+        RunWebhookParams: RunWebhookParams;
         /** @description A SentinelOne (`.sentinelone`) connector as Kibana returns it; its secrets are never included. */
-        SentinelOneConnector: components["schemas"]["ConnectorFields"] & {
-            /** @constant */
-            connector_type_id: ".sentinelone";
-            /** @description Left out for preconfigured connectors. */
-            config?: components["schemas"]["SentinelOneConnectorConfig"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".sentinelone";
-        };
+        SentinelOneConnector: SentinelOneConnector;
         /** @description The configuration of a SentinelOne (`.sentinelone`) connector. */
-        SentinelOneConnectorConfig: {
-            /** @description The SentinelOne tenant URL. */
-            url: string;
-        };
+        SentinelOneConnectorConfig: SentinelOneConnectorConfig;
         /** @description The secrets of a SentinelOne (`.sentinelone`) connector. */
-        SentinelOneConnectorSecrets: {
-            /** @description The SentinelOne API token. */
-            token: string;
-        };
+        SentinelOneConnectorSecrets: SentinelOneConnectorSecrets;
         /** @description A server log (`.server-log`) connector as Kibana returns it; its secrets are never included. */
-        ServerLogConnector: components["schemas"]["ConnectorFields"] & {
-            /** @constant */
-            connector_type_id: ".server-log";
-            /** @description Left out for preconfigured connectors. */
-            config?: components["schemas"]["ServerLogConnectorConfig"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".server-log";
-        };
+        ServerLogConnector: ServerLogConnector;
         /** @description The configuration of a server log (`.server-log`) connector: none, an empty object. */
-        ServerLogConnectorConfig: Record<string, never>;
+        ServerLogConnectorConfig: ServerLogConnectorConfig;
         /** @description The secrets of a server log (`.server-log`) connector: none, an empty object. */
-        ServerLogConnectorSecrets: Record<string, never>;
+        ServerLogConnectorSecrets: ServerLogConnectorSecrets;
         /** @description The configuration of a ServiceNow ITSM (`.servicenow`) or SecOps (`.servicenow-sir`) connector. */
-        ServiceNowConnectorConfig: {
-            /** @description The ServiceNow instance URL. */
-            apiUrl: string;
-            /** @description The client id of the OAuth application (with `isOAuth: true`). */
-            clientId?: string;
-            /**
-             * @description Whether the connector authenticates with OAuth (JWT) instead of a user and password.
-             * @default false
-             */
-            isOAuth?: boolean;
-            /** @description The key id of the JWT verifier map (with `isOAuth: true`). */
-            jwtKeyId?: string;
-            /** @description The user name or email the JWT names (with `isOAuth: true`). */
-            userIdentifierValue?: string;
-            /**
-             * @description Whether the connector writes with the Table API instead of the Elastic import set application.
-             * @default true
-             */
-            usesTableApi?: boolean;
-        };
+        ServiceNowConnectorConfig: ServiceNowConnectorConfig;
         /** @description The secrets of a ServiceNow connector (ITSM, SecOps or ITOM): a user name and password, or with `isOAuth: true` the client secret and private key. Kibana checks which set is needed. */
-        ServiceNowConnectorSecrets: {
-            /** @description The client secret of the OAuth application (with `isOAuth: true`). */
-            clientSecret?: string;
-            /** @description The password (without OAuth). */
-            password?: string;
-            /** @description The RSA private key that signs the JWT (with `isOAuth: true`). */
-            privateKey?: string;
-            /** @description The password of the private key, if it has one. */
-            privateKeyPassword?: string;
-            /** @description The user name (without OAuth). */
-            username?: string;
-        };
+        ServiceNowConnectorSecrets: ServiceNowConnectorSecrets;
         /** @description A ServiceNow ITOM (`.servicenow-itom`) connector as Kibana returns it; its secrets are never included. */
-        ServiceNowItomConnector: components["schemas"]["ConnectorFields"] & {
-            /** @constant */
-            connector_type_id: ".servicenow-itom";
-            /** @description Left out for preconfigured connectors. */
-            config?: components["schemas"]["ServiceNowItomConnectorConfig"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".servicenow-itom";
-        };
+        ServiceNowItomConnector: ServiceNowItomConnector;
         /** @description The configuration of a ServiceNow ITOM (`.servicenow-itom`) connector. */
-        ServiceNowItomConnectorConfig: {
-            /** @description The ServiceNow instance URL. */
-            apiUrl: string;
-            /** @description The client id of the OAuth application (with `isOAuth: true`). */
-            clientId?: string;
-            /**
-             * @description Whether the connector authenticates with OAuth (JWT) instead of a user and password.
-             * @default false
-             */
-            isOAuth?: boolean;
-            /** @description The key id of the JWT verifier map (with `isOAuth: true`). */
-            jwtKeyId?: string;
-            /** @description The user name or email the JWT names (with `isOAuth: true`). */
-            userIdentifierValue?: string;
-        };
+        ServiceNowItomConnectorConfig: ServiceNowItomConnectorConfig;
         /** @description A ServiceNow ITSM (`.servicenow`) connector as Kibana returns it; its secrets are never included. */
-        ServiceNowItsmConnector: components["schemas"]["ConnectorFields"] & {
-            /** @constant */
-            connector_type_id: ".servicenow";
-            /** @description Left out for preconfigured connectors. */
-            config?: components["schemas"]["ServiceNowConnectorConfig"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".servicenow";
-        };
+        ServiceNowItsmConnector: ServiceNowItsmConnector;
         /** @description A ServiceNow SecOps (`.servicenow-sir`) connector as Kibana returns it; its secrets are never included. */
-        ServiceNowSecOpsConnector: components["schemas"]["ConnectorFields"] & {
-            /** @constant */
-            connector_type_id: ".servicenow-sir";
-            /** @description Left out for preconfigured connectors. */
-            config?: components["schemas"]["ServiceNowConnectorConfig"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".servicenow-sir";
-        };
+        ServiceNowSecOpsConnector: ServiceNowSecOpsConnector;
         /** @description A Slack (Web API) (`.slack_api`) connector as Kibana returns it; its secrets are never included. */
-        SlackApiConnector: components["schemas"]["ConnectorFields"] & {
-            /** @constant */
-            connector_type_id: ".slack_api";
-            /** @description Left out for preconfigured connectors. */
-            config?: components["schemas"]["SlackApiConnectorConfig"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".slack_api";
-        };
+        SlackApiConnector: SlackApiConnector;
         /** @description The configuration of a Slack (Web API) (`.slack_api`) connector. */
-        SlackApiConnectorConfig: {
-            /** @description The channels the connector may post to. */
-            allowedChannels?: {
-                id: string;
-                name: string;
-            }[];
-        };
+        SlackApiConnectorConfig: SlackApiConnectorConfig;
         /** @description The secrets of a Slack (Web API) (`.slack_api`) connector. */
-        SlackApiConnectorSecrets: {
-            /** @description The Slack bot user OAuth token. */
-            token: string;
-        };
+        SlackApiConnectorSecrets: SlackApiConnectorSecrets;
         /** @description A Slack (webhook) (`.slack`) connector as Kibana returns it; its secrets are never included. */
-        SlackConnector: components["schemas"]["ConnectorFields"] & {
-            /** @constant */
-            connector_type_id: ".slack";
-            /** @description Left out for preconfigured connectors. */
-            config?: components["schemas"]["SlackConnectorConfig"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".slack";
-        };
+        SlackConnector: SlackConnector;
         /** @description The configuration of a Slack (webhook) (`.slack`) connector: none, an empty object. */
-        SlackConnectorConfig: Record<string, never>;
+        SlackConnectorConfig: SlackConnectorConfig;
         /** @description The secrets of a Slack (webhook) (`.slack`) connector. */
-        SlackConnectorSecrets: {
-            /** @description The Slack incoming webhook URL. */
-            webhookUrl: string;
-        };
+        SlackConnectorSecrets: SlackConnectorSecrets;
         /** @description A SLO burn rate (`slo.rules.burnRate`) rule, as Kibana returns it. */
-        SloBurnRateRule: components["schemas"]["RuleFields"] & {
-            /** @constant */
-            rule_type_id: "slo.rules.burnRate";
-            params: components["schemas"]["SloBurnRateRuleParams"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type_id: "slo.rules.burnRate";
-        };
+        SloBurnRateRule: SloBurnRateRule;
         /** @description The params of an SLO burn rate (`slo.rules.burnRate`) rule. */
-        SloBurnRateRuleParams: {
-            sloId?: string;
-            burnRateThreshold?: number;
-            maxBurnRateThreshold?: number;
-            longWindow?: components["schemas"]["SloBurnRateWindow"];
-            shortWindow?: components["schemas"]["SloBurnRateWindow"];
-        };
-        SloBurnRateWindow: {
-            value?: number;
-            unit?: string;
-        };
+        SloBurnRateRuleParams: SloBurnRateRuleParams;
+        SloBurnRateWindow: SloBurnRateWindow;
         /** @description The body that adds a snooze to a rule. */
-        SnoozeRuleBody: {
-            /** @description The snooze; Kibana answers 400 (`A schedule is required`) without `custom`. */
-            schedule: {
-                custom?: components["schemas"]["AlertingCustomSchedule"];
-            };
-        };
+        SnoozeRuleBody: SnoozeRuleBody;
         /** @description The snooze that was added to a rule. */
-        SnoozeRuleResult: {
-            schedule: {
-                /** @description The identifier of the snooze, for `unsnoozeRule`. */
-                id: string;
-                custom?: components["schemas"]["AlertingCustomSchedule"];
-            };
-        };
+        SnoozeRuleResult: SnoozeRuleResult;
         /** @description A Swimlane (`.swimlane`) connector as Kibana returns it; its secrets are never included. */
-        SwimlaneConnector: components["schemas"]["ConnectorFields"] & {
-            /** @constant */
-            connector_type_id: ".swimlane";
-            /** @description Left out for preconfigured connectors. */
-            config?: components["schemas"]["SwimlaneConnectorConfig"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".swimlane";
-        };
+        SwimlaneConnector: SwimlaneConnector;
         /** @description The configuration of a Swimlane (`.swimlane`) connector. */
-        SwimlaneConnectorConfig: {
-            /** @description The Swimlane instance URL. */
-            apiUrl: string;
-            /** @description The Swimlane application id. */
-            appId: string;
-            /**
-             * @description What the connector sends to Swimlane: alerts, cases, or both.
-             * @enum {string}
-             */
-            connectorType: "all" | "alerts" | "cases";
-            /** @description Which Swimlane fields take which values. */
-            mappings?: {
-                alertIdConfig?: {
-                    fieldType: string;
-                    id: string;
-                    key: string;
-                    name: string;
-                };
-                caseIdConfig?: {
-                    fieldType: string;
-                    id: string;
-                    key: string;
-                    name: string;
-                };
-                caseNameConfig?: {
-                    fieldType: string;
-                    id: string;
-                    key: string;
-                    name: string;
-                };
-                commentsConfig?: {
-                    fieldType: string;
-                    id: string;
-                    key: string;
-                    name: string;
-                };
-                descriptionConfig?: {
-                    fieldType: string;
-                    id: string;
-                    key: string;
-                    name: string;
-                };
-                ruleNameConfig?: {
-                    fieldType: string;
-                    id: string;
-                    key: string;
-                    name: string;
-                };
-                severityConfig?: {
-                    fieldType: string;
-                    id: string;
-                    key: string;
-                    name: string;
-                };
-            };
-        };
+        SwimlaneConnectorConfig: SwimlaneConnectorConfig;
         /** @description The secrets of a Swimlane (`.swimlane`) connector. */
-        SwimlaneConnectorSecrets: {
-            /** @description The Swimlane API token. */
-            apiToken?: string;
-        };
+        SwimlaneConnectorSecrets: SwimlaneConnectorSecrets;
         /** @description A Microsoft Teams (`.teams`) connector as Kibana returns it; its secrets are never included. */
-        TeamsConnector: components["schemas"]["ConnectorFields"] & {
-            /** @constant */
-            connector_type_id: ".teams";
-            /** @description Left out for preconfigured connectors. */
-            config?: components["schemas"]["TeamsConnectorConfig"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".teams";
-        };
+        TeamsConnector: TeamsConnector;
         /** @description The configuration of a Microsoft Teams (`.teams`) connector: none, an empty object. */
-        TeamsConnectorConfig: Record<string, never>;
+        TeamsConnectorConfig: TeamsConnectorConfig;
         /** @description The secrets of a Microsoft Teams (`.teams`) connector. */
-        TeamsConnectorSecrets: {
-            /** @description The incoming webhook URL of the Teams channel. */
-            webhookUrl: string;
-        };
+        TeamsConnectorSecrets: TeamsConnectorSecrets;
         /** @description A TheHive (`.thehive`) connector as Kibana returns it; its secrets are never included. */
-        TheHiveConnector: components["schemas"]["ConnectorFields"] & {
-            /** @constant */
-            connector_type_id: ".thehive";
-            /** @description Left out for preconfigured connectors. */
-            config?: components["schemas"]["TheHiveConnectorConfig"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".thehive";
-        };
+        TheHiveConnector: TheHiveConnector;
         /** @description The configuration of a TheHive (`.thehive`) connector. */
-        TheHiveConnectorConfig: {
-            /** @description The TheHive organisation. */
-            organisation?: string;
-            /** @description The TheHive instance URL. */
-            url: string;
-        };
+        TheHiveConnectorConfig: TheHiveConnectorConfig;
         /** @description The secrets of a TheHive (`.thehive`) connector. */
-        TheHiveConnectorSecrets: {
-            /** @description The TheHive API key. */
-            apiKey: string;
-        };
+        TheHiveConnectorSecrets: TheHiveConnectorSecrets;
         /** @description A Tines (`.tines`) connector as Kibana returns it; its secrets are never included. */
-        TinesConnector: components["schemas"]["ConnectorFields"] & {
-            /** @constant */
-            connector_type_id: ".tines";
-            /** @description Left out for preconfigured connectors. */
-            config?: components["schemas"]["TinesConnectorConfig"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".tines";
-        };
+        TinesConnector: TinesConnector;
         /** @description The configuration of a Tines (`.tines`) connector. */
-        TinesConnectorConfig: {
-            /** @description The Tines tenant URL. */
-            url: string;
-        };
+        TinesConnectorConfig: TinesConnectorConfig;
         /** @description The secrets of a Tines (`.tines`) connector. */
-        TinesConnectorSecrets: {
-            /** @description The account email. */
-            email: string;
-            /** @description The Tines API token. */
-            token: string;
-        };
+        TinesConnectorSecrets: TinesConnectorSecrets;
         /** @description A Torq (`.torq`) connector as Kibana returns it; its secrets are never included. */
-        TorqConnector: components["schemas"]["ConnectorFields"] & {
-            /** @constant */
-            connector_type_id: ".torq";
-            /** @description Left out for preconfigured connectors. */
-            config?: components["schemas"]["TorqConnectorConfig"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".torq";
-        };
+        TorqConnector: TorqConnector;
         /** @description The configuration of a Torq (`.torq`) connector. */
-        TorqConnectorConfig: {
-            /** @description The Torq webhook integration URL. */
-            webhookIntegrationUrl: string;
-        };
+        TorqConnectorConfig: TorqConnectorConfig;
         /** @description The secrets of a Torq (`.torq`) connector. */
-        TorqConnectorSecrets: {
-            /** @description The Torq integration token. */
-            token: string;
-        };
+        TorqConnectorSecrets: TorqConnectorSecrets;
         /** @description The body that updates an APM anomaly (`apm.rules.anomaly`) rule. */
-        UpdateApmAnomalyRule: components["schemas"]["RuleUpdateFields"] & {
-            params: components["schemas"]["ApmAnomalyRuleParams"];
-        };
+        UpdateApmAnomalyRule: UpdateApmAnomalyRule;
         /** @description The body that updates an APM error count threshold (`apm.error_rate`) rule. */
-        UpdateApmErrorCountRule: components["schemas"]["RuleUpdateFields"] & {
-            params: components["schemas"]["ApmErrorCountRuleParams"];
-        };
+        UpdateApmErrorCountRule: UpdateApmErrorCountRule;
         /** @description The body that updates an APM latency threshold (`apm.transaction_duration`) rule. */
-        UpdateApmTransactionDurationRule: components["schemas"]["RuleUpdateFields"] & {
-            params: components["schemas"]["ApmTransactionDurationRuleParams"];
-        };
+        UpdateApmTransactionDurationRule: UpdateApmTransactionDurationRule;
         /** @description The body that updates an APM failed transaction rate (`apm.transaction_error_rate`) rule. */
-        UpdateApmTransactionErrorRateRule: components["schemas"]["RuleUpdateFields"] & {
-            params: components["schemas"]["ApmTransactionErrorRateRuleParams"];
-        };
+        UpdateApmTransactionErrorRateRule: UpdateApmTransactionErrorRateRule;
         /** @description The body that updates an Amazon Bedrock (`.bedrock`) connector; the type itself cannot change. */
-        UpdateBedrockConnector: {
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["BedrockConnectorConfig"];
-            secrets: components["schemas"]["BedrockConnectorSecrets"];
-        };
+        UpdateBedrockConnector: UpdateBedrockConnector;
         /** @description The body that updates a Webhook - Case Management (`.cases-webhook`) connector; the type itself cannot change. */
-        UpdateCasesWebhookConnector: {
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["CasesWebhookConnectorConfig"];
-            secrets?: components["schemas"]["CasesWebhookConnectorSecrets"];
-        };
+        UpdateCasesWebhookConnector: UpdateCasesWebhookConnector;
         /** @description The body that updates a CrowdStrike (`.crowdstrike`) connector; the type itself cannot change. */
-        UpdateCrowdStrikeConnector: {
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["CrowdStrikeConnectorConfig"];
-            secrets: components["schemas"]["CrowdStrikeConnectorSecrets"];
-        };
+        UpdateCrowdStrikeConnector: UpdateCrowdStrikeConnector;
         /** @description The body that updates a D3 Security (`.d3security`) connector; the type itself cannot change. */
-        UpdateD3SecurityConnector: {
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["D3SecurityConnectorConfig"];
-            secrets: components["schemas"]["D3SecurityConnectorSecrets"];
-        };
+        UpdateD3SecurityConnector: UpdateD3SecurityConnector;
         /** @description The body that updates a Microsoft Defender for Endpoint (`.microsoft_defender_endpoint`) connector; the type itself cannot change. Kibana's published spec lists the Defender config only in the update body and its secrets only in the create body; the connector itself checks both on create and on update, as here. */
-        UpdateDefenderConnector: {
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["DefenderConnectorConfig"];
-            secrets: components["schemas"]["DefenderConnectorSecrets"];
-        };
+        UpdateDefenderConnector: UpdateDefenderConnector;
         /** @description The body that updates an email (`.email`) connector; the type itself cannot change. */
-        UpdateEmailConnector: {
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["EmailConnectorConfig"];
-            secrets?: components["schemas"]["EmailConnectorSecrets"];
-        };
+        UpdateEmailConnector: UpdateEmailConnector;
         /** @description The body that updates an Elasticsearch query (`.es-query`) rule. */
-        UpdateEsQueryRule: components["schemas"]["RuleUpdateFields"] & {
-            params: components["schemas"]["EsQueryRuleParams"];
-        };
+        UpdateEsQueryRule: UpdateEsQueryRule;
         /** @description The body that updates a Google Gemini (`.gemini`) connector; the type itself cannot change. */
-        UpdateGeminiConnector: {
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["GeminiConnectorConfig"];
-            secrets: components["schemas"]["GeminiConnectorSecrets"];
-        };
+        UpdateGeminiConnector: UpdateGeminiConnector;
         /** @description The body that updates an index (`.index`) connector; the type itself cannot change. */
-        UpdateIndexConnector: {
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["IndexConnectorConfig"];
-            secrets?: components["schemas"]["IndexConnectorSecrets"];
-        };
+        UpdateIndexConnector: UpdateIndexConnector;
         /** @description The body that updates an index threshold (`.index-threshold`) rule. */
-        UpdateIndexThresholdRule: components["schemas"]["RuleUpdateFields"] & {
-            params: components["schemas"]["IndexThresholdRuleParams"];
-        };
+        UpdateIndexThresholdRule: UpdateIndexThresholdRule;
         /** @description The body that updates an infrastructure inventory (`metrics.alert.inventory.threshold`) rule. */
-        UpdateInventoryThresholdRule: components["schemas"]["RuleUpdateFields"] & {
-            params: components["schemas"]["InventoryThresholdRuleParams"];
-        };
+        UpdateInventoryThresholdRule: UpdateInventoryThresholdRule;
         /** @description The body that updates a Jira (`.jira`) connector; the type itself cannot change. */
-        UpdateJiraConnector: {
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["JiraConnectorConfig"];
-            secrets: components["schemas"]["JiraConnectorSecrets"];
-        };
+        UpdateJiraConnector: UpdateJiraConnector;
         /** @description The body that updates a log threshold (`logs.alert.document.count`) rule. */
-        UpdateLogThresholdRule: components["schemas"]["RuleUpdateFields"] & {
-            params: components["schemas"]["LogThresholdRuleParams"];
-        };
+        UpdateLogThresholdRule: UpdateLogThresholdRule;
         /** @description The body that updates a maintenance window; what it leaves out stays as it is. */
-        UpdateMaintenanceWindowBody: {
-            title?: string;
-            enabled?: boolean;
-            schedule?: components["schemas"]["MaintenanceWindowSchedule"];
-            scope?: components["schemas"]["MaintenanceWindowScope"];
-        };
+        UpdateMaintenanceWindowBody: UpdateMaintenanceWindowBody;
         /** @description The body that updates a metric threshold (`metrics.alert.threshold`) rule. */
-        UpdateMetricThresholdRule: components["schemas"]["RuleUpdateFields"] & {
-            params: components["schemas"]["MetricThresholdRuleParams"];
-        };
+        UpdateMetricThresholdRule: UpdateMetricThresholdRule;
         /** @description The body that updates an OpenAI (`.gen-ai`) connector; the type itself cannot change. */
-        UpdateOpenAiConnector: {
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["OpenAiConnectorUpdateConfig"];
-            secrets?: components["schemas"]["OpenAiConnectorSecrets"];
-        };
+        UpdateOpenAiConnector: UpdateOpenAiConnector;
         /** @description The body that updates an Opsgenie (`.opsgenie`) connector; the type itself cannot change. */
-        UpdateOpsgenieConnector: {
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["OpsgenieConnectorConfig"];
-            secrets: components["schemas"]["OpsgenieConnectorSecrets"];
-        };
+        UpdateOpsgenieConnector: UpdateOpsgenieConnector;
         /** @description The body that updates a connector of a type this spec does not describe; the generic form of `ConnectorUpdateRequest`. */
-        UpdateOtherConnector: {
-            /** @description The display name of the connector. */
-            name: string;
-            config?: components["schemas"]["ConnectorConfig"];
-            secrets?: components["schemas"]["ConnectorSecrets"];
-        };
+        UpdateOtherConnector: UpdateOtherConnector;
         /** @description The body that updates a rule of a type this spec types no params for. */
-        UpdateOtherRule: components["schemas"]["RuleUpdateFields"] & {
-            /**
-             * @description The rule-type specific parameters; Kibana uses `{}` when omitted.
-             * @default {}
-             */
-            params?: components["schemas"]["RuleParams"];
-        };
+        UpdateOtherRule: UpdateOtherRule;
         /** @description The body that updates a PagerDuty (`.pagerduty`) connector; the type itself cannot change. */
-        UpdatePagerDutyConnector: {
-            /** @description The display name of the connector. */
-            name: string;
-            config?: components["schemas"]["PagerDutyConnectorConfig"];
-            secrets: components["schemas"]["PagerDutyConnectorSecrets"];
-        };
+        UpdatePagerDutyConnector: UpdatePagerDutyConnector;
         /** @description The body that updates an IBM Resilient (`.resilient`) connector; the type itself cannot change. */
-        UpdateResilientConnector: {
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["ResilientConnectorConfig"];
-            secrets: components["schemas"]["ResilientConnectorSecrets"];
-        };
+        UpdateResilientConnector: UpdateResilientConnector;
         /** @description The body that updates a SentinelOne (`.sentinelone`) connector; the type itself cannot change. */
-        UpdateSentinelOneConnector: {
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["SentinelOneConnectorConfig"];
-            secrets: components["schemas"]["SentinelOneConnectorSecrets"];
-        };
+        UpdateSentinelOneConnector: UpdateSentinelOneConnector;
         /** @description The body that updates a server log (`.server-log`) connector; the type itself cannot change. */
-        UpdateServerLogConnector: {
-            /** @description The display name of the connector. */
-            name: string;
-            config?: components["schemas"]["ServerLogConnectorConfig"];
-            secrets?: components["schemas"]["ServerLogConnectorSecrets"];
-        };
+        UpdateServerLogConnector: UpdateServerLogConnector;
         /** @description The body that updates a ServiceNow ITOM (`.servicenow-itom`) connector; the type itself cannot change. */
-        UpdateServiceNowItomConnector: {
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["ServiceNowItomConnectorConfig"];
-            secrets?: components["schemas"]["ServiceNowConnectorSecrets"];
-        };
+        UpdateServiceNowItomConnector: UpdateServiceNowItomConnector;
         /** @description The body that updates a ServiceNow ITSM (`.servicenow`) connector; the type itself cannot change. */
-        UpdateServiceNowItsmConnector: {
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["ServiceNowConnectorConfig"];
-            secrets?: components["schemas"]["ServiceNowConnectorSecrets"];
-        };
+        UpdateServiceNowItsmConnector: UpdateServiceNowItsmConnector;
         /** @description The body that updates a ServiceNow SecOps (`.servicenow-sir`) connector; the type itself cannot change. */
-        UpdateServiceNowSecOpsConnector: {
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["ServiceNowConnectorConfig"];
-            secrets?: components["schemas"]["ServiceNowConnectorSecrets"];
-        };
+        UpdateServiceNowSecOpsConnector: UpdateServiceNowSecOpsConnector;
         /** @description The body that updates a Slack (Web API) (`.slack_api`) connector; the type itself cannot change. */
-        UpdateSlackApiConnector: {
-            /** @description The display name of the connector. */
-            name: string;
-            config?: components["schemas"]["SlackApiConnectorConfig"];
-            secrets: components["schemas"]["SlackApiConnectorSecrets"];
-        };
+        UpdateSlackApiConnector: UpdateSlackApiConnector;
         /** @description The body that updates a Slack (webhook) (`.slack`) connector; the type itself cannot change. */
-        UpdateSlackConnector: {
-            /** @description The display name of the connector. */
-            name: string;
-            config?: components["schemas"]["SlackConnectorConfig"];
-            secrets: components["schemas"]["SlackConnectorSecrets"];
-        };
+        UpdateSlackConnector: UpdateSlackConnector;
         /** @description The body that updates a SLO burn rate (`slo.rules.burnRate`) rule. */
-        UpdateSloBurnRateRule: components["schemas"]["RuleUpdateFields"] & {
-            params: components["schemas"]["SloBurnRateRuleParams"];
-        };
+        UpdateSloBurnRateRule: UpdateSloBurnRateRule;
         /** @description The body that updates a Swimlane (`.swimlane`) connector; the type itself cannot change. */
-        UpdateSwimlaneConnector: {
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["SwimlaneConnectorConfig"];
-            secrets?: components["schemas"]["SwimlaneConnectorSecrets"];
-        };
+        UpdateSwimlaneConnector: UpdateSwimlaneConnector;
         /** @description The body that updates a Microsoft Teams (`.teams`) connector; the type itself cannot change. */
-        UpdateTeamsConnector: {
-            /** @description The display name of the connector. */
-            name: string;
-            config?: components["schemas"]["TeamsConnectorConfig"];
-            secrets: components["schemas"]["TeamsConnectorSecrets"];
-        };
+        UpdateTeamsConnector: UpdateTeamsConnector;
         /** @description The body that updates a TheHive (`.thehive`) connector; the type itself cannot change. */
-        UpdateTheHiveConnector: {
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["TheHiveConnectorConfig"];
-            secrets: components["schemas"]["TheHiveConnectorSecrets"];
-        };
+        UpdateTheHiveConnector: UpdateTheHiveConnector;
         /** @description The body that updates a Tines (`.tines`) connector; the type itself cannot change. */
-        UpdateTinesConnector: {
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["TinesConnectorConfig"];
-            secrets: components["schemas"]["TinesConnectorSecrets"];
-        };
+        UpdateTinesConnector: UpdateTinesConnector;
         /** @description The body that updates a Torq (`.torq`) connector; the type itself cannot change. */
-        UpdateTorqConnector: {
-            /** @description The display name of the connector. */
-            name: string;
-            config: components["schemas"]["TorqConnectorConfig"];
-            secrets: components["schemas"]["TorqConnectorSecrets"];
-        };
+        UpdateTorqConnector: UpdateTorqConnector;
         /** @description The body that updates an Uptime monitor status (`xpack.uptime.alerts.monitorStatus`) rule. */
-        UpdateUptimeMonitorStatusRule: components["schemas"]["RuleUpdateFields"] & {
-            params: components["schemas"]["UptimeMonitorStatusRuleParams"];
-        };
+        UpdateUptimeMonitorStatusRule: UpdateUptimeMonitorStatusRule;
         /** @description The body that updates an Uptime TLS certificate (`xpack.uptime.alerts.tls`) rule. */
-        UpdateUptimeTlsRule: components["schemas"]["RuleUpdateFields"] & {
-            params: components["schemas"]["UptimeTlsRuleParams"];
-        };
+        UpdateUptimeTlsRule: UpdateUptimeTlsRule;
         /** @description The body that updates a webhook (`.webhook`) connector; the type itself cannot change. */
-        UpdateWebhookConnector: {
-            /** @description The display name of the connector. */
-            name: string;
-            config?: components["schemas"]["WebhookConnectorConfig"];
-            secrets?: components["schemas"]["WebhookConnectorSecrets"];
-        };
+        UpdateWebhookConnector: UpdateWebhookConnector;
         /** @description The body that updates an xMatters (`.xmatters`) connector; the type itself cannot change. */
-        UpdateXmattersConnector: {
-            /** @description The display name of the connector. */
-            name: string;
-            config?: components["schemas"]["XmattersConnectorConfig"];
-            secrets?: components["schemas"]["XmattersConnectorSecrets"];
-        };
+        UpdateXmattersConnector: UpdateXmattersConnector;
         /** @description An Uptime monitor status (`xpack.uptime.alerts.monitorStatus`) rule, as Kibana returns it. */
-        UptimeMonitorStatusRule: components["schemas"]["RuleFields"] & {
-            /** @constant */
-            rule_type_id: "xpack.uptime.alerts.monitorStatus";
-            params: components["schemas"]["UptimeMonitorStatusRuleParams"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type_id: "xpack.uptime.alerts.monitorStatus";
-        };
+        UptimeMonitorStatusRule: UptimeMonitorStatusRule;
         /** @description The params of an Uptime monitor status (`xpack.uptime.alerts.monitorStatus`) rule. */
-        UptimeMonitorStatusRuleParams: {
-            availability?: {
-                range?: number;
-                rangeUnit?: string;
-                threshold?: string;
-            };
-            filters?: string | {
-                "monitor.type"?: string[];
-                "observer.geo.name"?: string[];
-                tags?: string[];
-                "url.port"?: string[];
-            };
-            locations?: string[];
-            numTimes: number;
-            search?: string;
-            shouldCheckStatus: boolean;
-            shouldCheckAvailability: boolean;
-            timerangeCount?: number;
-            timerangeUnit?: string;
-            timerange?: {
-                from?: string;
-                to?: string;
-            };
-            version?: number;
-            isAutoGenerated?: boolean;
-        };
+        UptimeMonitorStatusRuleParams: UptimeMonitorStatusRuleParams;
         /** @description An Uptime TLS certificate (`xpack.uptime.alerts.tls`) rule, as Kibana returns it. */
-        UptimeTlsRule: components["schemas"]["RuleFields"] & {
-            /** @constant */
-            rule_type_id: "xpack.uptime.alerts.tls";
-            params: components["schemas"]["UptimeTlsRuleParams"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            rule_type_id: "xpack.uptime.alerts.tls";
-        };
+        UptimeTlsRule: UptimeTlsRule;
         /** @description The params of an Uptime TLS certificate (`xpack.uptime.alerts.tls`) rule. */
-        UptimeTlsRuleParams: {
-            search?: string;
-            /** @description Alert when a certificate expires within this many days. */
-            certExpirationThreshold?: number;
-            /** @description Alert when a certificate is older than this many days. */
-            certAgeThreshold?: number;
-        };
+        UptimeTlsRuleParams: UptimeTlsRuleParams;
         /** @description A webhook (`.webhook`) connector as Kibana returns it; its secrets are never included. */
-        WebhookConnector: components["schemas"]["ConnectorFields"] & {
-            /** @constant */
-            connector_type_id: ".webhook";
-            /** @description Left out for preconfigured connectors. */
-            config?: components["schemas"]["WebhookConnectorConfig"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".webhook";
-        };
+        WebhookConnector: WebhookConnector;
         /** @description The configuration of a webhook (`.webhook`) connector. */
-        WebhookConnectorConfig: {
-            /**
-             * @description How the connector authenticates: with a user and password, or with a TLS client certificate.
-             * @enum {string|null}
-             */
-            authType?: "webhook-authentication-basic" | "webhook-authentication-ssl" | null;
-            /** @description A certificate authority file, base64 encoded, that the server certificate must chain to. */
-            ca?: string;
-            /**
-             * @description The format of the TLS client certificate: a CRT and KEY pair, or a PFX file.
-             * @enum {string}
-             */
-            certType?: "ssl-crt-key" | "ssl-pfx";
-            /**
-             * @description Whether the webhook authenticates.
-             * @default true
-             */
-            hasAuth?: boolean;
-            /** @description Headers sent with every request. */
-            headers?: {
-                [key: string]: string;
-            } | null;
-            /**
-             * @description The HTTP method of the request.
-             * @default post
-             * @enum {string}
-             */
-            method?: "post" | "put";
-            /** @description The URL the request goes to. */
-            url?: string;
-            /**
-             * @description How the server certificate is checked: `full` (certificate and host name), `certificate` only, or `none`.
-             * @default full
-             * @enum {string}
-             */
-            verificationMode?: "certificate" | "full" | "none";
-        };
+        WebhookConnectorConfig: WebhookConnectorConfig;
         /** @description The secrets of a webhook (`.webhook`) connector. */
-        WebhookConnectorSecrets: {
-            /** @description A CRT client certificate, base64 encoded (with `certType: ssl-crt-key`). */
-            crt?: string;
-            /** @description The KEY of the CRT client certificate, base64 encoded. */
-            key?: string;
-            /** @description A PFX client certificate, base64 encoded (with `certType: ssl-pfx`). */
-            pfx?: string;
-            /** @description The password for basic authentication, or of the certificate. */
-            password?: string;
-            /** @description The user name for basic authentication. */
-            user?: string;
-        };
+        WebhookConnectorSecrets: WebhookConnectorSecrets;
         /** @description A xMatters (`.xmatters`) connector as Kibana returns it; its secrets are never included. */
-        XmattersConnector: components["schemas"]["ConnectorFields"] & {
-            /** @constant */
-            connector_type_id: ".xmatters";
-            /** @description Left out for preconfigured connectors. */
-            config?: components["schemas"]["XmattersConnectorConfig"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            connector_type_id: ".xmatters";
-        };
+        XmattersConnector: XmattersConnector;
         /** @description The configuration of an xMatters (`.xmatters`) connector. */
-        XmattersConnectorConfig: {
-            /** @description The xMatters flow URL (with basic authentication). */
-            configUrl?: string | null;
-            /**
-             * @description Whether the connector authenticates with a user and password rather than an API key in the URL.
-             * @default true
-             */
-            usesBasic?: boolean;
-        };
+        XmattersConnectorConfig: XmattersConnectorConfig;
         /** @description The secrets of an xMatters (`.xmatters`) connector. */
-        XmattersConnectorSecrets: {
-            /** @description The password (with basic authentication). */
-            password?: string;
-            /** @description The flow URL with its API key (without basic authentication). */
-            secretsUrl?: string;
-            /** @description The user name (with basic authentication). */
-            user?: string;
-        };
+        XmattersConnectorSecrets: XmattersConnectorSecrets;
     };
     responses: {
         /** @description The request was malformed or failed validation. */
@@ -5704,7 +2157,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ConnectorCreateRequest"];
+                "application/json": components["schemas"]["ConnectorCreateRequest"] | components["schemas"]["CreateOtherConnector"];
             };
         };
         responses: {
@@ -5798,7 +2251,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ConnectorCreateRequest"];
+                "application/json": components["schemas"]["ConnectorCreateRequest"] | components["schemas"]["CreateOtherConnector"];
             };
         };
         responses: {
@@ -5960,7 +2413,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RuleCreateRequest"];
+                "application/json": components["schemas"]["RuleCreateRequest"] | components["schemas"]["CreateOtherRule"];
             };
         };
         responses: {
@@ -6058,7 +2511,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RuleCreateRequest"];
+                "application/json": components["schemas"]["RuleCreateRequest"] | components["schemas"]["CreateOtherRule"];
             };
         };
         responses: {
@@ -6885,25 +3338,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Users to assign, by user profile id. */
-                    assignees?: components["schemas"]["CaseAssignee"][];
-                    /** @description A word or phrase that categorizes the case. */
-                    category?: string | null;
-                    connector: components["schemas"]["CaseConnector"];
-                    /** @description Values for the custom fields defined in the case settings. Optional custom fields that are left out are stored as null. */
-                    customFields?: components["schemas"]["CaseCustomFieldValue"][];
-                    /** @description The case description. */
-                    description: string;
-                    owner: components["schemas"]["Owner"];
-                    settings: components["schemas"]["CaseSettings"];
-                    /** @default low */
-                    severity?: components["schemas"]["CaseSeverity"];
-                    /** @description Words and phrases that help categorize the case; may be empty. */
-                    tags: string[];
-                    /** @description The case title. */
-                    title: string;
-                };
+                "application/json": CreateCaseBody;
             };
         };
         responses: {
@@ -6960,28 +3395,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description The cases to update, each with its id, current version and the fields to change. */
-                    cases: {
-                        /** @description The case id. */
-                        id: string;
-                        /** @description The current version of the case, as returned by the get or find case operations. */
-                        version: string;
-                        /** @description The complete new list of assignees (replaces the old one). */
-                        assignees?: components["schemas"]["CaseAssignee"][];
-                        /** @description The new category; null removes it. */
-                        category?: string | null;
-                        connector?: components["schemas"]["CaseConnector"];
-                        /** @description New values for the custom fields. */
-                        customFields?: components["schemas"]["CaseCustomFieldValue"][];
-                        description?: string;
-                        settings?: components["schemas"]["CaseSettings"];
-                        severity?: components["schemas"]["CaseSeverity"];
-                        status?: components["schemas"]["CaseStatus"];
-                        tags?: string[];
-                        title?: string;
-                    }[];
-                };
+                "application/json": UpdateCasesBody;
             };
         };
         responses: {
@@ -7529,7 +3943,7 @@ export interface operations {
         /** @description Kibana expects an empty JSON object. */
         requestBody?: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": PushCaseBody;
             };
         };
         responses: {
@@ -7852,3 +4266,4407 @@ export interface operations {
         };
     };
 }
+/** @description A one-off or recurring period, as maintenance windows and rule snoozes take it: from `start`, lasting `duration`, repeating as `recurring` says. */
+export type AlertingCustomSchedule = {
+    /** @description When the (first) period starts, ISO 8601, for example `2026-03-12T12:00:00.000Z`. */
+    start: string;
+    /** @description How long each period lasts: `<integer><unit>` with unit `d`, `h`, `m` or `s`, for example `1d`, `5h`, `30m`, `5000s`. */
+    duration: string;
+    /** @description The IANA time zone the schedule recurs in; Kibana uses UTC when it is left out. */
+    timezone?: string;
+    recurring?: components["schemas"]["AlertingCustomScheduleRecurring"];
+};
+/** @description How a custom schedule repeats; without it the period happens once. */
+export type AlertingCustomScheduleRecurring = {
+    /** @description The date after which the schedule no longer repeats, ISO 8601. */
+    end?: string;
+    /** @description How often the period repeats: `<integer><unit>` with unit `d`, `w`, `M` or `y`, for example `15d`, `2w`, `3M`, `1y`. */
+    every?: string;
+    /** @description How many times the period happens in all. */
+    occurrences?: number;
+    /** @description Days of the week (`MO` ... `SU`), or the nth weekday of the month (`+1MO`, `-3FR`), the period happens on. */
+    onWeekDay?: string[];
+    /** @description Days of the month (1-31) the period happens on. */
+    onMonthDay?: number[];
+    /** @description Months (1-12) the period happens in. */
+    onMonth?: number[];
+};
+/** @description The health of the alerting framework and of the security settings it depends on. */
+export type AlertingHealth = {
+    /** @description Three sub-states of the alerting framework: reading rules, decrypting them and running them. */
+    alerting_framework_health: {
+        decryption_health: components["schemas"]["AlertingHealthCheck"];
+        execution_health: components["schemas"]["AlertingHealthCheck"];
+        read_health: components["schemas"]["AlertingHealthCheck"];
+    } & {
+        [key: string]: unknown;
+    };
+    /** @description False when the encrypted saved objects plugin has no permanent encryption key. */
+    has_permanent_encryption_key: boolean;
+    /** @description False when security is enabled but TLS is not. */
+    is_sufficiently_secure: boolean;
+};
+/** @description The status of one sub-state of the alerting framework and when it was determined. */
+export type AlertingHealthCheck = {
+    /** @enum {string} */
+    status: "ok" | "warn" | "error";
+    /** Format: date-time */
+    timestamp: string;
+} & {
+    [key: string]: unknown;
+};
+/** @description A stored agent configuration. */
+export type AgentConfiguration = {
+    /**
+     * @description When the configuration was last changed, in milliseconds since the epoch.
+     * @example 1730194190636
+     */
+    "@timestamp": number;
+    /** @description The agent the configuration is for. */
+    agent_name?: string;
+    /** @description Whether an agent has applied the current version of the configuration. */
+    applied_by_agent?: boolean;
+    /**
+     * @description A hash of the configuration. Agents send the `etag` of the configuration they last applied; when it matches, `applied_by_agent` becomes `true`. Every change resets `applied_by_agent`.
+     * @example 0bc3b5ebf18fba8163fe4c96f491e3767a358f85
+     */
+    etag: string;
+    service: components["schemas"]["ApmServiceObject"];
+    settings: components["schemas"]["ApmAgentConfigurationSettings"];
+};
+export type AgentConfigurationList = {
+    /** @description The stored agent configurations. */
+    configurations: components["schemas"]["ApmAgentConfiguration"][];
+};
+/** @description An agent configuration to create or update. */
+export type AgentConfigurationRequest = {
+    /** @description The agent the configuration is for; the Kibana UI uses it to decide which settings to show. */
+    agent_name?: string;
+    service: components["schemas"]["ApmServiceObject"];
+    settings: components["schemas"]["ApmAgentConfigurationSettings"];
+};
+export type AgentConfigurationSearchRequest = {
+    service: components["schemas"]["ApmServiceObject"];
+    /**
+     * @description The `etag` of the configuration the agent last applied; when it matches, the configuration is marked as applied.
+     * @example 0bc3b5ebf18fba8163fe4c96f491e3767a358f85
+     */
+    etag?: string;
+    /** @description `true` marks the configuration as applied whatever the `etag`; meant for agents without etags, such as Jaeger. */
+    mark_as_applied_by_agent?: boolean;
+};
+/** @description The Elasticsearch hit of the configuration that applies. Empty (`{}`) when no configuration applies to the service. */
+export type AgentConfigurationSearchResult = {
+    /** @description The id of the configuration document. */
+    _id?: string;
+    /** @description The index the configuration is stored in. */
+    _index?: string;
+    /** @description The relevance score of the hit. */
+    _score?: number;
+    _source?: components["schemas"]["ApmAgentConfiguration"];
+};
+/** @description The agent settings, by setting name (for example `transaction_sample_rate`, `capture_body`, `transaction_max_spans`). Every value is a string, numbers and booleans included. */
+export type AgentConfigurationSettings = {
+    [key: string]: string;
+};
+/** @description A newly created agent key. */
+export type AgentKey = {
+    /** @description The id of the API key. */
+    id: string;
+    /** @description The name of the API key. */
+    name: string;
+    /** @description The secret part of the API key. */
+    api_key: string;
+    /** @description The Base64 encoding of `id:api_key`, the value agents send. */
+    encoded: string;
+    /**
+     * Format: int64
+     * @description When the key expires, in milliseconds since the epoch; absent when it never expires.
+     */
+    expiration?: number;
+};
+export type AgentKeyRequest = {
+    /** @description The name of the agent key. */
+    name: string;
+    /** @description What the key may do: `event:write` to send APM events, `config_agent:read` to read agent configuration. */
+    privileges: ("event:write" | "config_agent:read")[];
+};
+export type AgentKeyResult = {
+    agentKey: components["schemas"]["ApmAgentKey"];
+};
+/** @description A stored annotation. */
+export type Annotation = {
+    /** @description The date and time of the annotation, in ISO 8601 format. */
+    "@timestamp": string;
+    annotation: {
+        /** @description The kind of annotation; APM stores `deployment`. */
+        type: string;
+        /** @description The title of the annotation. */
+        title?: string;
+    };
+    event: {
+        /** @description When the annotation was stored, in ISO 8601 format. */
+        created: string;
+    };
+    /** @description The text of the annotation. */
+    message: string;
+    service: {
+        /** @description The name of the service. */
+        name: string;
+        /** @description The environment of the service. */
+        environment?: string;
+        /** @description The version of the service. */
+        version?: string;
+    };
+    tags: string[];
+};
+export type AnnotationCreateResult = {
+    /** @description The id of the annotation document. */
+    _id: string;
+    /** @description The index the annotation was stored in. */
+    _index: string;
+    _source: components["schemas"]["ApmAnnotation"];
+};
+export type AnnotationRequest = {
+    /** @description The date and time of the annotation, in ISO 8601 format. */
+    "@timestamp": string;
+    /** @description The service version (and environment) the annotation is for. */
+    service: {
+        /** @description The version of the service. */
+        version: string;
+        /** @description The environment of the service. */
+        environment?: string;
+    };
+    /** @description The text of the annotation; defaults to the service version. */
+    message?: string;
+    /** @description Tags of the annotation; `apm` is always added. */
+    tags?: string[];
+};
+export type AnnotationSearchItem = {
+    /**
+     * @description The kind of annotation; only service versions are returned.
+     * @enum {string}
+     */
+    type: "version";
+    /** @description The id of the annotation. */
+    id: string;
+    /** @description The time of the annotation, in milliseconds since the epoch. */
+    "@timestamp": number;
+    /** @description The text shown for the annotation, such as the version. */
+    text: string;
+};
+export type AnnotationSearchResult = {
+    annotations: components["schemas"]["ApmAnnotationSearchItem"][];
+};
+/** @description An APM anomaly (`apm.rules.anomaly`) rule, as Kibana returns it. */
+export type ApmAnomalyRule = components["schemas"]["RuleFields"] & {
+    /** @constant */
+    rule_type_id: "apm.rules.anomaly";
+    params: components["schemas"]["ApmAnomalyRuleParams"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    rule_type_id: "apm.rules.anomaly";
+};
+/** @description The params of an APM anomaly (`apm.rules.anomaly`) rule. */
+export type ApmAnomalyRuleParams = {
+    serviceName?: string;
+    transactionType?: string;
+    windowSize: number;
+    windowUnit: components["schemas"]["ApmWindowUnit"];
+    environment: string;
+    /** @enum {string} */
+    anomalySeverityType: "critical" | "major" | "minor" | "warning";
+};
+export type DeleteAgentConfigurationRequest = {
+    service: components["schemas"]["ApmServiceObject"];
+};
+/** @description The Elasticsearch result of deleting the configuration document. */
+export type DeleteAgentConfigurationResult = {
+    /**
+     * @description The outcome of the delete, `deleted` on success.
+     * @example deleted
+     */
+    result: string;
+    /** @description The index the configuration was stored in. */
+    _index?: string;
+    /** @description The id of the deleted configuration document. */
+    _id?: string;
+    /** @description The document version after the delete. */
+    _version?: number;
+    _seq_no?: number;
+    _primary_term?: number;
+    _shards?: {
+        total: number;
+        successful: number;
+        failed: number;
+    };
+};
+/** @description An empty JSON object, the body of APM operations that return nothing. */
+export type EmptyObject = Record<string, never>;
+/** @description An APM error count threshold (`apm.error_rate`) rule, as Kibana returns it. */
+export type ApmErrorCountRule = components["schemas"]["RuleFields"] & {
+    /** @constant */
+    rule_type_id: "apm.error_rate";
+    params: components["schemas"]["ApmErrorCountRuleParams"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    rule_type_id: "apm.error_rate";
+};
+/** @description The params of an APM error count threshold (`apm.error_rate`) rule. */
+export type ApmErrorCountRuleParams = {
+    serviceName?: string;
+    windowSize: number;
+    windowUnit: components["schemas"]["ApmWindowUnit"];
+    /** @description The service environment, or `ENVIRONMENT_ALL`. */
+    environment: string;
+    threshold: number;
+    /**
+     * @default [
+     *       "service.name",
+     *       "service.environment"
+     *     ]
+     */
+    groupBy?: ("service.name" | "service.environment" | "transaction.name" | "error.grouping_key")[];
+    errorGroupingKey?: string;
+};
+export type ServerSchemaRequest = {
+    /**
+     * @description The APM Server configuration schema, stored as it is.
+     * @example {
+     *       "foo": "bar"
+     *     }
+     */
+    schema?: {
+        [key: string]: unknown;
+    };
+};
+export type ServiceAgentName = {
+    /**
+     * @description The name of the agent that reports for the service; absent when no data was found.
+     * @example nodejs
+     */
+    agentName?: string;
+};
+export type ServiceEnvironment = {
+    /**
+     * @description The environment name; `ALL_OPTION_VALUE` stands for all environments.
+     * @example ALL_OPTION_VALUE
+     */
+    name: string;
+    /** @description Whether a configuration exists for the service in this environment. */
+    alreadyConfigured: boolean;
+};
+export type ServiceEnvironmentList = {
+    /** @description The environments of the service. */
+    environments: components["schemas"]["ApmServiceEnvironment"][];
+};
+/** @description The service a configuration applies to. A missing `name` or `environment` means the configuration applies to all services or all environments. */
+export type ServiceObject = {
+    /**
+     * @description The name of the service.
+     * @example node
+     */
+    name?: string;
+    /**
+     * @description The environment of the service.
+     * @example prod
+     */
+    environment?: string;
+};
+/** @description A stored agent configuration together with its document id. */
+export type SingleAgentConfiguration = components["schemas"]["ApmAgentConfiguration"] & {
+    /** @description The id of the configuration document. */
+    id: string;
+};
+/** @description An uploaded source map with its content decoded. */
+export type SourceMap = components["schemas"]["ApmSourceMapArtifact"] & {
+    body: components["schemas"]["ApmSourceMapBody"];
+};
+/** @description The Fleet artifact fields of an uploaded source map. */
+export type SourceMapArtifact = {
+    /** @description The id of the artifact, used to delete the source map. */
+    id: string;
+    /** @description `<service name>-<service version>`. */
+    identifier: string;
+    /** @description The artifact type, `sourcemap`. */
+    type?: string;
+    /** @description The Fleet URL of the artifact, relative to Kibana. */
+    relative_url: string;
+    /** @description When the artifact was created, in ISO 8601 format. */
+    created: string;
+    /** @description How the body is compressed, `zlib` or `none`. */
+    compressionAlgorithm: string;
+    /** @description How the body is encrypted, `none`. */
+    encryptionAlgorithm: string;
+    /** @description SHA-256 of the stored (compressed) body. */
+    encodedSha256: string;
+    /** @description Size of the stored (compressed) body, in bytes. */
+    encodedSize: number;
+    /** @description SHA-256 of the uncompressed body. */
+    decodedSha256: string;
+    /** @description Size of the uncompressed body, in bytes. */
+    decodedSize: number;
+    /** @description The package the artifact belongs to, `apm`. */
+    packageName: string;
+};
+/** @description The decoded content of a source map artifact. */
+export type SourceMapBody = {
+    serviceName: string;
+    serviceVersion: string;
+    /** @description The path or URL of the minified bundle in the web application. */
+    bundleFilepath: string;
+    sourceMap: components["schemas"]["ApmSourceMapContent"];
+};
+/** @description A source map in the source map format (version 3). */
+export type SourceMapContent = {
+    /** @description The source map format version. */
+    version: number;
+    /** @description The generated file the source map belongs to. */
+    file?: string;
+    /** @description The original source files. */
+    sources: string[];
+    /** @description The content of each original source file, or null when not included. */
+    sourcesContent?: (string | null)[];
+    /** @description Symbol names used by the mappings. */
+    names?: string[];
+    /** @description The encoded mappings. */
+    mappings: string;
+    /** @description A prefix for the source file paths. */
+    sourceRoot?: string;
+};
+export type SourceMapList = {
+    /** @description The source maps of the page, newest first. */
+    artifacts: components["schemas"]["ApmSourceMap"][];
+    /** @description The number of source maps on all pages. */
+    total?: number;
+};
+export type SourceMapUploadRequest = {
+    /** @description The service the source map applies to. */
+    service_name: string;
+    /** @description The service version the source map applies to. */
+    service_version: string;
+    /** @description The absolute path (or URL) of the minified bundle as the web application loads it. */
+    bundle_filepath: string;
+    /**
+     * Format: binary
+     * @description The source map file (JSON in the source map format, version 3).
+     */
+    sourcemap: string;
+};
+/** @description An APM latency threshold (`apm.transaction_duration`) rule, as Kibana returns it. */
+export type ApmTransactionDurationRule = components["schemas"]["RuleFields"] & {
+    /** @constant */
+    rule_type_id: "apm.transaction_duration";
+    params: components["schemas"]["ApmTransactionDurationRuleParams"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    rule_type_id: "apm.transaction_duration";
+};
+/** @description The params of an APM latency threshold (`apm.transaction_duration`) rule. */
+export type ApmTransactionDurationRuleParams = {
+    serviceName?: string;
+    transactionType?: string;
+    transactionName?: string;
+    windowSize: number;
+    windowUnit: components["schemas"]["ApmWindowUnit"];
+    environment: string;
+    /** @description The latency threshold, in milliseconds. */
+    threshold: number;
+    /**
+     * @default [
+     *       "service.name",
+     *       "service.environment",
+     *       "transaction.type"
+     *     ]
+     */
+    groupBy?: ("service.name" | "service.environment" | "transaction.type" | "transaction.name")[];
+    /** @enum {string} */
+    aggregationType: "avg" | "95th" | "99th";
+};
+/** @description An APM failed transaction rate (`apm.transaction_error_rate`) rule, as Kibana returns it. */
+export type ApmTransactionErrorRateRule = components["schemas"]["RuleFields"] & {
+    /** @constant */
+    rule_type_id: "apm.transaction_error_rate";
+    params: components["schemas"]["ApmTransactionErrorRateRuleParams"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    rule_type_id: "apm.transaction_error_rate";
+};
+/** @description The params of an APM failed transaction rate (`apm.transaction_error_rate`) rule. */
+export type ApmTransactionErrorRateRuleParams = {
+    serviceName?: string;
+    transactionType?: string;
+    transactionName?: string;
+    windowSize: number;
+    windowUnit: components["schemas"]["ApmWindowUnit"];
+    environment: string;
+    /** @description The failed transaction rate threshold, in percent. */
+    threshold: number;
+    /**
+     * @default [
+     *       "service.name",
+     *       "service.environment",
+     *       "transaction.type"
+     *     ]
+     */
+    groupBy?: ("service.name" | "service.environment" | "transaction.type" | "transaction.name")[];
+};
+/** @description The Fleet artifact created for an uploaded source map. */
+export type UploadedSourceMap = components["schemas"]["ApmSourceMapArtifact"] & {
+    /** @description The stored body, compressed and Base64 encoded. */
+    body: string;
+};
+/** @enum {string} */
+export type ApmWindowUnit = "m" | "h" | "d";
+/** @description A Amazon Bedrock (`.bedrock`) connector as Kibana returns it; its secrets are never included. */
+export type BedrockConnector = components["schemas"]["ConnectorFields"] & {
+    /** @constant */
+    connector_type_id: ".bedrock";
+    /** @description Left out for preconfigured connectors. */
+    config?: components["schemas"]["BedrockConnectorConfig"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".bedrock";
+};
+/** @description The configuration of an Amazon Bedrock (`.bedrock`) connector. */
+export type BedrockConnectorConfig = {
+    /** @description The Amazon Bedrock request URL. */
+    apiUrl: string;
+    /**
+     * @description The model Kibana uses when a request names none (Anthropic Claude models are supported).
+     * @default us.anthropic.claude-sonnet-4-5-20250929-v1:0
+     */
+    defaultModel?: string;
+};
+/** @description The secrets of an Amazon Bedrock (`.bedrock`) connector. */
+export type BedrockConnectorSecrets = {
+    /** @description The AWS access key. */
+    accessKey: string;
+    /** @description The AWS secret key. */
+    secret: string;
+};
+/** @description A case. */
+export type Case = {
+    /** @description The case id (also its saved object id). */
+    id: string;
+    /** @description The version of the case; send it back when updating the case. */
+    version: string;
+    title: string;
+    description: string;
+    tags: string[];
+    owner: components["schemas"]["Owner"];
+    status: components["schemas"]["CaseStatus"];
+    severity: components["schemas"]["CaseSeverity"];
+    category?: string | null;
+    /** @description The users assigned to the case. */
+    assignees?: components["schemas"]["CaseAssignee"][] | null;
+    settings: components["schemas"]["CaseSettings"];
+    connector: components["schemas"]["CaseConnector"];
+    /** @description The custom field values of the case. */
+    customFields?: components["schemas"]["CaseCustomFieldValue"][];
+    /** @description The comments and other attachments of the case. Kibana 9 no longer returns them when reading one case (find them with the comments search instead); older Kibana and the other operations still do. */
+    comments?: components["schemas"]["CaseComment"][];
+    /** @description The number of user comments. */
+    totalComment: number;
+    /** @description The number of attached alerts. */
+    totalAlerts: number;
+    /** @description The number of attached events. Kibana 9 and later. */
+    totalEvents?: number;
+    /** @description The observables of the case (IP addresses, hashes, hosts, ...). Kibana 9 and later. */
+    observables?: components["schemas"]["CaseObservable"][];
+    /** @description The number of observables. Kibana 9 and later. */
+    total_observables?: number | null;
+    /** @description Seconds from creation to closure, rounded down; null while the case is not closed. */
+    duration: number | null;
+    /** Format: date-time */
+    closed_at: string | null;
+    closed_by: components["schemas"]["CaseUser"] | null;
+    /** Format: date-time */
+    created_at: string;
+    created_by: components["schemas"]["CaseUser"];
+    /** Format: date-time */
+    updated_at: string | null;
+    updated_by: components["schemas"]["CaseUser"] | null;
+    /** @description The last push to an external system; null if the case was never pushed. */
+    external_service: components["schemas"]["CaseExternalService"] | null;
+};
+/** @description An alert attached to a case. */
+export type CaseAlert = {
+    /** @description The alert id. */
+    id: string;
+    /** @description The index that holds the alert. */
+    index: string;
+    /** Format: date-time */
+    attached_at: string;
+};
+/** @description The alert id, or several ids; position N matches position N of the index list. */
+export type CaseAlertIds = string | string[];
+/** @description The index of the alert, or several indices; position N matches position N of the alert ids. */
+export type CaseAlertIndices = string | string[];
+/** @description The rule that created the alerts. */
+export type CaseAlertRule = {
+    /** @description The rule id. */
+    id: string | null;
+    /** @description The rule name. */
+    name: string | null;
+};
+/** @description A user assigned to a case. */
+export type CaseAssignee = {
+    /** @description The user profile id (see the suggest user profile API). */
+    uid: string;
+};
+/** @description The content of an attachment as recorded in a comment user action. */
+export type CaseAttachmentPayload = components["schemas"]["CaseCommentRequestUser"] | components["schemas"]["CaseCommentRequestAlert"] | components["schemas"]["CaseAttachmentPayloadActions"] | components["schemas"]["CaseAttachmentPayloadExternalReference"] | components["schemas"]["CaseAttachmentPayloadPersistableState"];
+/** @description A response action attachment. */
+export type CaseAttachmentPayloadActions = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "actions";
+    comment: string;
+    actions: components["schemas"]["CaseResponseActions"];
+    owner: components["schemas"]["Owner"];
+};
+/** @description An external reference attachment. */
+export type CaseAttachmentPayloadExternalReference = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "externalReference";
+    externalReferenceAttachmentTypeId: string;
+    externalReferenceId?: string;
+    externalReferenceMetadata: {
+        [key: string]: unknown;
+    } | null;
+    externalReferenceStorage: components["schemas"]["CaseExternalReferenceStorage"];
+    owner: components["schemas"]["Owner"];
+};
+/** @description A persistable state attachment. */
+export type CaseAttachmentPayloadPersistableState = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "persistableState";
+    persistableStateAttachmentTypeId: string;
+    persistableStateAttachmentState: {
+        [key: string]: unknown;
+    };
+    owner: components["schemas"]["Owner"];
+};
+/** @description A comment or other attachment of a case, told apart by `type`. */
+export type CaseComment = components["schemas"]["CaseCommentUser"] | components["schemas"]["CaseCommentAlert"] | components["schemas"]["CaseCommentActions"] | components["schemas"]["CaseCommentExternalReference"] | components["schemas"]["CaseCommentPersistableState"];
+/** @description A record of a response action (for example host isolation) taken from Elastic Security. */
+export type CaseCommentActions = {
+    /** @enum {string} */
+    type: "actions";
+    comment: string;
+    actions: components["schemas"]["CaseResponseActions"];
+} & (components["schemas"]["CaseCommentBase"] & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "actions";
+});
+/** @description One or more alerts attached to the case. */
+export type CaseCommentAlert = {
+    /** @enum {string} */
+    type: "alert";
+    alertId: components["schemas"]["CaseAlertIds"];
+    index: components["schemas"]["CaseAlertIndices"];
+    rule: components["schemas"]["CaseAlertRule"];
+} & (components["schemas"]["CaseCommentBase"] & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "alert";
+});
+/** @description What every stored comment or attachment carries. */
+export type CaseCommentBase = {
+    id: string;
+    /** @description The version of the attachment; send it back when updating it. */
+    version: string;
+    owner: components["schemas"]["Owner"];
+    /** Format: date-time */
+    created_at: string;
+    created_by: components["schemas"]["CaseUser"];
+    /** Format: date-time */
+    pushed_at: string | null;
+    pushed_by: components["schemas"]["CaseUser"] | null;
+    /** Format: date-time */
+    updated_at: string | null;
+    updated_by: components["schemas"]["CaseUser"] | null;
+};
+/** @description A reference to an object kept outside the case, such as a file uploaded to the case (`externalReferenceAttachmentTypeId: .files`). */
+export type CaseCommentExternalReference = {
+    /** @enum {string} */
+    type: "externalReference";
+    /** @description The registered kind of external reference, for example `.files`. */
+    externalReferenceAttachmentTypeId: string;
+    /** @description The id of the referenced object. */
+    externalReferenceId: string;
+    /** @description Metadata specific to the kind of reference. */
+    externalReferenceMetadata: {
+        [key: string]: unknown;
+    } | null;
+    externalReferenceStorage: components["schemas"]["CaseExternalReferenceStorage"];
+} & (components["schemas"]["CaseCommentBase"] & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "externalReference";
+});
+/** @description One page of the attachments of a case. */
+export type CaseCommentFindResponse = {
+    comments: components["schemas"]["CaseComment"][];
+    page: number;
+    per_page: number;
+    total: number;
+};
+/** @description An attachment whose state Kibana stores with the case, such as a Lens visualization. */
+export type CaseCommentPersistableState = {
+    /** @enum {string} */
+    type: "persistableState";
+    /** @description The registered kind of attachment, for example `.lens`. */
+    persistableStateAttachmentTypeId: string;
+    /** @description The attachment state, specific to its kind. */
+    persistableStateAttachmentState: {
+        [key: string]: unknown;
+    };
+} & (components["schemas"]["CaseCommentBase"] & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "persistableState";
+});
+/** @description A user comment or alerts to attach to a case. */
+export type CaseCommentRequest = components["schemas"]["CaseCommentRequestUser"] | components["schemas"]["CaseCommentRequestAlert"];
+/** @description Alerts to attach. */
+export type CaseCommentRequestAlert = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "alert";
+    alertId: components["schemas"]["CaseAlertIds"];
+    index: components["schemas"]["CaseAlertIndices"];
+    owner: components["schemas"]["Owner"];
+    rule: components["schemas"]["CaseAlertRule"];
+};
+/** @description A user comment. */
+export type CaseCommentRequestUser = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "user";
+    /** @description The comment text (Markdown). */
+    comment: string;
+    owner: components["schemas"]["Owner"];
+};
+/** @description The new content of a user comment or alert attachment, with its id and current version. */
+export type CaseCommentUpdateRequest = components["schemas"]["CaseCommentUpdateRequestUser"] | components["schemas"]["CaseCommentUpdateRequestAlert"];
+/** @description The new content of an alert attachment. */
+export type CaseCommentUpdateRequestAlert = {
+    /** @description The attachment id. */
+    id: string;
+    /** @description The current version of the attachment. */
+    version: string;
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "alert";
+    alertId: components["schemas"]["CaseAlertIds"];
+    index: components["schemas"]["CaseAlertIndices"];
+    owner: components["schemas"]["Owner"];
+    rule: components["schemas"]["CaseAlertRule"];
+};
+/** @description The new text of a user comment. */
+export type CaseCommentUpdateRequestUser = {
+    /** @description The comment id. */
+    id: string;
+    /** @description The current version of the comment. */
+    version: string;
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "user";
+    comment: string;
+    owner: components["schemas"]["Owner"];
+};
+/** @description A user comment. */
+export type CaseCommentUser = {
+    /** @enum {string} */
+    type: "user";
+    /** @description The comment text (Markdown). */
+    comment: string;
+} & (components["schemas"]["CaseCommentBase"] & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "user";
+});
+/** @description The case settings of one owner. */
+export type CaseConfiguration = {
+    closure_type: components["schemas"]["CaseConfigurationClosureType"];
+    connector: components["schemas"]["CaseConnector"];
+    /**
+     * Format: date-time
+     * @description When the settings were created.
+     */
+    created_at: string;
+    created_by: components["schemas"]["CaseUser"];
+    /** @description The custom fields cases of this owner offer. */
+    customFields: components["schemas"]["CaseConfigurationCustomField"][];
+    /** @description A problem with the settings (for example with the connector's field mappings), or null. */
+    error: string | null;
+    /** @description The identifier of the settings; pass it as `configurationId` to update them. */
+    id: string;
+    /** @description How case fields map to the fields of the default connector's external system. */
+    mappings: components["schemas"]["CaseConfigurationMapping"][];
+    owner: components["schemas"]["Owner"];
+    /** @description The templates offered when cases of this owner are created (technical preview). */
+    templates: components["schemas"]["CaseConfigurationTemplate"][];
+    /**
+     * Format: date-time
+     * @description When the settings were last changed, or null if never.
+     */
+    updated_at: string | null;
+    /** @description Who last changed the settings, or null if never. */
+    updated_by: components["schemas"]["CaseUser"] | null;
+    /** @description The current version of the settings; send it back when updating them. */
+    version: string;
+    /** @description Observable types of this owner's own, on top of the built-in ones. Kibana 9 and later; older Kibana leaves it out. */
+    observableTypes?: components["schemas"]["CaseConfigurationObservableType"][];
+    /** @description Whether new cases of this owner take the observables found in their alerts by default. Kibana 9 and later; older Kibana leaves it out. */
+    extractObservables?: boolean;
+    /** @description Tags that workflows may set on cases of this owner. Kibana 9.2 and later; older Kibana leaves it out. */
+    workflowTags?: string[];
+};
+/** @description A connector that cases can use, as listed by the case connectors operation. */
+export type CaseConfigurationAvailableConnector = {
+    /** @description The identifier of the connector. */
+    id: string;
+    /**
+     * @description The connector type.
+     * @enum {string}
+     */
+    actionTypeId: ".cases-webhook" | ".jira" | ".none" | ".resilient" | ".servicenow" | ".servicenow-sir" | ".swimlane";
+    /** @description The display name of the connector. */
+    name: string;
+    /** @description The connector-type specific configuration (left out for preconfigured connectors). */
+    config?: {
+        [key: string]: unknown;
+    };
+    /** @description Whether the connector is deprecated. */
+    isDeprecated: boolean;
+    /** @description Whether the connector lacks the secrets it needs (left out for preconfigured connectors). */
+    isMissingSecrets?: boolean;
+    /** @description Whether the connector is defined in the Kibana configuration file. */
+    isPreconfigured: boolean;
+    /** @description How many saved objects use the connector. */
+    referencedByCount: number;
+};
+/**
+ * @description Whether a case is closed automatically when it is pushed to an external system (`close-by-pushing`) or only by a user (`close-by-user`).
+ * @enum {string}
+ */
+export type CaseConfigurationClosureType = "close-by-pushing" | "close-by-user";
+/** @description The definition of a custom field that cases of this owner can fill in; `type` tells the variants apart. */
+export type CaseConfigurationCustomField = components["schemas"]["CaseConfigurationTextCustomField"] | components["schemas"]["CaseConfigurationToggleCustomField"];
+/** @description How a case field is written to a field of the external system when the case is pushed. */
+export type CaseConfigurationMapping = {
+    /**
+     * @description The case field.
+     * @enum {string}
+     */
+    source: "comments" | "description" | "tags" | "title";
+    /**
+     * @description The field of the external system (or `not_mapped`).
+     * @example short_description
+     */
+    target: string;
+    /**
+     * @description Whether a push replaces the external value, appends to it, or leaves it alone.
+     * @enum {string}
+     */
+    action_type: "append" | "nothing" | "overwrite";
+};
+/** @description An observable type that case settings add. */
+export type CaseConfigurationObservableType = {
+    /** @description The identifier of the type (a UUID when Kibana makes it). */
+    key: string;
+    /** @description The name people see. */
+    label: string;
+};
+/** @description The body that creates the case settings of an owner. Kibana decodes it strictly: a key it does not know is refused with 400. */
+export type CaseConfigurationRequest = {
+    /** @description Observable types of this owner's own, on top of the built-in ones. Kibana 9 and later. */
+    observableTypes?: components["schemas"]["CaseConfigurationObservableType"][];
+    /** @description Whether new cases of this owner take the observables found in their alerts by default. Kibana 9 and later. */
+    extractObservables?: boolean;
+    /** @description Tags that workflows may set on cases of this owner. Kibana 9.2 and later. */
+    workflowTags?: string[];
+    closure_type: components["schemas"]["CaseConfigurationClosureType"];
+    connector: components["schemas"]["CaseConnector"];
+    owner: components["schemas"]["Owner"];
+    /** @description The custom fields cases of this owner offer. */
+    customFields?: components["schemas"]["CaseConfigurationCustomField"][];
+    /** @description The templates offered when cases of this owner are created (technical preview). */
+    templates?: components["schemas"]["CaseConfigurationTemplate"][];
+};
+/** @description A template that pre-fills fields of new cases (technical preview). */
+export type CaseConfigurationTemplate = {
+    /** @description The unique key of the template, used to refer to it in API calls. Lower case letters, digits, `_` and `-` only. */
+    key: string;
+    /** @description The name of the template. */
+    name: string;
+    /** @description What the template is for. */
+    description?: string;
+    /** @description Words and phrases that categorize the template; may be empty. */
+    tags?: string[];
+    /** @description The case fields the template fills in, or null for none. */
+    caseFields: components["schemas"]["CaseConfigurationTemplateCaseFields"] | null;
+};
+/** @description The case fields a template fills in; every field is optional. */
+export type CaseConfigurationTemplateCaseFields = {
+    /** @description The users assigned to cases created from the template. */
+    assignees?: components["schemas"]["CaseAssignee"][] | null;
+    /** @description A word or phrase that categorizes the case. */
+    category?: string;
+    connector?: components["schemas"]["CaseConnector"];
+    /** @description Custom field values of the template. */
+    customFields?: components["schemas"]["CaseConfigurationTemplateCustomField"][];
+    /** @description The description of the case. */
+    description?: string;
+    /** @description The case settings. */
+    settings?: {
+        /** @description Whether the status of attached alerts follows the status of the case. */
+        syncAlerts: boolean;
+    };
+    severity?: components["schemas"]["CaseSeverity"];
+    /** @description Words and phrases that categorize the case; may be empty. */
+    tags?: string[];
+    /** @description The title of the case. */
+    title?: string;
+};
+/** @description A custom field value in a template; `type` tells the variants apart. */
+export type CaseConfigurationTemplateCustomField = components["schemas"]["CaseConfigurationTemplateTextCustomField"] | components["schemas"]["CaseConfigurationTemplateToggleCustomField"];
+/** @description The value a template gives to a text custom field. */
+export type CaseConfigurationTemplateTextCustomField = {
+    /** @description The key of the custom field. */
+    key: string;
+    /** @enum {string} */
+    type: "text";
+    /** @description The text the field gets in a case created from the template. */
+    value: string | null;
+};
+/** @description The value a template gives to a toggle custom field. */
+export type CaseConfigurationTemplateToggleCustomField = {
+    /** @description The key of the custom field. */
+    key: string;
+    /** @enum {string} */
+    type: "toggle";
+    /** @description The on/off value the field gets in a case created from the template. */
+    value: boolean | null;
+};
+/** @description The definition of a custom field that holds text. */
+export type CaseConfigurationTextCustomField = {
+    /** @description The unique key of the custom field, used to refer to it in API calls. Lower case letters, digits, `_` and `-` only. */
+    key: string;
+    /** @description The label shown for the custom field in a case. */
+    label: string;
+    /** @enum {string} */
+    type: "text";
+    /** @description Whether a case must give the field a value. If false, the field may be omitted or set to null when a case is created or updated. */
+    required: boolean;
+    /** @description The value new cases get for this field. */
+    defaultValue?: string | null;
+};
+/** @description The definition of a custom field that holds an on/off value. */
+export type CaseConfigurationToggleCustomField = {
+    /** @description The unique key of the custom field, used to refer to it in API calls. Lower case letters, digits, `_` and `-` only. */
+    key: string;
+    /** @description The label shown for the custom field in a case. */
+    label: string;
+    /** @enum {string} */
+    type: "toggle";
+    /** @description Whether a case must give the field a value. If false, the field may be omitted or set to null when a case is created or updated. */
+    required: boolean;
+    /** @description The value new cases get for this field. */
+    defaultValue?: boolean | null;
+};
+/** @description The body that changes case settings; only `version` is required. Kibana decodes it strictly: a key it does not know is refused with 400. */
+export type CaseConfigurationUpdateRequest = {
+    /** @description Observable types of this owner's own, on top of the built-in ones. Kibana 9 and later. */
+    observableTypes?: components["schemas"]["CaseConfigurationObservableType"][];
+    /** @description Whether new cases of this owner take the observables found in their alerts by default. Kibana 9 and later. */
+    extractObservables?: boolean;
+    /** @description Tags that workflows may set on cases of this owner. Kibana 9.2 and later. */
+    workflowTags?: string[];
+    closure_type?: components["schemas"]["CaseConfigurationClosureType"];
+    connector?: components["schemas"]["CaseConnector"];
+    /** @description The custom fields cases of this owner offer; replaces the current list. */
+    customFields?: components["schemas"]["CaseConfigurationCustomField"][];
+    /** @description The templates offered when cases are created; replaces the current list (technical preview). */
+    templates?: components["schemas"]["CaseConfigurationTemplate"][];
+    /** @description The `version` of the settings as last read (from the get or add settings answer). A stale version makes Kibana answer 409. */
+    version: string;
+};
+/** @description The external-system connector of a case, with the fields that connector type needs. A case without a connector uses `{id: none, name: none, type: .none, fields: null}`. */
+export type CaseConnector = components["schemas"]["CaseConnectorNone"] | components["schemas"]["CaseConnectorCasesWebhook"] | components["schemas"]["CaseConnectorJira"] | components["schemas"]["CaseConnectorResilient"] | components["schemas"]["CaseConnectorServiceNow"] | components["schemas"]["CaseConnectorServiceNowSir"] | components["schemas"]["CaseConnectorSwimlane"];
+/** @description A Webhook - Case Management connector; it takes no case fields. */
+export type CaseConnectorCasesWebhook = {
+    /** @description The connector id. */
+    id: string;
+    /** @description The connector name. */
+    name: string;
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: ".cases-webhook";
+    fields: null;
+};
+/** @description A Jira connector. */
+export type CaseConnectorJira = {
+    /** @description The connector id. */
+    id: string;
+    /** @description The connector name. */
+    name: string;
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: ".jira";
+    /** @description The Jira issue fields; null (or a null member) leaves a field unset. */
+    fields: {
+        /** @description The issue type id. */
+        issueType: string | null;
+        /** @description The key of the parent issue, for sub-tasks. */
+        parent: string | null;
+        /** @description The issue priority. */
+        priority: string | null;
+        /** @description Further Jira fields as a JSON object text (recent Kibana versions only). */
+        otherFields?: string | null;
+    } | null;
+};
+/** @description No connector. */
+export type CaseConnectorNone = {
+    /**
+     * @description `none` for a case without a connector.
+     * @example none
+     */
+    id: string;
+    /**
+     * @description `none` for a case without a connector.
+     * @example none
+     */
+    name: string;
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: ".none";
+    fields: null;
+};
+/** @description An IBM Resilient connector. */
+export type CaseConnectorResilient = {
+    /** @description The connector id. */
+    id: string;
+    /** @description The connector name. */
+    name: string;
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: ".resilient";
+    /** @description The Resilient incident fields. */
+    fields: {
+        /** @description The incident type ids. */
+        incidentTypes: string[] | null;
+        /** @description The incident severity code. */
+        severityCode: string | null;
+        /** @description Further incident fields as a JSON object text (recent Kibana versions only). */
+        additionalFields?: string | null;
+    } | null;
+};
+/** @description A ServiceNow ITSM connector. */
+export type CaseConnectorServiceNow = {
+    /** @description The connector id. */
+    id: string;
+    /** @description The connector name. */
+    name: string;
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: ".servicenow";
+    /** @description The ServiceNow incident fields. */
+    fields: {
+        category: string | null;
+        /** @description The effect of the incident on the business. */
+        impact: string | null;
+        severity: string | null;
+        subcategory: string | null;
+        /** @description How long the resolution can wait. */
+        urgency: string | null;
+        /** @description Further incident fields as a JSON object text (recent Kibana versions only). */
+        additionalFields?: string | null;
+    } | null;
+};
+/** @description A ServiceNow SecOps (security incident response) connector. */
+export type CaseConnectorServiceNowSir = {
+    /** @description The connector id. */
+    id: string;
+    /** @description The connector name. */
+    name: string;
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: ".servicenow-sir";
+    /** @description The ServiceNow security incident fields. */
+    fields: {
+        category: string | null;
+        /** @description Whether to send the destination IPs of the alerts. */
+        destIp: boolean | null;
+        /** @description Whether to send the malware hashes of the alerts. */
+        malwareHash: boolean | null;
+        /** @description Whether to send the malware URLs of the alerts. */
+        malwareUrl: boolean | null;
+        priority: string | null;
+        /** @description Whether to send the source IPs of the alerts. */
+        sourceIp: boolean | null;
+        subcategory: string | null;
+        /** @description Further incident fields as a JSON object text (recent Kibana versions only). */
+        additionalFields?: string | null;
+    } | null;
+};
+/** @description A Swimlane connector. */
+export type CaseConnectorSwimlane = {
+    /** @description The connector id. */
+    id: string;
+    /** @description The connector name. */
+    name: string;
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: ".swimlane";
+    /** @description The Swimlane record fields. */
+    fields: {
+        /** @description The Swimlane case id. */
+        caseId: string | null;
+    } | null;
+};
+/** @description The value of one custom field of a case. The key and type must match a custom field defined in the case settings; null means no value. */
+export type CaseCustomFieldValue = components["schemas"]["CaseCustomFieldValueText"] | components["schemas"]["CaseCustomFieldValueToggle"];
+/** @description The value of a text custom field. */
+export type CaseCustomFieldValueText = {
+    /** @description The key of the custom field in the case settings. */
+    key: string;
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "text";
+    value: string | null;
+};
+/** @description The value of a toggle custom field. */
+export type CaseCustomFieldValueToggle = {
+    /** @description The key of the custom field in the case settings. */
+    key: string;
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "toggle";
+    value: boolean | null;
+};
+/** @description Where the referenced object is kept. */
+export type CaseExternalReferenceStorage = components["schemas"]["CaseExternalReferenceStorageElasticsearchDoc"] | components["schemas"]["CaseExternalReferenceStorageSavedObject"];
+/** @description An Elasticsearch document. */
+export type CaseExternalReferenceStorageElasticsearchDoc = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "elasticSearchDoc";
+};
+/** @description A saved object. */
+export type CaseExternalReferenceStorageSavedObject = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "savedObject";
+    /** @description The saved object type. */
+    soType: string;
+};
+/** @description Where and when the case was last pushed to an external system. */
+export type CaseExternalService = {
+    connector_id: string;
+    connector_name: string;
+    /** @description The id of the incident in the external system. */
+    external_id: string;
+    /** @description The title or key of the incident in the external system. */
+    external_title: string;
+    /** @description The address of the incident in the external system. */
+    external_url: string;
+    /** Format: date-time */
+    pushed_at: string;
+    pushed_by: components["schemas"]["CaseUser"] | null;
+};
+/** @description One page of cases with counts by status. */
+export type CaseFindResponse = {
+    cases: components["schemas"]["Case"][];
+    page: number;
+    per_page: number;
+    /** @description The number of matching cases. */
+    total: number;
+    count_open_cases: number;
+    count_in_progress_cases: number;
+    count_closed_cases: number;
+};
+/** @description An observable of a case, such as an IP address, a file hash or a host name. */
+export type CaseObservable = {
+    id: string;
+    /** Format: date-time */
+    createdAt: string;
+    /** Format: date-time */
+    updatedAt: string | null;
+    /** @description The observable type, a key of the built-in types or of the case settings' `observableTypes`. */
+    typeKey: string;
+    value: string;
+    description: string | null;
+};
+/** @description A case an alert is attached to. */
+export type CaseRelatedCase = {
+    /** @description The case id. */
+    id: string;
+    /** @description The case title. */
+    title: string;
+    description?: string;
+    status?: components["schemas"]["CaseStatus"];
+    /** Format: date-time */
+    createdAt?: string;
+    totals?: {
+        alerts: number;
+        userComments: number;
+    };
+};
+/** @description A response action and the hosts it targeted. */
+export type CaseResponseActions = {
+    targets: {
+        endpointId: string;
+        hostname: string;
+    }[];
+    /** @description The kind of action, for example `isolate` or `unisolate`. */
+    type: string;
+};
+/**
+ * @description A case field that `search` can run against; `incremental_id.text` needs Kibana 9.1 or later.
+ * @enum {string}
+ */
+export type CaseSearchField = "description" | "title" | "incremental_id.text";
+/** @description Case settings. */
+export type CaseSettings = {
+    /** @description Whether the status of attached alerts follows the status of the case. */
+    syncAlerts: boolean;
+    /** @description Whether Kibana adds the observables it finds in attached alerts to the case. Kibana 9 and later; older Kibana refuses the key. */
+    extractObservables?: boolean;
+};
+/**
+ * @description The severity of a case.
+ * @enum {string}
+ */
+export type CaseSeverity = "low" | "medium" | "high" | "critical";
+/**
+ * @description The status of a case.
+ * @enum {string}
+ */
+export type CaseStatus = "open" | "in-progress" | "closed";
+/** @description One case change for `updateCases`, with the case id, its current version and the fields to change. */
+export type CaseUpdateRequest = {
+    /** @description The case id. */
+    id: string;
+    /** @description The current version of the case, as returned by the get or find case operations. */
+    version: string;
+    /** @description The complete new list of assignees (replaces the old one). */
+    assignees?: components["schemas"]["CaseAssignee"][];
+    /** @description The new category; null removes it. */
+    category?: string | null;
+    connector?: components["schemas"]["CaseConnector"];
+    /** @description New values for the custom fields. */
+    customFields?: components["schemas"]["CaseCustomFieldValue"][];
+    description?: string;
+    settings?: components["schemas"]["CaseSettings"];
+    severity?: components["schemas"]["CaseSeverity"];
+    status?: components["schemas"]["CaseStatus"];
+    tags?: string[];
+    title?: string;
+};
+/** @description A user as Kibana records it on cases, comments and activity. */
+export type CaseUser = {
+    email: string | null;
+    full_name: string | null;
+    username: string | null;
+    /** @description The user profile id, when the user has a profile. */
+    profile_uid?: string;
+};
+/** @description One recorded change to a case; `type` tells what changed and decides the shape of `payload`. */
+export type CaseUserAction = components["schemas"]["CaseUserActionAssignees"] | components["schemas"]["CaseUserActionCategory"] | components["schemas"]["CaseUserActionComment"] | components["schemas"]["CaseUserActionConnector"] | components["schemas"]["CaseUserActionCreateCase"] | components["schemas"]["CaseUserActionCustomFields"] | components["schemas"]["CaseUserActionDescription"] | components["schemas"]["CaseUserActionPushed"] | components["schemas"]["CaseUserActionSettings"] | components["schemas"]["CaseUserActionSeverity"] | components["schemas"]["CaseUserActionStatus"] | components["schemas"]["CaseUserActionTags"] | components["schemas"]["CaseUserActionTitle"];
+/** @description Assignees were added or removed. */
+export type CaseUserActionAssignees = {
+    /** @enum {string} */
+    type: "assignees";
+    payload: {
+        /** @description The assignees added or removed. */
+        assignees: components["schemas"]["CaseAssignee"][];
+    };
+} & (components["schemas"]["CaseUserActionBase"] & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "assignees";
+});
+/** @description What every user action carries. */
+export type CaseUserActionBase = {
+    id: string;
+    version: string;
+    /**
+     * @description What was done.
+     * @enum {string}
+     */
+    action: "add" | "create" | "delete" | "push_to_service" | "update";
+    /** @description The attachment the action concerns, for comment actions. */
+    comment_id: string | null;
+    /** Format: date-time */
+    created_at: string;
+    created_by: components["schemas"]["CaseUser"];
+    owner: components["schemas"]["Owner"];
+};
+/** @description The category changed. */
+export type CaseUserActionCategory = {
+    /** @enum {string} */
+    type: "category";
+    payload: {
+        category: string | null;
+    };
+} & (components["schemas"]["CaseUserActionBase"] & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "category";
+});
+/** @description A comment or other attachment was added, changed or deleted. */
+export type CaseUserActionComment = {
+    /** @enum {string} */
+    type: "comment";
+    payload: {
+        comment: components["schemas"]["CaseAttachmentPayload"];
+    };
+} & (components["schemas"]["CaseUserActionBase"] & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "comment";
+});
+/** @description The connector of the case changed. */
+export type CaseUserActionConnector = {
+    /** @enum {string} */
+    type: "connector";
+    payload: {
+        connector: components["schemas"]["CaseConnector"];
+    };
+} & (components["schemas"]["CaseUserActionBase"] & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "connector";
+});
+/** @description The case was created. */
+export type CaseUserActionCreateCase = {
+    /** @enum {string} */
+    type: "create_case";
+    /** @description The case as it was created. */
+    payload: {
+        assignees: components["schemas"]["CaseAssignee"][];
+        category?: string | null;
+        connector: components["schemas"]["CaseConnector"];
+        customFields?: components["schemas"]["CaseCustomFieldValue"][];
+        description: string;
+        owner: components["schemas"]["Owner"];
+        settings: components["schemas"]["CaseSettings"];
+        severity: components["schemas"]["CaseSeverity"];
+        status: components["schemas"]["CaseStatus"];
+        tags: string[];
+        title: string;
+    };
+} & (components["schemas"]["CaseUserActionBase"] & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "create_case";
+});
+/** @description Custom field values changed. */
+export type CaseUserActionCustomFields = {
+    /** @enum {string} */
+    type: "customFields";
+    payload: {
+        customFields: components["schemas"]["CaseCustomFieldValue"][];
+    };
+} & (components["schemas"]["CaseUserActionBase"] & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "customFields";
+});
+/** @description The description changed. */
+export type CaseUserActionDescription = {
+    /** @enum {string} */
+    type: "description";
+    payload: {
+        description: string;
+    };
+} & (components["schemas"]["CaseUserActionBase"] & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "description";
+});
+/** @description One page of the activity of a case. */
+export type CaseUserActionFindResponse = {
+    page: number;
+    perPage: number;
+    total: number;
+    userActions: components["schemas"]["CaseUserAction"][];
+};
+/** @description The case was pushed to an external system. */
+export type CaseUserActionPushed = {
+    /** @enum {string} */
+    type: "pushed";
+    payload: {
+        externalService: components["schemas"]["CaseExternalService"];
+    };
+} & (components["schemas"]["CaseUserActionBase"] & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "pushed";
+});
+/** @description The case settings changed. */
+export type CaseUserActionSettings = {
+    /** @enum {string} */
+    type: "settings";
+    payload: {
+        settings: components["schemas"]["CaseSettings"];
+    };
+} & (components["schemas"]["CaseUserActionBase"] & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "settings";
+});
+/** @description The severity changed. */
+export type CaseUserActionSeverity = {
+    /** @enum {string} */
+    type: "severity";
+    payload: {
+        severity: components["schemas"]["CaseSeverity"];
+    };
+} & (components["schemas"]["CaseUserActionBase"] & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "severity";
+});
+/** @description The status changed. */
+export type CaseUserActionStatus = {
+    /** @enum {string} */
+    type: "status";
+    payload: {
+        status: components["schemas"]["CaseStatus"];
+    };
+} & (components["schemas"]["CaseUserActionBase"] & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "status";
+});
+/** @description Tags were added or removed. */
+export type CaseUserActionTags = {
+    /** @enum {string} */
+    type: "tags";
+    payload: {
+        /** @description The tags added or removed. */
+        tags: string[];
+    };
+} & (components["schemas"]["CaseUserActionBase"] & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "tags";
+});
+/** @description The title changed. */
+export type CaseUserActionTitle = {
+    /** @enum {string} */
+    type: "title";
+    payload: {
+        title: string;
+    };
+} & (components["schemas"]["CaseUserActionBase"] & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    type: "title";
+});
+/** @description A Webhook - Case Management (`.cases-webhook`) connector as Kibana returns it; its secrets are never included. */
+export type CasesWebhookConnector = components["schemas"]["ConnectorFields"] & {
+    /** @constant */
+    connector_type_id: ".cases-webhook";
+    /** @description Left out for preconfigured connectors. */
+    config?: components["schemas"]["CasesWebhookConnectorConfig"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".cases-webhook";
+};
+/** @description The configuration of a Webhook - Case Management (`.cases-webhook`) connector. */
+export type CasesWebhookConnectorConfig = {
+    /**
+     * @description How the connector authenticates: with a user and password, or with a TLS client certificate.
+     * @enum {string|null}
+     */
+    authType?: "webhook-authentication-basic" | "webhook-authentication-ssl" | null;
+    /** @description A certificate authority file, base64 encoded. */
+    ca?: string;
+    /**
+     * @description The format of the TLS client certificate: a CRT and KEY pair, or a PFX file.
+     * @enum {string}
+     */
+    certType?: "ssl-crt-key" | "ssl-pfx";
+    /** @description The JSON body that adds a comment, with `{{{case.comment}}}` variables. */
+    createCommentJson?: string;
+    /**
+     * @description The HTTP method that adds a comment.
+     * @default put
+     * @enum {string}
+     */
+    createCommentMethod?: "patch" | "post" | "put";
+    /** @description The URL that adds a comment. */
+    createCommentUrl?: string;
+    /** @description The JSON body that creates an incident, with `{{{case.title}}}`-style variables. */
+    createIncidentJson: string;
+    /**
+     * @description The HTTP method that creates an incident.
+     * @default post
+     * @enum {string}
+     */
+    createIncidentMethod?: "patch" | "post" | "put";
+    /** @description The field of the answer that holds the new incident id. */
+    createIncidentResponseKey: string;
+    /** @description The URL that creates an incident. */
+    createIncidentUrl: string;
+    /** @description The field of the answer that holds the incident title. */
+    getIncidentResponseExternalTitleKey: string;
+    /** @description The URL that reads an incident, with `{{{external.system.id}}}`. */
+    getIncidentUrl: string;
+    /**
+     * @description Whether the service needs authentication.
+     * @default true
+     */
+    hasAuth?: boolean;
+    /** @description Headers sent with every request, as JSON text. */
+    headers?: string;
+    /** @description The JSON body that updates an incident. */
+    updateIncidentJson: string;
+    /**
+     * @description The HTTP method that updates an incident.
+     * @default put
+     * @enum {string}
+     */
+    updateIncidentMethod?: "patch" | "post" | "put";
+    /** @description The URL that updates an incident. */
+    updateIncidentUrl: string;
+    /**
+     * @description How the server certificate is checked: `full` (certificate and host name), `certificate` only, or `none`.
+     * @default full
+     * @enum {string}
+     */
+    verificationMode?: "certificate" | "full" | "none";
+    /** @description The URL that shows an incident to people. */
+    viewIncidentUrl: string;
+};
+/** @description The secrets of a Webhook - Case Management (`.cases-webhook`) connector. */
+export type CasesWebhookConnectorSecrets = {
+    /** @description A CRT client certificate, base64 encoded (with `certType: ssl-crt-key`). */
+    crt?: string;
+    /** @description The KEY of the CRT client certificate, base64 encoded. */
+    key?: string;
+    /** @description A PFX client certificate, base64 encoded (with `certType: ssl-pfx`). */
+    pfx?: string;
+    /** @description The password for basic authentication, or of the certificate. */
+    password?: string;
+    /** @description The user name for basic authentication. */
+    user?: string;
+};
+/** @description A connector as Kibana returns it, typed by `connector_type_id`; secrets are never included. Connectors of types this spec does not describe come back in the shape `OtherConnector`, which the discriminator's `x-defaultMapping` names; it is not a member of the union, so that a check of `connector_type_id` narrows a connector to its type. */
+export type Connector = components["schemas"]["BedrockConnector"] | components["schemas"]["CasesWebhookConnector"] | components["schemas"]["CrowdStrikeConnector"] | components["schemas"]["D3SecurityConnector"] | components["schemas"]["EmailConnector"] | components["schemas"]["GeminiConnector"] | components["schemas"]["OpenAiConnector"] | components["schemas"]["IndexConnector"] | components["schemas"]["JiraConnector"] | components["schemas"]["DefenderConnector"] | components["schemas"]["OpsgenieConnector"] | components["schemas"]["PagerDutyConnector"] | components["schemas"]["ResilientConnector"] | components["schemas"]["SentinelOneConnector"] | components["schemas"]["ServerLogConnector"] | components["schemas"]["ServiceNowItsmConnector"] | components["schemas"]["ServiceNowItomConnector"] | components["schemas"]["ServiceNowSecOpsConnector"] | components["schemas"]["SlackConnector"] | components["schemas"]["SlackApiConnector"] | components["schemas"]["SwimlaneConnector"] | components["schemas"]["TeamsConnector"] | components["schemas"]["TheHiveConnector"] | components["schemas"]["TinesConnector"] | components["schemas"]["TorqConnector"] | components["schemas"]["WebhookConnector"] | components["schemas"]["XmattersConnector"];
+/** @description The configuration of a connector of a type this spec does not describe (a plugin's own); Kibana checks it against that type. */
+export type ConnectorConfig = {
+    [key: string]: unknown;
+};
+/** @description The body that creates a connector of one of the types this spec describes; `connector_type_id` decides which `config` and `secrets` apply. Kibana checks them against the type and answers 400 naming the field (`error validating action type config: [url]: ...`). A connector of another type (a custom plugin's) is created with the generic form `CreateOtherConnector`, which Kibana's route accepts as well; it is deliberately not a member here (see its description). The discriminator's `x-defaultMapping` names it, in the manner of OpenAPI 3.2's `defaultMapping`. */
+export type ConnectorCreateRequest = components["schemas"]["CreateBedrockConnector"] | components["schemas"]["CreateCasesWebhookConnector"] | components["schemas"]["CreateCrowdStrikeConnector"] | components["schemas"]["CreateD3SecurityConnector"] | components["schemas"]["CreateEmailConnector"] | components["schemas"]["CreateGeminiConnector"] | components["schemas"]["CreateOpenAiConnector"] | components["schemas"]["CreateIndexConnector"] | components["schemas"]["CreateJiraConnector"] | components["schemas"]["CreateDefenderConnector"] | components["schemas"]["CreateOpsgenieConnector"] | components["schemas"]["CreatePagerDutyConnector"] | components["schemas"]["CreateResilientConnector"] | components["schemas"]["CreateSentinelOneConnector"] | components["schemas"]["CreateServerLogConnector"] | components["schemas"]["CreateServiceNowItsmConnector"] | components["schemas"]["CreateServiceNowItomConnector"] | components["schemas"]["CreateServiceNowSecOpsConnector"] | components["schemas"]["CreateSlackConnector"] | components["schemas"]["CreateSlackApiConnector"] | components["schemas"]["CreateSwimlaneConnector"] | components["schemas"]["CreateTeamsConnector"] | components["schemas"]["CreateTheHiveConnector"] | components["schemas"]["CreateTinesConnector"] | components["schemas"]["CreateTorqConnector"] | components["schemas"]["CreateWebhookConnector"] | components["schemas"]["CreateXmattersConnector"];
+/** @description The body that runs a connector. */
+export type ConnectorExecuteRequest = {
+    /** @description The parameters of the run, which depend on the connector type (for example `{documents}` for `.index`); `ConnectorRunParamsByType` names those of each type. Kibana checks them against the type and reports a mismatch as a failed run (`status: error`). */
+    params: {
+        [key: string]: unknown;
+    };
+};
+/** @description The outcome of running a connector. */
+export type ConnectorExecuteResult = {
+    /** @description The identifier of the connector that ran. */
+    connector_id: string;
+    /**
+     * @description Whether the run succeeded.
+     * @enum {string}
+     */
+    status: "ok" | "error";
+    /** @description What the connector returned; its shape depends on the connector type. */
+    data?: unknown;
+    /** @description A message describing a failure. */
+    message?: string;
+    /** @description The message of the external service, if it gave one. */
+    service_message?: string;
+};
+/** @description The fields every connector result has, whatever its type. */
+export type ConnectorFields = {
+    /** @description The connector type. */
+    connector_type_id: string;
+    /** @description The identifier of the connector. */
+    id: string;
+    /** @description Whether the connector is deprecated. */
+    is_deprecated: boolean;
+    /** @description Whether the connector lacks the secrets it needs. Left out for preconfigured connectors. */
+    is_missing_secrets?: boolean;
+    /** @description Whether the connector is defined in the Kibana configuration file; such connectors have no `config` or `is_missing_secrets` in the answer. */
+    is_preconfigured: boolean;
+    /** @description Whether the connector is a system action. */
+    is_system_action: boolean;
+    /** @description The display name of the connector. */
+    name: string;
+};
+/** @description Not a request body: the `params` that running a connector of each type takes, keyed by `connector_type_id`, for clients that type a run by the connector's type. */
+export type ConnectorRunParamsByType = {
+    ".bedrock": components["schemas"]["RunSubActionParams"];
+    ".cases-webhook": components["schemas"]["RunSubActionParams"];
+    ".crowdstrike": components["schemas"]["RunSubActionParams"];
+    ".d3security": components["schemas"]["RunSubActionParams"];
+    ".email": components["schemas"]["RunEmailParams"];
+    ".gemini": components["schemas"]["RunSubActionParams"];
+    ".gen-ai": components["schemas"]["RunSubActionParams"];
+    ".index": components["schemas"]["RunIndexParams"];
+    ".jira": components["schemas"]["RunSubActionParams"];
+    ".microsoft_defender_endpoint": components["schemas"]["RunSubActionParams"];
+    ".opsgenie": components["schemas"]["RunSubActionParams"];
+    ".pagerduty": components["schemas"]["RunPagerDutyParams"];
+    ".resilient": components["schemas"]["RunSubActionParams"];
+    ".sentinelone": components["schemas"]["RunSubActionParams"];
+    ".server-log": components["schemas"]["RunServerLogParams"];
+    ".servicenow": components["schemas"]["RunSubActionParams"];
+    ".servicenow-itom": components["schemas"]["RunSubActionParams"];
+    ".servicenow-sir": components["schemas"]["RunSubActionParams"];
+    ".slack": components["schemas"]["RunSlackParams"];
+    ".slack_api": components["schemas"]["RunSlackApiParams"];
+    ".swimlane": components["schemas"]["RunSubActionParams"];
+    ".teams": components["schemas"]["RunTeamsParams"];
+    ".thehive": components["schemas"]["RunSubActionParams"];
+    ".tines": components["schemas"]["RunSubActionParams"];
+    ".torq": components["schemas"]["RunWebhookParams"];
+    ".webhook": components["schemas"]["RunWebhookParams"];
+    ".xmatters": components["schemas"]["RunOtherParams"];
+};
+/** @description The secrets of a connector of a type this spec does not describe (API keys, passwords, tokens). They are stored encrypted and only ever sent, never returned. */
+export type ConnectorSecrets = {
+    [key: string]: unknown;
+};
+/** @description A connector type and whether it may be used. */
+export type ConnectorType = {
+    /** @description The identifier of the connector type, for example `.email`. */
+    id: string;
+    /** @description The display name of the connector type. */
+    name: string;
+    /** @description Whether connectors of this type can be used (enabled in the configuration and in the license). */
+    enabled: boolean;
+    /** @description Whether the Kibana configuration allows this type. */
+    enabled_in_config: boolean;
+    /** @description Whether the current license allows this type. */
+    enabled_in_license: boolean;
+    /**
+     * @description The lowest license level that allows this type.
+     * @enum {string}
+     */
+    minimum_license_required: "basic" | "standard" | "gold" | "platinum" | "enterprise" | "trial";
+    /** @description The features that can use connectors of this type (for example `alerting`, `cases`, `siem`). */
+    supported_feature_ids: string[];
+    /** @description Whether this is a system action type. */
+    is_system_action_type: boolean;
+};
+/** @description The body that updates a connector: its name and the config and secrets of its type, which cannot change. The body does not say the type, so any member may apply; `ConnectorUpdateRequestByType` names the member of each type. */
+export type ConnectorUpdateRequest = components["schemas"]["UpdateBedrockConnector"] | components["schemas"]["UpdateCasesWebhookConnector"] | components["schemas"]["UpdateCrowdStrikeConnector"] | components["schemas"]["UpdateD3SecurityConnector"] | components["schemas"]["UpdateEmailConnector"] | components["schemas"]["UpdateGeminiConnector"] | components["schemas"]["UpdateOpenAiConnector"] | components["schemas"]["UpdateIndexConnector"] | components["schemas"]["UpdateJiraConnector"] | components["schemas"]["UpdateDefenderConnector"] | components["schemas"]["UpdateOpsgenieConnector"] | components["schemas"]["UpdatePagerDutyConnector"] | components["schemas"]["UpdateResilientConnector"] | components["schemas"]["UpdateSentinelOneConnector"] | components["schemas"]["UpdateServerLogConnector"] | components["schemas"]["UpdateServiceNowItsmConnector"] | components["schemas"]["UpdateServiceNowItomConnector"] | components["schemas"]["UpdateServiceNowSecOpsConnector"] | components["schemas"]["UpdateSlackConnector"] | components["schemas"]["UpdateSlackApiConnector"] | components["schemas"]["UpdateSwimlaneConnector"] | components["schemas"]["UpdateTeamsConnector"] | components["schemas"]["UpdateTheHiveConnector"] | components["schemas"]["UpdateTinesConnector"] | components["schemas"]["UpdateTorqConnector"] | components["schemas"]["UpdateWebhookConnector"] | components["schemas"]["UpdateXmattersConnector"] | components["schemas"]["UpdateOtherConnector"];
+/** @description Not a request body: the update body of each connector type, keyed by `connector_type_id`, for clients that type an update by the connector's type. */
+export type ConnectorUpdateRequestByType = {
+    ".bedrock": components["schemas"]["UpdateBedrockConnector"];
+    ".cases-webhook": components["schemas"]["UpdateCasesWebhookConnector"];
+    ".crowdstrike": components["schemas"]["UpdateCrowdStrikeConnector"];
+    ".d3security": components["schemas"]["UpdateD3SecurityConnector"];
+    ".email": components["schemas"]["UpdateEmailConnector"];
+    ".gemini": components["schemas"]["UpdateGeminiConnector"];
+    ".gen-ai": components["schemas"]["UpdateOpenAiConnector"];
+    ".index": components["schemas"]["UpdateIndexConnector"];
+    ".jira": components["schemas"]["UpdateJiraConnector"];
+    ".microsoft_defender_endpoint": components["schemas"]["UpdateDefenderConnector"];
+    ".opsgenie": components["schemas"]["UpdateOpsgenieConnector"];
+    ".pagerduty": components["schemas"]["UpdatePagerDutyConnector"];
+    ".resilient": components["schemas"]["UpdateResilientConnector"];
+    ".sentinelone": components["schemas"]["UpdateSentinelOneConnector"];
+    ".server-log": components["schemas"]["UpdateServerLogConnector"];
+    ".servicenow": components["schemas"]["UpdateServiceNowItsmConnector"];
+    ".servicenow-itom": components["schemas"]["UpdateServiceNowItomConnector"];
+    ".servicenow-sir": components["schemas"]["UpdateServiceNowSecOpsConnector"];
+    ".slack": components["schemas"]["UpdateSlackConnector"];
+    ".slack_api": components["schemas"]["UpdateSlackApiConnector"];
+    ".swimlane": components["schemas"]["UpdateSwimlaneConnector"];
+    ".teams": components["schemas"]["UpdateTeamsConnector"];
+    ".thehive": components["schemas"]["UpdateTheHiveConnector"];
+    ".tines": components["schemas"]["UpdateTinesConnector"];
+    ".torq": components["schemas"]["UpdateTorqConnector"];
+    ".webhook": components["schemas"]["UpdateWebhookConnector"];
+    ".xmatters": components["schemas"]["UpdateXmattersConnector"];
+};
+/** @description A connector with the number of saved objects that reference it. (The connector sits in a one-member `oneOf` so that generators read it as a whole connector, not as a subtype of the `Connector` union.) */
+export type ConnectorWithReferences = components["schemas"]["Connector"] & {
+    /** @description How many saved objects (rules, cases settings, ...) use the connector. */
+    referenced_by_count: number;
+};
+/** @description The body that creates an APM anomaly (`apm.rules.anomaly`) rule. */
+export type CreateApmAnomalyRule = components["schemas"]["RuleCreateFields"] & {
+    /** @constant */
+    rule_type_id: "apm.rules.anomaly";
+    params: components["schemas"]["ApmAnomalyRuleParams"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    rule_type_id: "apm.rules.anomaly";
+};
+/** @description The body that creates an APM error count threshold (`apm.error_rate`) rule. */
+export type CreateApmErrorCountRule = components["schemas"]["RuleCreateFields"] & {
+    /** @constant */
+    rule_type_id: "apm.error_rate";
+    params: components["schemas"]["ApmErrorCountRuleParams"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    rule_type_id: "apm.error_rate";
+};
+/** @description The body that creates an APM latency threshold (`apm.transaction_duration`) rule. */
+export type CreateApmTransactionDurationRule = components["schemas"]["RuleCreateFields"] & {
+    /** @constant */
+    rule_type_id: "apm.transaction_duration";
+    params: components["schemas"]["ApmTransactionDurationRuleParams"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    rule_type_id: "apm.transaction_duration";
+};
+/** @description The body that creates an APM failed transaction rate (`apm.transaction_error_rate`) rule. */
+export type CreateApmTransactionErrorRateRule = components["schemas"]["RuleCreateFields"] & {
+    /** @constant */
+    rule_type_id: "apm.transaction_error_rate";
+    params: components["schemas"]["ApmTransactionErrorRateRuleParams"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    rule_type_id: "apm.transaction_error_rate";
+};
+/** @description The body that creates an Amazon Bedrock (`.bedrock`) connector. */
+export type CreateBedrockConnector = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".bedrock";
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["BedrockConnectorConfig"];
+    secrets: components["schemas"]["BedrockConnectorSecrets"];
+};
+/** @description The body that creates a Webhook - Case Management (`.cases-webhook`) connector. */
+export type CreateCasesWebhookConnector = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".cases-webhook";
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["CasesWebhookConnectorConfig"];
+    /** @description Kibana uses `{}` when they are left out. */
+    secrets?: components["schemas"]["CasesWebhookConnectorSecrets"];
+};
+/** @description The body that creates a CrowdStrike (`.crowdstrike`) connector. */
+export type CreateCrowdStrikeConnector = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".crowdstrike";
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["CrowdStrikeConnectorConfig"];
+    secrets: components["schemas"]["CrowdStrikeConnectorSecrets"];
+};
+/** @description The body that creates a D3 Security (`.d3security`) connector. */
+export type CreateD3SecurityConnector = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".d3security";
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["D3SecurityConnectorConfig"];
+    secrets: components["schemas"]["D3SecurityConnectorSecrets"];
+};
+/** @description The body that creates a Microsoft Defender for Endpoint (`.microsoft_defender_endpoint`) connector. Kibana's published spec lists the Defender config only in the update body and its secrets only in the create body; the connector itself checks both on create and on update, as here. */
+export type CreateDefenderConnector = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".microsoft_defender_endpoint";
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["DefenderConnectorConfig"];
+    secrets: components["schemas"]["DefenderConnectorSecrets"];
+};
+/** @description The body that creates an email (`.email`) connector. */
+export type CreateEmailConnector = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".email";
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["EmailConnectorConfig"];
+    /** @description Kibana uses `{}` when they are left out. */
+    secrets?: components["schemas"]["EmailConnectorSecrets"];
+};
+/** @description The body that creates an Elasticsearch query (`.es-query`) rule. */
+export type CreateEsQueryRule = components["schemas"]["RuleCreateFields"] & {
+    /** @constant */
+    rule_type_id: ".es-query";
+    params: components["schemas"]["EsQueryRuleParams"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    rule_type_id: ".es-query";
+};
+/** @description The body that creates a Google Gemini (`.gemini`) connector. */
+export type CreateGeminiConnector = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".gemini";
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["GeminiConnectorConfig"];
+    secrets: components["schemas"]["GeminiConnectorSecrets"];
+};
+/** @description The body that creates an index (`.index`) connector. */
+export type CreateIndexConnector = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".index";
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["IndexConnectorConfig"];
+    /** @description Kibana uses `{}` when they are left out. */
+    secrets?: components["schemas"]["IndexConnectorSecrets"];
+};
+/** @description The body that creates an index threshold (`.index-threshold`) rule. */
+export type CreateIndexThresholdRule = components["schemas"]["RuleCreateFields"] & {
+    /** @constant */
+    rule_type_id: ".index-threshold";
+    params: components["schemas"]["IndexThresholdRuleParams"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    rule_type_id: ".index-threshold";
+};
+/** @description The body that creates an infrastructure inventory (`metrics.alert.inventory.threshold`) rule. */
+export type CreateInventoryThresholdRule = components["schemas"]["RuleCreateFields"] & {
+    /** @constant */
+    rule_type_id: "metrics.alert.inventory.threshold";
+    params: components["schemas"]["InventoryThresholdRuleParams"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    rule_type_id: "metrics.alert.inventory.threshold";
+};
+/** @description The body that creates a Jira (`.jira`) connector. */
+export type CreateJiraConnector = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".jira";
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["JiraConnectorConfig"];
+    secrets: components["schemas"]["JiraConnectorSecrets"];
+};
+/** @description The body that creates a log threshold (`logs.alert.document.count`) rule. */
+export type CreateLogThresholdRule = components["schemas"]["RuleCreateFields"] & {
+    /** @constant */
+    rule_type_id: "logs.alert.document.count";
+    params: components["schemas"]["LogThresholdRuleParams"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    rule_type_id: "logs.alert.document.count";
+};
+/** @description The body that creates a maintenance window. */
+export type CreateMaintenanceWindowBody = {
+    /** @description The name of the maintenance window; it need not be unique. */
+    title: string;
+    /**
+     * @description Whether the window silences notifications; Kibana uses `true` when it is left out.
+     * @default true
+     */
+    enabled?: boolean;
+    schedule: components["schemas"]["MaintenanceWindowSchedule"];
+    scope?: components["schemas"]["MaintenanceWindowScope"];
+};
+/** @description The body that creates a metric threshold (`metrics.alert.threshold`) rule. */
+export type CreateMetricThresholdRule = components["schemas"]["RuleCreateFields"] & {
+    /** @constant */
+    rule_type_id: "metrics.alert.threshold";
+    params: components["schemas"]["MetricThresholdRuleParams"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    rule_type_id: "metrics.alert.threshold";
+};
+/** @description The body that creates an OpenAI (`.gen-ai`) connector. */
+export type CreateOpenAiConnector = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".gen-ai";
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["OpenAiConnectorConfig"];
+    /** @description Kibana uses `{}` when they are left out. */
+    secrets?: components["schemas"]["OpenAiConnectorSecrets"];
+};
+/** @description The body that creates an Opsgenie (`.opsgenie`) connector. */
+export type CreateOpsgenieConnector = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".opsgenie";
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["OpsgenieConnectorConfig"];
+    secrets: components["schemas"]["OpsgenieConnectorSecrets"];
+};
+/** @description The body that creates a connector of any type, in the shape Kibana's route takes before the type checks its config and secrets. It is the generic form for types this spec does not describe (a custom plugin's): kept apart from the `ConnectorCreateRequest` union because a member whose `connector_type_id` is any string would also take every known type's id, and typed clients could then no longer narrow a body by its type nor reject unknown fields. */
+export type CreateOtherConnector = {
+    /** @description The connector type, for example `.my-plugin-connector`. */
+    connector_type_id: string;
+    /** @description The display name of the connector. */
+    name: string;
+    /** @description Kibana uses `{}` when it is left out. */
+    config?: components["schemas"]["ConnectorConfig"];
+    /** @description Kibana uses `{}` when they are left out. */
+    secrets?: components["schemas"]["ConnectorSecrets"];
+};
+/** @description The body that creates a rule of any type, in the shape Kibana's route takes before the rule type checks its params. It is the generic form for rule types this spec types no params for (`.geo-containment`, machine learning, transform health, custom threshold, security rules, ...): kept apart from the `RuleCreateRequest` union because a member whose `rule_type_id` is any string would also take every typed rule type's id, and typed clients could then no longer narrow a body by its type nor reject unknown fields. */
+export type CreateOtherRule = components["schemas"]["RuleCreateFields"] & {
+    /** @description The rule type, such as `.geo-containment`. */
+    rule_type_id: string;
+    /**
+     * @description The rule-type specific parameters; Kibana uses `{}` when omitted.
+     * @default {}
+     */
+    params?: components["schemas"]["RuleParams"];
+};
+/** @description The body that creates a PagerDuty (`.pagerduty`) connector. */
+export type CreatePagerDutyConnector = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".pagerduty";
+    /** @description The display name of the connector. */
+    name: string;
+    /** @description Kibana uses `{}` when it is left out. */
+    config?: components["schemas"]["PagerDutyConnectorConfig"];
+    secrets: components["schemas"]["PagerDutyConnectorSecrets"];
+};
+/** @description The body that creates an IBM Resilient (`.resilient`) connector. */
+export type CreateResilientConnector = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".resilient";
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["ResilientConnectorConfig"];
+    secrets: components["schemas"]["ResilientConnectorSecrets"];
+};
+/** @description The body that creates a SentinelOne (`.sentinelone`) connector. */
+export type CreateSentinelOneConnector = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".sentinelone";
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["SentinelOneConnectorConfig"];
+    secrets: components["schemas"]["SentinelOneConnectorSecrets"];
+};
+/** @description The body that creates a server log (`.server-log`) connector. */
+export type CreateServerLogConnector = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".server-log";
+    /** @description The display name of the connector. */
+    name: string;
+    /** @description Kibana uses `{}` when it is left out. */
+    config?: components["schemas"]["ServerLogConnectorConfig"];
+    /** @description Kibana uses `{}` when they are left out. */
+    secrets?: components["schemas"]["ServerLogConnectorSecrets"];
+};
+/** @description The body that creates a ServiceNow ITOM (`.servicenow-itom`) connector. */
+export type CreateServiceNowItomConnector = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".servicenow-itom";
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["ServiceNowItomConnectorConfig"];
+    /** @description Kibana uses `{}` when they are left out. */
+    secrets?: components["schemas"]["ServiceNowConnectorSecrets"];
+};
+/** @description The body that creates a ServiceNow ITSM (`.servicenow`) connector. */
+export type CreateServiceNowItsmConnector = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".servicenow";
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["ServiceNowConnectorConfig"];
+    /** @description Kibana uses `{}` when they are left out. */
+    secrets?: components["schemas"]["ServiceNowConnectorSecrets"];
+};
+/** @description The body that creates a ServiceNow SecOps (`.servicenow-sir`) connector. */
+export type CreateServiceNowSecOpsConnector = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".servicenow-sir";
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["ServiceNowConnectorConfig"];
+    /** @description Kibana uses `{}` when they are left out. */
+    secrets?: components["schemas"]["ServiceNowConnectorSecrets"];
+};
+/** @description The body that creates a Slack (Web API) (`.slack_api`) connector. */
+export type CreateSlackApiConnector = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".slack_api";
+    /** @description The display name of the connector. */
+    name: string;
+    /** @description Kibana uses `{}` when it is left out. */
+    config?: components["schemas"]["SlackApiConnectorConfig"];
+    secrets: components["schemas"]["SlackApiConnectorSecrets"];
+};
+/** @description The body that creates a Slack (webhook) (`.slack`) connector. */
+export type CreateSlackConnector = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".slack";
+    /** @description The display name of the connector. */
+    name: string;
+    /** @description Kibana uses `{}` when it is left out. */
+    config?: components["schemas"]["SlackConnectorConfig"];
+    secrets: components["schemas"]["SlackConnectorSecrets"];
+};
+/** @description The body that creates a SLO burn rate (`slo.rules.burnRate`) rule. */
+export type CreateSloBurnRateRule = components["schemas"]["RuleCreateFields"] & {
+    /** @constant */
+    rule_type_id: "slo.rules.burnRate";
+    params: components["schemas"]["SloBurnRateRuleParams"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    rule_type_id: "slo.rules.burnRate";
+};
+/** @description The body that creates a Swimlane (`.swimlane`) connector. */
+export type CreateSwimlaneConnector = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".swimlane";
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["SwimlaneConnectorConfig"];
+    /** @description Kibana uses `{}` when they are left out. */
+    secrets?: components["schemas"]["SwimlaneConnectorSecrets"];
+};
+/** @description The body that creates a Microsoft Teams (`.teams`) connector. */
+export type CreateTeamsConnector = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".teams";
+    /** @description The display name of the connector. */
+    name: string;
+    /** @description Kibana uses `{}` when it is left out. */
+    config?: components["schemas"]["TeamsConnectorConfig"];
+    secrets: components["schemas"]["TeamsConnectorSecrets"];
+};
+/** @description The body that creates a TheHive (`.thehive`) connector. */
+export type CreateTheHiveConnector = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".thehive";
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["TheHiveConnectorConfig"];
+    secrets: components["schemas"]["TheHiveConnectorSecrets"];
+};
+/** @description The body that creates a Tines (`.tines`) connector. */
+export type CreateTinesConnector = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".tines";
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["TinesConnectorConfig"];
+    secrets: components["schemas"]["TinesConnectorSecrets"];
+};
+/** @description The body that creates a Torq (`.torq`) connector. */
+export type CreateTorqConnector = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".torq";
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["TorqConnectorConfig"];
+    secrets: components["schemas"]["TorqConnectorSecrets"];
+};
+/** @description The body that creates an Uptime monitor status (`xpack.uptime.alerts.monitorStatus`) rule. */
+export type CreateUptimeMonitorStatusRule = components["schemas"]["RuleCreateFields"] & {
+    /** @constant */
+    rule_type_id: "xpack.uptime.alerts.monitorStatus";
+    params: components["schemas"]["UptimeMonitorStatusRuleParams"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    rule_type_id: "xpack.uptime.alerts.monitorStatus";
+};
+/** @description The body that creates an Uptime TLS certificate (`xpack.uptime.alerts.tls`) rule. */
+export type CreateUptimeTlsRule = components["schemas"]["RuleCreateFields"] & {
+    /** @constant */
+    rule_type_id: "xpack.uptime.alerts.tls";
+    params: components["schemas"]["UptimeTlsRuleParams"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    rule_type_id: "xpack.uptime.alerts.tls";
+};
+/** @description The body that creates a webhook (`.webhook`) connector. */
+export type CreateWebhookConnector = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".webhook";
+    /** @description The display name of the connector. */
+    name: string;
+    /** @description Kibana uses `{}` when it is left out. */
+    config?: components["schemas"]["WebhookConnectorConfig"];
+    /** @description Kibana uses `{}` when they are left out. */
+    secrets?: components["schemas"]["WebhookConnectorSecrets"];
+};
+/** @description The body that creates an xMatters (`.xmatters`) connector. */
+export type CreateXmattersConnector = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".xmatters";
+    /** @description The display name of the connector. */
+    name: string;
+    /** @description Kibana uses `{}` when it is left out. */
+    config?: components["schemas"]["XmattersConnectorConfig"];
+    /** @description Kibana uses `{}` when they are left out. */
+    secrets?: components["schemas"]["XmattersConnectorSecrets"];
+};
+/** @description A CrowdStrike (`.crowdstrike`) connector as Kibana returns it; its secrets are never included. */
+export type CrowdStrikeConnector = components["schemas"]["ConnectorFields"] & {
+    /** @constant */
+    connector_type_id: ".crowdstrike";
+    /** @description Left out for preconfigured connectors. */
+    config?: components["schemas"]["CrowdStrikeConnectorConfig"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".crowdstrike";
+};
+/** @description The configuration of a CrowdStrike (`.crowdstrike`) connector. */
+export type CrowdStrikeConnectorConfig = {
+    /** @description The CrowdStrike API URL. */
+    url: string;
+};
+/** @description The secrets of a CrowdStrike (`.crowdstrike`) connector. */
+export type CrowdStrikeConnectorSecrets = {
+    /** @description The CrowdStrike client id. */
+    clientId: string;
+    /** @description The CrowdStrike client secret. */
+    clientSecret: string;
+};
+/** @description A D3 Security (`.d3security`) connector as Kibana returns it; its secrets are never included. */
+export type D3SecurityConnector = components["schemas"]["ConnectorFields"] & {
+    /** @constant */
+    connector_type_id: ".d3security";
+    /** @description Left out for preconfigured connectors. */
+    config?: components["schemas"]["D3SecurityConnectorConfig"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".d3security";
+};
+/** @description The configuration of a D3 Security (`.d3security`) connector. */
+export type D3SecurityConnectorConfig = {
+    /** @description The D3 Security API request URL. */
+    url: string;
+};
+/** @description The secrets of a D3 Security (`.d3security`) connector. */
+export type D3SecurityConnectorSecrets = {
+    /** @description The D3 Security token. */
+    token: string;
+};
+/** @description A Microsoft Defender for Endpoint (`.microsoft_defender_endpoint`) connector as Kibana returns it; its secrets are never included. */
+export type DefenderConnector = components["schemas"]["ConnectorFields"] & {
+    /** @constant */
+    connector_type_id: ".microsoft_defender_endpoint";
+    /** @description Left out for preconfigured connectors. */
+    config?: components["schemas"]["DefenderConnectorConfig"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".microsoft_defender_endpoint";
+};
+/** @description The configuration of a Microsoft Defender for Endpoint (`.microsoft_defender_endpoint`) connector. */
+export type DefenderConnectorConfig = {
+    /** @description The Microsoft Defender for Endpoint API URL. */
+    apiUrl: string;
+    /** @description The client id of the Azure application. */
+    clientId?: string;
+    /** @description The OAuth scope. */
+    oAuthScope?: string;
+    /** @description The OAuth server URL. */
+    oAuthServerUrl?: string;
+    /** @description The Azure tenant id. */
+    tenantId?: string;
+};
+/** @description The secrets of a Microsoft Defender for Endpoint (`.microsoft_defender_endpoint`) connector. */
+export type DefenderConnectorSecrets = {
+    /** @description The client secret of the Azure application. */
+    clientSecret: string;
+};
+/** @description A email (`.email`) connector as Kibana returns it; its secrets are never included. */
+export type EmailConnector = components["schemas"]["ConnectorFields"] & {
+    /** @constant */
+    connector_type_id: ".email";
+    /** @description Left out for preconfigured connectors. */
+    config?: components["schemas"]["EmailConnectorConfig"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".email";
+};
+/** @description The configuration of an email (`.email`) connector. */
+export type EmailConnectorConfig = {
+    /** @description The client id of the Microsoft Exchange application (with `service: exchange_server`). */
+    clientId?: string | null;
+    /** @description The sender address. */
+    from: string;
+    /**
+     * @description Whether the server needs a user and password.
+     * @default true
+     */
+    hasAuth?: boolean;
+    /** @description The host of the mail server (with `service: other`). */
+    host?: string;
+    /** @description The OAuth token URL of the Microsoft Exchange application. */
+    oauthTokenUrl?: string | null;
+    /** @description The port of the mail server (with `service: other`). */
+    port?: number;
+    /** @description Whether the connection uses TLS. */
+    secure?: boolean;
+    /**
+     * @description The mail service; `other` takes `host` and `port`.
+     * @enum {string}
+     */
+    service?: "elastic_cloud" | "exchange_server" | "gmail" | "other" | "outlook365" | "ses";
+    /** @description The tenant id of the Microsoft Exchange application. */
+    tenantId?: string | null;
+};
+/** @description The secrets of an email (`.email`) connector. */
+export type EmailConnectorSecrets = {
+    /** @description The client secret of the Microsoft Exchange application. */
+    clientSecret?: string;
+    /** @description The password of the mail account. */
+    password?: string;
+    /** @description The user name of the mail account. */
+    user?: string;
+};
+/** @description The params of an Elasticsearch query rule with a Query DSL query (`searchType: esQuery`, the default). */
+export type EsQueryDslRuleParams = {
+    aggField?: string;
+    aggType?: components["schemas"]["RuleAggType"];
+    /** @description The Query DSL query, as JSON text. */
+    esQuery: string;
+    excludeHitsFromPreviousRun?: boolean;
+    groupBy?: components["schemas"]["RuleGroupBy"];
+    /** @description The indices to query. */
+    index: string[] | string;
+    /**
+     * @default esQuery
+     * @constant
+     */
+    searchType?: "esQuery";
+    size?: number;
+    termField?: components["schemas"]["RuleTermField"];
+    termSize?: number;
+    threshold: number[];
+    thresholdComparator: components["schemas"]["RuleThresholdComparator"];
+    timeField: string;
+    timeWindowSize: number;
+    timeWindowUnit: components["schemas"]["RuleTimeWindowUnit"];
+};
+/** @description The params of an Elasticsearch query rule with an ES|QL query (`searchType: esqlQuery`); it alerts when the query returns rows, so the threshold is always `> 0`. */
+export type EsQueryEsqlRuleParams = {
+    aggField?: string;
+    aggType?: components["schemas"]["RuleAggType"];
+    esqlQuery: {
+        /** @description The ES|QL query. */
+        esql: string;
+    };
+    excludeHitsFromPreviousRun?: boolean;
+    groupBy?: components["schemas"]["RuleGroupBy"];
+    /** @constant */
+    searchType: "esqlQuery";
+    size: number;
+    termSize?: number;
+    /** @description Always `[0]`. */
+    threshold: number[];
+    /** @constant */
+    thresholdComparator: ">";
+    timeField?: string;
+    timeWindowSize: number;
+    timeWindowUnit: components["schemas"]["RuleTimeWindowUnit"];
+};
+/** @description The params of an Elasticsearch query rule with a KQL or Lucene query (`searchType: searchSource`). */
+export type EsQueryKqlRuleParams = {
+    aggField?: string;
+    aggType?: components["schemas"]["RuleAggType"];
+    /** @description Whether documents matched by the previous run are left out. */
+    excludeHitsFromPreviousRun?: boolean;
+    groupBy?: components["schemas"]["RuleGroupBy"];
+    /** @description The query, filters and data view of the search. */
+    searchConfiguration?: {
+        filter?: {
+            [key: string]: unknown;
+        }[];
+        /** @description The data view id, or an index pattern. */
+        index?: string | string[];
+        query?: {
+            /** @description `kuery` or `lucene`. */
+            language?: string;
+            query?: string;
+        };
+    };
+    /** @constant */
+    searchType: "searchSource";
+    /** @description How many matched documents the alert context carries. */
+    size: number;
+    termField?: components["schemas"]["RuleTermField"];
+    termSize?: number;
+    threshold: number[];
+    thresholdComparator: components["schemas"]["RuleThresholdComparator"];
+    timeField?: string;
+    timeWindowSize: number;
+    timeWindowUnit: components["schemas"]["RuleTimeWindowUnit"];
+};
+/** @description An Elasticsearch query (`.es-query`) rule, as Kibana returns it. */
+export type EsQueryRule = components["schemas"]["RuleFields"] & {
+    /** @constant */
+    rule_type_id: ".es-query";
+    params: components["schemas"]["EsQueryRuleParams"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    rule_type_id: ".es-query";
+};
+/** @description The params of an Elasticsearch query (`.es-query`) rule, told apart by `searchType`: `searchSource` (a KQL or Lucene query on a data view), `esQuery` (Query DSL; the default when `searchType` is left out) or `esqlQuery` (ES|QL). */
+export type EsQueryRuleParams = components["schemas"]["EsQueryKqlRuleParams"] | components["schemas"]["EsQueryDslRuleParams"] | components["schemas"]["EsQueryEsqlRuleParams"];
+/** @description A Google Gemini (`.gemini`) connector as Kibana returns it; its secrets are never included. */
+export type GeminiConnector = components["schemas"]["ConnectorFields"] & {
+    /** @constant */
+    connector_type_id: ".gemini";
+    /** @description Left out for preconfigured connectors. */
+    config?: components["schemas"]["GeminiConnectorConfig"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".gemini";
+};
+/** @description The configuration of a Google Gemini (`.gemini`) connector. */
+export type GeminiConnectorConfig = {
+    /** @description The Gemini API URL. */
+    apiUrl: string;
+    /**
+     * @description The model Kibana uses when a request names none.
+     * @default gemini-2.5-pro
+     */
+    defaultModel?: string;
+    /** @description The Google Cloud region. */
+    gcpRegion: string;
+    /** @description The Google Cloud project id. */
+    gcpProjectID: string;
+};
+/** @description The secrets of a Google Gemini (`.gemini`) connector. */
+export type GeminiConnectorSecrets = {
+    /** @description The service account credentials, as JSON text. */
+    credentialsJson: string;
+};
+/** @description A index (`.index`) connector as Kibana returns it; its secrets are never included. */
+export type IndexConnector = components["schemas"]["ConnectorFields"] & {
+    /** @constant */
+    connector_type_id: ".index";
+    /** @description Left out for preconfigured connectors. */
+    config?: components["schemas"]["IndexConnectorConfig"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".index";
+};
+/** @description The configuration of an index (`.index`) connector. */
+export type IndexConnectorConfig = {
+    /**
+     * @description A field that gets the time the document was indexed.
+     * @default null
+     */
+    executionTimeField?: string | null;
+    /** @description The Elasticsearch index (or alias, or data stream) the documents go to. */
+    index: string;
+    /**
+     * @description Whether each write refreshes the index, so that the documents are searchable at once.
+     * @default false
+     */
+    refresh?: boolean;
+};
+/** @description The secrets of an index (`.index`) connector: none, an empty object. */
+export type IndexConnectorSecrets = Record<string, never>;
+/** @description An index threshold (`.index-threshold`) rule, as Kibana returns it. */
+export type IndexThresholdRule = components["schemas"]["RuleFields"] & {
+    /** @constant */
+    rule_type_id: ".index-threshold";
+    params: components["schemas"]["IndexThresholdRuleParams"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    rule_type_id: ".index-threshold";
+};
+/** @description The params of an index threshold (`.index-threshold`) rule. */
+export type IndexThresholdRuleParams = {
+    /** @description The field to aggregate (not with `aggType: count`). */
+    aggField?: string;
+    aggType?: components["schemas"]["RuleAggType"];
+    /** @description A KQL filter the documents must match. */
+    filterKuery?: string;
+    groupBy?: components["schemas"]["RuleGroupBy"];
+    /** @description The indices to query. */
+    index: string[];
+    termField?: components["schemas"]["RuleTermField"];
+    /** @description How many groups `groupBy: top` checks. */
+    termSize?: number;
+    /** @description One threshold, or two for `between` and `notBetween`. */
+    threshold: number[];
+    thresholdComparator: components["schemas"]["RuleThresholdComparator"];
+    /** @description The time field the time window applies to. */
+    timeField: string;
+    /** @description The size of the time window the documents are read from. */
+    timeWindowSize: number;
+    timeWindowUnit: components["schemas"]["RuleTimeWindowUnit"];
+};
+/** @enum {string} */
+export type InfraComparator = "<" | "<=" | ">" | ">=" | "between" | "outside";
+/** @description An infrastructure inventory (`metrics.alert.inventory.threshold`) rule, as Kibana returns it. */
+export type InventoryThresholdRule = components["schemas"]["RuleFields"] & {
+    /** @constant */
+    rule_type_id: "metrics.alert.inventory.threshold";
+    params: components["schemas"]["InventoryThresholdRuleParams"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    rule_type_id: "metrics.alert.inventory.threshold";
+};
+/** @description The params of an infrastructure inventory (`metrics.alert.inventory.threshold`) rule. */
+export type InventoryThresholdRuleParams = {
+    criteria?: {
+        /** @description The metric, for example `cpu`, `memory`, `rx`, `tx` or `custom`. */
+        metric?: string;
+        timeSize?: number;
+        timeUnit?: components["schemas"]["RuleTimeWindowUnit"];
+        sourceId?: string;
+        threshold?: number[];
+        comparator?: components["schemas"]["InfraComparator"];
+        customMetric?: {
+            /** @constant */
+            type?: "custom";
+            field?: string;
+            /** @enum {string} */
+            aggregation?: "avg" | "max" | "min" | "rate";
+            id?: string;
+            label?: string;
+        };
+        warningThreshold?: number[];
+        warningComparator?: components["schemas"]["InfraComparator"];
+    }[];
+    filterQuery?: string;
+    filterQueryText?: string;
+    /** @enum {string} */
+    nodeType?: "host" | "pod" | "container" | "awsEC2" | "awsS3" | "awsSQS" | "awsRDS";
+    sourceId?: string;
+    alertOnNoData?: boolean;
+};
+/** @description A Jira (`.jira`) connector as Kibana returns it; its secrets are never included. */
+export type JiraConnector = components["schemas"]["ConnectorFields"] & {
+    /** @constant */
+    connector_type_id: ".jira";
+    /** @description Left out for preconfigured connectors. */
+    config?: components["schemas"]["JiraConnectorConfig"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".jira";
+};
+/** @description The configuration of a Jira (`.jira`) connector. */
+export type JiraConnectorConfig = {
+    /** @description The Jira instance URL. */
+    apiUrl: string;
+    /** @description The key of the Jira project issues are created in. */
+    projectKey: string;
+};
+/** @description The secrets of a Jira (`.jira`) connector. */
+export type JiraConnectorSecrets = {
+    /** @description The Jira API token (or password). */
+    apiToken: string;
+    /** @description The account email (or user name). */
+    email: string;
+};
+/** @enum {string} */
+export type LogThresholdComparator = "more than" | "more than or equals" | "less than" | "less than or equals" | "equals" | "does not equal" | "matches" | "does not match" | "matches phrase" | "does not match phrase";
+export type LogThresholdCriterion = {
+    field?: string;
+    comparator?: components["schemas"]["LogThresholdComparator"];
+    value?: number | string;
+};
+/** @description A log threshold (`logs.alert.document.count`) rule, as Kibana returns it. */
+export type LogThresholdRule = components["schemas"]["RuleFields"] & {
+    /** @constant */
+    rule_type_id: "logs.alert.document.count";
+    params: components["schemas"]["LogThresholdRuleParams"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    rule_type_id: "logs.alert.document.count";
+};
+/** @description The params of a log threshold (`logs.alert.document.count`) rule: `criteria` is a list of conditions (a count), or a list of two condition lists (a ratio of their counts). */
+export type LogThresholdRuleParams = {
+    criteria?: components["schemas"]["LogThresholdCriterion"][] | components["schemas"]["LogThresholdCriterion"][][];
+    count: {
+        comparator?: components["schemas"]["LogThresholdComparator"];
+        value?: number;
+    };
+    timeSize: number;
+    timeUnit: components["schemas"]["RuleTimeWindowUnit"];
+    logView: {
+        logViewId?: string;
+        /** @constant */
+        type?: "log-view-reference";
+    };
+    groupBy?: string[];
+};
+/** @description A maintenance window, as Kibana 9.1 and later return it. */
+export type MaintenanceWindow = {
+    id: string;
+    /** @description The name of the maintenance window; it need not be unique. */
+    title: string;
+    /** @description Whether the window silences notifications; a disabled window keeps its schedule. */
+    enabled: boolean;
+    status: components["schemas"]["MaintenanceWindowStatus"];
+    schedule: components["schemas"]["MaintenanceWindowSchedule"];
+    scope?: components["schemas"]["MaintenanceWindowScope"];
+    /** @description The user who created the window. */
+    created_by: string | null;
+    /** @description The user who changed the window last. */
+    updated_by: string | null;
+    /** Format: date-time */
+    created_at: string;
+    /** Format: date-time */
+    updated_at: string;
+};
+/** @description One page of maintenance windows. */
+export type MaintenanceWindowFindResponse = {
+    maintenanceWindows: components["schemas"]["MaintenanceWindow"][];
+    page: number;
+    per_page: number;
+    /** @description How many maintenance windows match in all pages. */
+    total: number;
+};
+/** @description The schedule of a maintenance window. */
+export type MaintenanceWindowSchedule = {
+    custom: components["schemas"]["AlertingCustomSchedule"];
+};
+/** @description Which alerts the maintenance window silences; without a scope it silences all of them. */
+export type MaintenanceWindowScope = {
+    alerting: {
+        query: {
+            /** @description A filter written in Kibana Query Language (KQL) that the alerts must match. */
+            kql: string;
+        };
+    };
+};
+/**
+ * @description Where a maintenance window stands now: `running` while a period covers the present, `upcoming` before its next period, `finished` after its last one, `archived` once archived (or expired), `disabled` while switched off.
+ * @enum {string}
+ */
+export type MaintenanceWindowStatus = "running" | "upcoming" | "finished" | "archived" | "disabled";
+/** @description One condition of a metric threshold rule: on a metric (`aggType` such as `avg` with `metric`), on a document count (`aggType: count`), or on a custom equation (`aggType: custom`). */
+export type MetricThresholdCriterion = {
+    threshold?: number[];
+    comparator?: components["schemas"]["InfraComparator"];
+    timeUnit?: components["schemas"]["RuleTimeWindowUnit"];
+    timeSize?: number;
+    warningThreshold?: number[];
+    warningComparator?: components["schemas"]["InfraComparator"];
+    metric?: string;
+    /** @enum {string} */
+    aggType?: "avg" | "max" | "min" | "cardinality" | "rate" | "count" | "sum" | "p95" | "p99" | "custom";
+    customMetric?: {
+        name?: string;
+        /** @enum {string} */
+        aggType?: "avg" | "sum" | "max" | "min" | "cardinality" | "count";
+        field?: string;
+        filter?: string;
+    }[];
+    equation?: string;
+    label?: string;
+};
+/** @description A metric threshold (`metrics.alert.threshold`) rule, as Kibana returns it. */
+export type MetricThresholdRule = components["schemas"]["RuleFields"] & {
+    /** @constant */
+    rule_type_id: "metrics.alert.threshold";
+    params: components["schemas"]["MetricThresholdRuleParams"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    rule_type_id: "metrics.alert.threshold";
+};
+/** @description The params of a metric threshold (`metrics.alert.threshold`) rule. */
+export type MetricThresholdRuleParams = {
+    criteria?: components["schemas"]["MetricThresholdCriterion"][];
+    groupBy?: string | string[];
+    filterQuery?: string;
+    sourceId?: string;
+    alertOnNoData?: boolean;
+    alertOnGroupDisappear?: boolean;
+};
+/** @description A OpenAI (`.gen-ai`) connector as Kibana returns it; its secrets are never included. */
+export type OpenAiConnector = components["schemas"]["ConnectorFields"] & {
+    /** @constant */
+    connector_type_id: ".gen-ai";
+    /** @description Left out for preconfigured connectors. */
+    config?: components["schemas"]["OpenAiConnectorConfig"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".gen-ai";
+};
+/** @description The configuration of an OpenAI (`.gen-ai`) connector for Azure OpenAI. */
+export type OpenAiConnectorAzureConfig = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    apiProvider: "Azure OpenAI";
+    /** @description The Azure OpenAI deployment URL. */
+    apiUrl: string;
+};
+/** @description The configuration of an OpenAI (`.gen-ai`) connector, told apart by `apiProvider`. */
+export type OpenAiConnectorConfig = components["schemas"]["OpenAiConnectorOpenAiConfig"] | components["schemas"]["OpenAiConnectorAzureConfig"] | components["schemas"]["OpenAiConnectorOtherConfig"];
+/** @description The configuration of an OpenAI (`.gen-ai`) connector for OpenAI itself. */
+export type OpenAiConnectorOpenAiConfig = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    apiProvider: "OpenAI";
+    /** @description The OpenAI API endpoint. */
+    apiUrl: string;
+    /** @description The model Kibana uses when a request names none. */
+    defaultModel?: string;
+};
+/** @description The configuration of an OpenAI (`.gen-ai`) connector for another OpenAI-compatible service. Kibana accepts it when creating a connector; its published update body lists only the OpenAI and Azure shapes. */
+export type OpenAiConnectorOtherConfig = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    apiProvider: "Other";
+    /** @description The API endpoint of the service. */
+    apiUrl: string;
+    /** @description The model Kibana uses when a request names none. */
+    defaultModel: string;
+    /** @description A client certificate (PEM) for mutual TLS. */
+    certificateData?: string;
+    /** @description The private key (PEM) of the client certificate. */
+    privateKeyData?: string;
+    /** @description A certificate authority (PEM) the server certificate must chain to. */
+    caData?: string;
+    /**
+     * @description How the server certificate is checked.
+     * @default full
+     * @enum {string}
+     */
+    verificationMode?: "full" | "certificate" | "none";
+    /** @description Headers sent with every request. */
+    headers?: {
+        [key: string]: string;
+    };
+};
+/** @description The secrets of an OpenAI (`.gen-ai`) connector. */
+export type OpenAiConnectorSecrets = {
+    /** @description The API key of the service. */
+    apiKey?: string;
+    /** @description A client certificate (PEM) for mutual TLS. */
+    certificateData?: string;
+    /** @description The private key (PEM) of the client certificate. */
+    privateKeyData?: string;
+    /** @description A certificate authority (PEM). */
+    caData?: string;
+};
+/** @description The configuration an update of an OpenAI (`.gen-ai`) connector takes: the OpenAI or the Azure shape (Kibana's published update body lists no `Other` shape). */
+export type OpenAiConnectorUpdateConfig = components["schemas"]["OpenAiConnectorOpenAiConfig"] | components["schemas"]["OpenAiConnectorAzureConfig"];
+/** @description A Opsgenie (`.opsgenie`) connector as Kibana returns it; its secrets are never included. */
+export type OpsgenieConnector = components["schemas"]["ConnectorFields"] & {
+    /** @constant */
+    connector_type_id: ".opsgenie";
+    /** @description Left out for preconfigured connectors. */
+    config?: components["schemas"]["OpsgenieConnectorConfig"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".opsgenie";
+};
+/** @description The configuration of an Opsgenie (`.opsgenie`) connector. */
+export type OpsgenieConnectorConfig = {
+    /** @description The Opsgenie API URL. */
+    apiUrl: string;
+};
+/** @description The secrets of an Opsgenie (`.opsgenie`) connector. */
+export type OpsgenieConnectorSecrets = {
+    /** @description The Opsgenie API key. */
+    apiKey: string;
+};
+/** @description A connector of a type this spec does not describe, as Kibana returns it. It is not a member of the `Connector` union (see `CreateOtherConnector` for why) but the shape such an answer has. */
+export type OtherConnector = components["schemas"]["ConnectorFields"] & {
+    /** @description Left out for preconfigured connectors. */
+    config?: components["schemas"]["ConnectorConfig"];
+};
+/** @description A rule of a type this spec types no params for, as Kibana returns it. It is not a member of the `Rule` union (see `CreateOtherRule` for why) but the shape such an answer has. */
+export type OtherRule = components["schemas"]["RuleFields"] & {
+    params: components["schemas"]["RuleParams"];
+};
+/**
+ * @description The application that owns a case or a case setting; it decides which privileges apply.
+ * @enum {string}
+ */
+export type Owner = "cases" | "observability" | "securitySolution";
+/** @description A PagerDuty (`.pagerduty`) connector as Kibana returns it; its secrets are never included. */
+export type PagerDutyConnector = components["schemas"]["ConnectorFields"] & {
+    /** @constant */
+    connector_type_id: ".pagerduty";
+    /** @description Left out for preconfigured connectors. */
+    config?: components["schemas"]["PagerDutyConnectorConfig"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".pagerduty";
+};
+/** @description The configuration of a PagerDuty (`.pagerduty`) connector. */
+export type PagerDutyConnectorConfig = {
+    /** @description The PagerDuty events API URL; Kibana uses `https://events.pagerduty.com/v2/enqueue` when it is left out. */
+    apiUrl?: string | null;
+};
+/** @description The secrets of a PagerDuty (`.pagerduty`) connector. */
+export type PagerDutyConnectorSecrets = {
+    /** @description The integration key of the PagerDuty service. */
+    routingKey: string;
+};
+/** @description A IBM Resilient (`.resilient`) connector as Kibana returns it; its secrets are never included. */
+export type ResilientConnector = components["schemas"]["ConnectorFields"] & {
+    /** @constant */
+    connector_type_id: ".resilient";
+    /** @description Left out for preconfigured connectors. */
+    config?: components["schemas"]["ResilientConnectorConfig"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".resilient";
+};
+/** @description The configuration of an IBM Resilient (`.resilient`) connector. */
+export type ResilientConnectorConfig = {
+    /** @description The IBM Resilient instance URL. */
+    apiUrl: string;
+    /** @description The IBM Resilient organization id. */
+    orgId: string;
+};
+/** @description The secrets of an IBM Resilient (`.resilient`) connector. */
+export type ResilientConnectorSecrets = {
+    /** @description The API key id. */
+    apiKeyId: string;
+    /** @description The API key secret. */
+    apiKeySecret: string;
+};
+/** @description A rule, as get, find, create and update return it, typed by `rule_type_id`. Rules of types this spec types no params for come back in the shape `OtherRule`, which the discriminator's `x-defaultMapping` names; it is not a member of the union, so that a check of `rule_type_id` narrows a rule to its type. */
+export type Rule = components["schemas"]["EsQueryRule"] | components["schemas"]["IndexThresholdRule"] | components["schemas"]["ApmErrorCountRule"] | components["schemas"]["ApmAnomalyRule"] | components["schemas"]["ApmTransactionDurationRule"] | components["schemas"]["ApmTransactionErrorRateRule"] | components["schemas"]["LogThresholdRule"] | components["schemas"]["InventoryThresholdRule"] | components["schemas"]["MetricThresholdRule"] | components["schemas"]["SloBurnRateRule"] | components["schemas"]["UptimeMonitorStatusRule"] | components["schemas"]["UptimeTlsRule"];
+/** @description An action of a rule, as Kibana returns it. */
+export type RuleAction = {
+    alerts_filter?: components["schemas"]["RuleAlertsFilter"];
+    /** @description The type of the connector, such as `.server-log`; read-only. */
+    connector_type_id: string;
+    frequency?: components["schemas"]["RuleActionFrequency"];
+    /** @description The action group that triggers the action, such as `threshold met` or `recovered`. */
+    group?: string;
+    /** @description The identifier of the connector. */
+    id: string;
+    /** @description The connector parameters; string values are Mustache templates. */
+    params: {
+        [key: string]: unknown;
+    };
+    /** @description True when the templates are rendered with the alert document data. */
+    use_alert_data_for_template?: boolean;
+    /** @description The identifier of the action within the rule. */
+    uuid?: string;
+};
+/** @description When an action runs, as Kibana returns it. */
+export type RuleActionFrequency = {
+    notify_when: components["schemas"]["RuleNotifyWhen"];
+    /** @description True when the action sends a summary of alerts instead of one message per alert. */
+    summary: boolean;
+    /** @description The minimum time between repeated actions, such as `10m`; used when `notify_when` is `onThrottleInterval`. */
+    throttle: string | null;
+};
+/** @description When an action runs. */
+export type RuleActionFrequencyRequest = {
+    notify_when: components["schemas"]["RuleNotifyWhen"];
+    /** @description True when the action sends a summary of alerts instead of one message per alert. */
+    summary: boolean;
+    /** @description The minimum time between repeated actions, such as `10m`; used when `notify_when` is `onThrottleInterval`. Defaults to null. */
+    throttle?: string | null;
+};
+/** @description An action of a rule, as it is sent on create and update. */
+export type RuleActionRequest = {
+    alerts_filter?: components["schemas"]["RuleAlertsFilter"];
+    frequency?: components["schemas"]["RuleActionFrequencyRequest"];
+    /** @description The action group that triggers the action; each rule type has its own groups. */
+    group?: string;
+    /** @description The identifier of the connector. */
+    id: string;
+    /** @description The connector parameters; string values are Mustache templates. Kibana uses `{}` when omitted. */
+    params?: {
+        [key: string]: unknown;
+    };
+    /** @description Render the templates with the alert document data. */
+    use_alert_data_for_template?: boolean;
+    /** @description The identifier of an existing action of the rule (on update). */
+    uuid?: string;
+};
+/**
+ * @description The aggregation of `aggField` that is compared with the threshold.
+ * @default count
+ * @enum {string}
+ */
+export type RuleAggType = "avg" | "count" | "max" | "min" | "sum";
+/** @description Raise an alert only after this many consecutive runs met the rule conditions. */
+export type RuleAlertDelay = {
+    /** @description The number of consecutive runs that must meet the rule conditions. */
+    active: number;
+};
+/** @description Conditions an alert must meet for the action to run for it. */
+export type RuleAlertsFilter = {
+    query?: components["schemas"]["RuleAlertsFilterQuery"];
+    timeframe?: components["schemas"]["RuleAlertsFilterTimeframe"];
+};
+/** @description Run the action only for alerts that match this query. */
+export type RuleAlertsFilterQuery = {
+    /** @description The same filter as Elasticsearch Query DSL, serialized as JSON text. */
+    dsl?: string;
+    filters: components["schemas"]["RuleAlertsFilterQueryFilter"][];
+    /** @description A filter in Kibana Query Language. */
+    kql: string;
+};
+/** @description A Kibana query filter (the `Filter` type of the kbn-es-query package). */
+export type RuleAlertsFilterQueryFilter = {
+    $state?: {
+        /**
+         * @description Whether the filter belongs to the application context or applies globally.
+         * @enum {string}
+         */
+        store: "appState" | "globalState";
+    };
+    meta: {
+        [key: string]: unknown;
+    };
+    query?: {
+        [key: string]: unknown;
+    };
+};
+/** @description Run the action only for alerts raised within this weekly time window. */
+export type RuleAlertsFilterTimeframe = {
+    /** @description Days of the week, 1 (Monday) to 7 (Sunday); an empty array means every day. */
+    days: (1 | 2 | 3 | 4 | 5 | 6 | 7)[];
+    hours: {
+        /**
+         * @description The end of the window, `hh:mm` in 24-hour notation.
+         * @example 17:00
+         */
+        end: string;
+        /**
+         * @description The start of the window, `hh:mm` in 24-hour notation.
+         * @example 08:00
+         */
+        start: string;
+    };
+    /** @description An IANA time zone such as `Europe/Paris`; `UTC` and offsets such as `UTC+1` work without daylight saving. */
+    timezone: string;
+};
+/** @description What helps responders with the rule's alerts: linked dashboards and an investigation guide. Kibana 9.1 and later; older Kibana leaves it out. */
+export type RuleArtifacts = {
+    dashboards?: {
+        /** @description The id of a dashboard. */
+        id: string;
+    }[];
+    investigation_guide?: {
+        /** @description The guide, in Markdown. */
+        blob: string;
+    };
+};
+/** @description The fields of a rule create body, whatever the rule type. */
+export type RuleCreateFields = {
+    /**
+     * @description The actions of the rule; Kibana uses `[]` when omitted.
+     * @default []
+     */
+    actions?: components["schemas"]["RuleActionRequest"][];
+    alert_delay?: components["schemas"]["RuleAlertDelay"];
+    artifacts?: components["schemas"]["RuleArtifacts"];
+    /** @description The application that owns the rule, such as `alerts`, `stackAlerts`, `observability` or `siem`; it decides which privileges apply. */
+    consumer: string;
+    /**
+     * @description Whether the rule starts running on its schedule right away; Kibana uses `true` when omitted.
+     * @default true
+     */
+    enabled?: boolean;
+    flapping?: components["schemas"]["RuleFlapping"] | null;
+    name: string;
+    /** @description Deprecated rule-level notification setting; set `frequency` on each action instead. */
+    notify_when?: components["schemas"]["RuleNotifyWhen"] | null;
+    schedule: components["schemas"]["RuleSchedule"];
+    /**
+     * @description Kibana uses `[]` when omitted.
+     * @default []
+     */
+    tags?: string[];
+    /**
+     * @deprecated
+     * @description Deprecated since 8.13; set `frequency.throttle` on each action instead.
+     */
+    throttle?: string | null;
+};
+/** @description The body that creates a rule of one of the types this spec types params for; `rule_type_id` decides which `params` apply. Kibana checks them against the rule type and answers 400 naming the field (`params invalid: [threshold]: ...`). Rules of other types are created with the generic form `CreateOtherRule`, which Kibana's route accepts as well; it is deliberately not a member here (see its description). The discriminator's `x-defaultMapping` names it, in the manner of OpenAPI 3.2's `defaultMapping`. Kibana adds fields over time, so the body is open. */
+export type RuleCreateRequest = components["schemas"]["CreateEsQueryRule"] | components["schemas"]["CreateIndexThresholdRule"] | components["schemas"]["CreateApmErrorCountRule"] | components["schemas"]["CreateApmAnomalyRule"] | components["schemas"]["CreateApmTransactionDurationRule"] | components["schemas"]["CreateApmTransactionErrorRateRule"] | components["schemas"]["CreateLogThresholdRule"] | components["schemas"]["CreateInventoryThresholdRule"] | components["schemas"]["CreateMetricThresholdRule"] | components["schemas"]["CreateSloBurnRateRule"] | components["schemas"]["CreateUptimeMonitorStatusRule"] | components["schemas"]["CreateUptimeTlsRule"];
+/** @description Options for disabling a rule. */
+export type RuleDisableRequest = {
+    /**
+     * @description Also mark the rule's active alerts as untracked; Kibana uses `false` when omitted.
+     * @default false
+     */
+    untrack?: boolean;
+};
+/** @description The status of the most recent run of the rule. */
+export type RuleExecutionStatus = {
+    error?: {
+        message: string;
+        /** @enum {string} */
+        reason: "read" | "decrypt" | "execute" | "unknown" | "license" | "timeout" | "disabled" | "validate";
+    };
+    /** @description How long the last run took, in milliseconds. */
+    last_duration?: number;
+    /** Format: date-time */
+    last_execution_date: string;
+    /** @enum {string} */
+    status: "ok" | "active" | "error" | "warning" | "pending" | "unknown";
+    warning?: {
+        message: string;
+        /** @enum {string} */
+        reason: "maxExecutableActions" | "maxAlerts" | "maxQueuedActions" | "ruleExecution";
+    };
+};
+/** @description The fields every rule has, whatever its type. */
+export type RuleFields = {
+    actions: components["schemas"]["RuleAction"][];
+    /** @description The identifiers of the snoozes that are active now. */
+    active_snoozes?: string[];
+    alert_delay?: components["schemas"]["RuleAlertDelay"];
+    artifacts?: components["schemas"]["RuleArtifacts"];
+    /** @description True when the rule's API key was created by the user rather than by Kibana. */
+    api_key_created_by_user?: boolean | null;
+    /** @description The user whose API key the rule runs with. */
+    api_key_owner: string | null;
+    /** @description The application that owns the rule, such as `alerts`, `apm`, `discover`, `infrastructure`, `logs`, `metrics`, `ml`, `monitoring`, `securitySolution`, `siem`, `stackAlerts` or `uptime`. */
+    consumer: string;
+    /** Format: date-time */
+    created_at: string;
+    created_by: string | null;
+    /** @description True when the rule runs on its schedule. */
+    enabled: boolean;
+    execution_status: components["schemas"]["RuleExecutionStatus"];
+    flapping?: components["schemas"]["RuleFlapping"] | null;
+    id: string;
+    /**
+     * Format: date-time
+     * @description When the current snooze ends.
+     */
+    is_snoozed_until?: string | null;
+    last_run?: components["schemas"]["RuleLastRun"] | null;
+    /** @description Rule parameters that Kibana also stores in mapped fields (for sorting and filtering). */
+    mapped_params?: {
+        [key: string]: unknown;
+    };
+    monitoring?: components["schemas"]["RuleMonitoring"];
+    /** @description True when all alerts of the rule are muted. */
+    mute_all: boolean;
+    /** @description The identifiers of the muted alerts. */
+    muted_alert_ids: string[];
+    name: string;
+    /**
+     * Format: date-time
+     * @description When the rule runs next.
+     */
+    next_run?: string | null;
+    /** @description Deprecated rule-level notification setting; set `frequency` on each action instead. */
+    notify_when?: components["schemas"]["RuleNotifyWhen"] | null;
+    /** @description Increases with each change of the rule's definition. */
+    revision: number;
+    /** @description The rule type, such as `.index-threshold`. */
+    rule_type_id: string;
+    /** @description True while the rule is running. */
+    running?: boolean | null;
+    schedule: components["schemas"]["RuleSchedule"];
+    /** @description The identifier of the Task Manager task that runs the rule. */
+    scheduled_task_id?: string;
+    snooze_schedule?: components["schemas"]["RuleSnooze"][];
+    tags: string[];
+    /**
+     * @deprecated
+     * @description Deprecated since 8.13; set `frequency.throttle` on each action instead.
+     */
+    throttle?: string | null;
+    /** Format: date-time */
+    updated_at: string;
+    updated_by: string | null;
+    /** @description A Kibana-relative URL that shows the rule in its application. */
+    view_in_app_relative_url?: string | null;
+};
+/** @description One page of rules. */
+export type RuleFindResponse = {
+    data: components["schemas"]["Rule"][];
+    page: number;
+    per_page: number;
+    /** @description How many rules match in all pages. */
+    total: number;
+};
+/** @description Flapping detection settings: alerts that switch often between active and recovered are marked as flapping and notify less. */
+export type RuleFlapping = {
+    /** @description The number of recent runs that are considered. */
+    look_back_window: number;
+    /** @description How many state changes within the look-back window make an alert flapping. */
+    status_change_threshold: number;
+};
+/**
+ * @description `all` compares one value over all documents, `top` one value per term of `termField`.
+ * @default all
+ * @enum {string}
+ */
+export type RuleGroupBy = "all" | "top";
+/** @description A saved object that the rules must reference. */
+export type RuleHasReference = {
+    /** @description The identifier of the saved object. */
+    id: string;
+    /** @description The saved object type, such as `action`. */
+    type: string;
+} | null;
+/** @description The outcome of the last run of the rule. */
+export type RuleLastRun = {
+    alerts_count: {
+        /** @description Active alerts during the last run. */
+        active?: number | null;
+        /** @description Ignored alerts during the last run. */
+        ignored?: number | null;
+        /** @description New alerts during the last run. */
+        new?: number | null;
+        /** @description Recovered alerts during the last run. */
+        recovered?: number | null;
+    };
+    /** @enum {string} */
+    outcome: "succeeded" | "warning" | "failed";
+    outcome_msg?: string[] | null;
+    /** @description A number that orders the outcomes (for sorting). */
+    outcome_order?: number;
+    /** @enum {string|null} */
+    warning?: "read" | "decrypt" | "execute" | "unknown" | "license" | "timeout" | "disabled" | "validate" | "maxExecutableActions" | "maxAlerts" | "maxQueuedActions" | "ruleExecution" | null;
+};
+/** @description Run statistics of the rule. */
+export type RuleMonitoring = {
+    run: {
+        /** @description Duration percentiles (milliseconds) and the success ratio of recent runs. */
+        calculated_metrics: {
+            p50?: number;
+            p95?: number;
+            p99?: number;
+            success_ratio: number;
+        };
+        history: {
+            /** @description How long the run took, in milliseconds. */
+            duration?: number;
+            /** @enum {string} */
+            outcome?: "succeeded" | "warning" | "failed";
+            success: boolean;
+            /** @description When the run happened, in epoch milliseconds. */
+            timestamp: number;
+        }[];
+        last_run: {
+            metrics: {
+                /** @description How long the run took, in milliseconds. */
+                duration?: number;
+                /** @description The length of the gap before this run, in seconds. */
+                gap_duration_s?: number | null;
+                gap_range?: {
+                    /** @description The start of the gap. */
+                    gte: string;
+                    /** @description The end of the gap. */
+                    lte: string;
+                } | null;
+                total_alerts_created?: number | null;
+                total_alerts_detected?: number | null;
+                total_indexing_duration_ms?: number | null;
+                /** @description Time spent in Elasticsearch searches as Kibana measured it, network and (de)serialization included. */
+                total_search_duration_ms?: number | null;
+            };
+            /** Format: date-time */
+            timestamp: string;
+        };
+    };
+};
+/**
+ * @description When actions run: `onActionGroupChange` when the alert status changes, `onActiveAlert` at every check while the alert is active, `onThrottleInterval` at most once per throttle interval while the alert is active.
+ * @enum {string}
+ */
+export type RuleNotifyWhen = "onActionGroupChange" | "onActiveAlert" | "onThrottleInterval";
+/** @description The parameters of the rule; their shape depends on the rule type. */
+export type RuleParams = {
+    [key: string]: unknown;
+};
+/** @description How often the rule runs. */
+export type RuleSchedule = {
+    /**
+     * @description An interval in seconds, minutes, hours or days, such as `30s`, `1m`, `2h` or `1d`.
+     * @example 1m
+     */
+    interval: string;
+};
+/** @description A (possibly recurring) period during which the rule's actions do not run. */
+export type RuleSnooze = {
+    /** @description The length of each snooze, in milliseconds. */
+    duration: number;
+    id?: string;
+    rRule: components["schemas"]["RuleSnoozeRRule"];
+    /** @description Occurrences to skip. */
+    skipRecurrences?: string[];
+};
+/** @description An RFC 5545 recurrence rule of a snooze schedule. */
+export type RuleSnoozeRRule = {
+    byhour?: number[] | null;
+    byminute?: number[] | null;
+    bymonth?: number[] | null;
+    bymonthday?: number[] | null;
+    bysecond?: number[] | null;
+    bysetpos?: number[] | null;
+    /** @description Weekdays (`MO` ... `SU`, or nth-day strings such as `+2TU`) or weekday numbers. */
+    byweekday?: (string | number)[] | null;
+    byweekno?: number[] | null;
+    byyearday?: number[] | null;
+    /** @description How many times the snooze recurs. */
+    count?: number;
+    /** @description The start, in UTC. */
+    dtstart: string;
+    /**
+     * @description The frequency (0 yearly, 1 monthly, 2 weekly, 3 daily, 4 hourly, 5 minutely, 6 secondly).
+     * @enum {integer}
+     */
+    freq?: 0 | 1 | 2 | 3 | 4 | 5 | 6;
+    /** @description Every how many `freq` units the snooze recurs. */
+    interval?: number;
+    /** @description The time zone. */
+    tzid: string;
+    /** @description The date after which the snooze no longer recurs. */
+    until?: string;
+    /**
+     * @description The first day of the week.
+     * @enum {string}
+     */
+    wkst?: "MO" | "TU" | "WE" | "TH" | "FR" | "SA" | "SU";
+};
+/** @description The field (or up to four fields) whose terms group the values. */
+export type RuleTermField = string | string[];
+/**
+ * @description How the value is compared with `threshold` (`between` and `notBetween` take two thresholds).
+ * @enum {string}
+ */
+export type RuleThresholdComparator = ">" | ">=" | "<" | "<=" | "between" | "notBetween";
+/**
+ * @description The unit of `timeWindowSize`.
+ * @enum {string}
+ */
+export type RuleTimeWindowUnit = "s" | "m" | "h" | "d";
+/** @description A rule type registered in Kibana. */
+export type RuleType = {
+    /** @description The action groups that actions of such rules can run for. */
+    action_groups: components["schemas"]["RuleTypeActionGroup"][];
+    /** @description The variables that action templates can use. */
+    action_variables: {
+        context?: components["schemas"]["RuleTypeActionVariable"][];
+        params?: components["schemas"]["RuleTypeActionVariable"][];
+        state?: components["schemas"]["RuleTypeActionVariable"][];
+    };
+    /** @description How alerts of this rule type are written as alert documents; further registry settings of the rule type may appear. */
+    alerts?: {
+        context: string;
+        mappings?: {
+            dynamic?: boolean | "strict";
+            fieldMap: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        shouldWrite?: boolean;
+        useEcs?: boolean;
+    } & {
+        [key: string]: unknown;
+    };
+    /** @description The consumers the caller may use with this rule type, with the privileges held. */
+    authorized_consumers: {
+        [key: string]: {
+            all: boolean;
+            read: boolean;
+        };
+    };
+    /** @enum {string} */
+    category: "management" | "observability" | "securitySolution";
+    default_action_group_id: string;
+    default_schedule_interval?: string;
+    /** @description True when the rule type passes context variables to its recovery actions. */
+    does_set_recovery_context?: boolean;
+    /** @description True when the current license allows the rule type. */
+    enabled_in_license: boolean;
+    fieldsForAAD?: string[];
+    has_alerts_mappings: boolean;
+    has_fields_for_a_a_d: boolean;
+    id: string;
+    /** @description True when rules of this type can be exported as saved objects. */
+    is_exportable: boolean;
+    /** @enum {string} */
+    minimum_license_required: "basic" | "standard" | "gold" | "platinum" | "enterprise" | "trial";
+    name: string;
+    /** @description The application that registered the rule type. */
+    producer: string;
+    recovery_action_group: components["schemas"]["RuleTypeActionGroup"];
+    /** @description How long one run of a rule may take, such as `5m`. */
+    rule_task_timeout?: string;
+    /** @description True when action templates should use the rule type's variables in triple braces (`{{{context.value}}}`), unescaped. Kibana 9 and later; older Kibana leaves it out. */
+    useWithTripleBracesInTemplates?: boolean;
+};
+export type RuleTypeActionGroup = {
+    id: string;
+    name: string;
+};
+export type RuleTypeActionVariable = {
+    description: string;
+    name: string;
+    usesPublicBaseUrl?: boolean;
+};
+/** @description The fields of a rule update body, whatever the rule type. `rule_type_id`, `consumer` and `enabled` cannot be sent. */
+export type RuleUpdateFields = {
+    /**
+     * @description The actions of the rule; Kibana uses `[]` when omitted.
+     * @default []
+     */
+    actions?: components["schemas"]["RuleActionRequest"][];
+    alert_delay?: components["schemas"]["RuleAlertDelay"];
+    artifacts?: components["schemas"]["RuleArtifacts"];
+    flapping?: components["schemas"]["RuleFlapping"] | null;
+    name: string;
+    /** @description Deprecated rule-level notification setting; set `frequency` on each action instead. */
+    notify_when?: components["schemas"]["RuleNotifyWhen"] | null;
+    schedule: components["schemas"]["RuleSchedule"];
+    /**
+     * @description Kibana uses `[]` when omitted.
+     * @default []
+     */
+    tags?: string[];
+    /**
+     * @deprecated
+     * @description Deprecated since 8.13; set `frequency.throttle` on each action instead.
+     */
+    throttle?: string | null;
+};
+/** @description The body that updates a rule: the params of its type, which cannot change. The body does not say the type, so any member may apply; `RuleUpdateRequestByType` names the member of each type. */
+export type RuleUpdateRequest = components["schemas"]["UpdateEsQueryRule"] | components["schemas"]["UpdateIndexThresholdRule"] | components["schemas"]["UpdateApmErrorCountRule"] | components["schemas"]["UpdateApmAnomalyRule"] | components["schemas"]["UpdateApmTransactionDurationRule"] | components["schemas"]["UpdateApmTransactionErrorRateRule"] | components["schemas"]["UpdateLogThresholdRule"] | components["schemas"]["UpdateInventoryThresholdRule"] | components["schemas"]["UpdateMetricThresholdRule"] | components["schemas"]["UpdateSloBurnRateRule"] | components["schemas"]["UpdateUptimeMonitorStatusRule"] | components["schemas"]["UpdateUptimeTlsRule"] | components["schemas"]["UpdateOtherRule"];
+/** @description Not a request body: the update body of each rule type this spec types params for, keyed by `rule_type_id`, for clients that type an update by the rule's type. */
+export type RuleUpdateRequestByType = {
+    ".es-query": components["schemas"]["UpdateEsQueryRule"];
+    ".index-threshold": components["schemas"]["UpdateIndexThresholdRule"];
+    "apm.error_rate": components["schemas"]["UpdateApmErrorCountRule"];
+    "apm.rules.anomaly": components["schemas"]["UpdateApmAnomalyRule"];
+    "apm.transaction_duration": components["schemas"]["UpdateApmTransactionDurationRule"];
+    "apm.transaction_error_rate": components["schemas"]["UpdateApmTransactionErrorRateRule"];
+    "logs.alert.document.count": components["schemas"]["UpdateLogThresholdRule"];
+    "metrics.alert.inventory.threshold": components["schemas"]["UpdateInventoryThresholdRule"];
+    "metrics.alert.threshold": components["schemas"]["UpdateMetricThresholdRule"];
+    "slo.rules.burnRate": components["schemas"]["UpdateSloBurnRateRule"];
+    "xpack.uptime.alerts.monitorStatus": components["schemas"]["UpdateUptimeMonitorStatusRule"];
+    "xpack.uptime.alerts.tls": components["schemas"]["UpdateUptimeTlsRule"];
+};
+/** @description What running an email (`.email`) connector takes; at least one of `to`, `cc` and `bcc` names a recipient. */
+export type RunEmailParams = {
+    bcc?: string[];
+    cc?: string[];
+    /** @description The message, in Markdown. */
+    message: string;
+    subject: string;
+    to?: string[];
+};
+/** @description What running an index (`.index`) connector takes. */
+export type RunIndexParams = {
+    /** @description The documents to index. */
+    documents: {
+        [key: string]: unknown;
+    }[];
+};
+/** @description What running a connector of a type this spec does not describe takes. */
+export type RunOtherParams = {
+    [key: string]: unknown;
+};
+/** @description Acknowledges or resolves the PagerDuty alert of a dedup key. */
+export type RunPagerDutyAcknowledgeResolve = {
+    dedupKey: string;
+    /** @enum {string} */
+    eventAction: "acknowledge" | "resolve";
+};
+/** @description What running a PagerDuty (`.pagerduty`) connector takes, told apart by `eventAction`. */
+export type RunPagerDutyParams = components["schemas"]["RunPagerDutyTrigger"] | components["schemas"]["RunPagerDutyAcknowledgeResolve"];
+/** @description Triggers a PagerDuty alert. */
+export type RunPagerDutyTrigger = {
+    class?: string;
+    component?: string;
+    customDetails?: {
+        [key: string]: unknown;
+    };
+    /** @description The key that later acknowledge and resolve events name. */
+    dedupKey?: string;
+    /** @constant */
+    eventAction: "trigger";
+    group?: string;
+    links?: {
+        href?: string;
+        text?: string;
+    }[];
+    /**
+     * @default info
+     * @enum {string}
+     */
+    severity?: "critical" | "error" | "info" | "warning";
+    source?: string;
+    summary?: string;
+    /** Format: date-time */
+    timestamp?: string;
+};
+/** @description What running a server log (`.server-log`) connector takes. */
+export type RunServerLogParams = {
+    /**
+     * @description The log level of the message; Kibana uses `info` when it is left out.
+     * @default info
+     * @enum {string}
+     */
+    level?: "debug" | "error" | "fatal" | "info" | "trace" | "warn";
+    /** @description The message to log. */
+    message: string;
+};
+/** @description What running a Slack Web API (`.slack_api`) connector takes, told apart by `subAction`. */
+export type RunSlackApiParams = components["schemas"]["RunSlackApiPostMessage"] | components["schemas"]["RunSlackApiValidChannelId"];
+/** @description Posts a message to a Slack channel. */
+export type RunSlackApiPostMessage = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    subAction: "postMessage";
+    subActionParams: {
+        /** @description The id of the channel to post to. */
+        channelIds?: string[];
+        /**
+         * @deprecated
+         * @description The name of the channel to post to; use `channelIds` instead.
+         */
+        channels?: string[];
+        /** @description The message. */
+        text?: string;
+    };
+};
+/** @description Checks that a Slack channel id exists. */
+export type RunSlackApiValidChannelId = {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    subAction: "validChannelId";
+    subActionParams: {
+        channelId: string;
+    };
+};
+/** @description What running a Slack webhook (`.slack`) connector takes. */
+export type RunSlackParams = {
+    /** @description The message to post. */
+    message: string;
+};
+/** @description What running a sub-action connector takes (Jira, ServiceNow, IBM Resilient, Swimlane, Opsgenie, the generative AI and security connectors, Webhook - Case Management): the sub-action and its parameters, for example `{subAction: pushToService, subActionParams: {incident, comments}}`. */
+export type RunSubActionParams = {
+    /** @description The sub-action, for example `pushToService`, `getIncident`, `createAlert` or `run`. */
+    subAction: string;
+    subActionParams?: {
+        [key: string]: unknown;
+    };
+};
+/** @description What running a Microsoft Teams (`.teams`) connector takes. */
+export type RunTeamsParams = {
+    /** @description The message to post. */
+    message: string;
+};
+/** @description What running a webhook (`.webhook`) or Torq (`.torq`) connector takes. */
+export type RunWebhookParams = {
+    /** @description The body of the request. */
+    body?: string;
+};
+/** @description A SentinelOne (`.sentinelone`) connector as Kibana returns it; its secrets are never included. */
+export type SentinelOneConnector = components["schemas"]["ConnectorFields"] & {
+    /** @constant */
+    connector_type_id: ".sentinelone";
+    /** @description Left out for preconfigured connectors. */
+    config?: components["schemas"]["SentinelOneConnectorConfig"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".sentinelone";
+};
+/** @description The configuration of a SentinelOne (`.sentinelone`) connector. */
+export type SentinelOneConnectorConfig = {
+    /** @description The SentinelOne tenant URL. */
+    url: string;
+};
+/** @description The secrets of a SentinelOne (`.sentinelone`) connector. */
+export type SentinelOneConnectorSecrets = {
+    /** @description The SentinelOne API token. */
+    token: string;
+};
+/** @description A server log (`.server-log`) connector as Kibana returns it; its secrets are never included. */
+export type ServerLogConnector = components["schemas"]["ConnectorFields"] & {
+    /** @constant */
+    connector_type_id: ".server-log";
+    /** @description Left out for preconfigured connectors. */
+    config?: components["schemas"]["ServerLogConnectorConfig"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".server-log";
+};
+/** @description The configuration of a server log (`.server-log`) connector: none, an empty object. */
+export type ServerLogConnectorConfig = Record<string, never>;
+/** @description The secrets of a server log (`.server-log`) connector: none, an empty object. */
+export type ServerLogConnectorSecrets = Record<string, never>;
+/** @description The configuration of a ServiceNow ITSM (`.servicenow`) or SecOps (`.servicenow-sir`) connector. */
+export type ServiceNowConnectorConfig = {
+    /** @description The ServiceNow instance URL. */
+    apiUrl: string;
+    /** @description The client id of the OAuth application (with `isOAuth: true`). */
+    clientId?: string;
+    /**
+     * @description Whether the connector authenticates with OAuth (JWT) instead of a user and password.
+     * @default false
+     */
+    isOAuth?: boolean;
+    /** @description The key id of the JWT verifier map (with `isOAuth: true`). */
+    jwtKeyId?: string;
+    /** @description The user name or email the JWT names (with `isOAuth: true`). */
+    userIdentifierValue?: string;
+    /**
+     * @description Whether the connector writes with the Table API instead of the Elastic import set application.
+     * @default true
+     */
+    usesTableApi?: boolean;
+};
+/** @description The secrets of a ServiceNow connector (ITSM, SecOps or ITOM): a user name and password, or with `isOAuth: true` the client secret and private key. Kibana checks which set is needed. */
+export type ServiceNowConnectorSecrets = {
+    /** @description The client secret of the OAuth application (with `isOAuth: true`). */
+    clientSecret?: string;
+    /** @description The password (without OAuth). */
+    password?: string;
+    /** @description The RSA private key that signs the JWT (with `isOAuth: true`). */
+    privateKey?: string;
+    /** @description The password of the private key, if it has one. */
+    privateKeyPassword?: string;
+    /** @description The user name (without OAuth). */
+    username?: string;
+};
+/** @description A ServiceNow ITOM (`.servicenow-itom`) connector as Kibana returns it; its secrets are never included. */
+export type ServiceNowItomConnector = components["schemas"]["ConnectorFields"] & {
+    /** @constant */
+    connector_type_id: ".servicenow-itom";
+    /** @description Left out for preconfigured connectors. */
+    config?: components["schemas"]["ServiceNowItomConnectorConfig"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".servicenow-itom";
+};
+/** @description The configuration of a ServiceNow ITOM (`.servicenow-itom`) connector. */
+export type ServiceNowItomConnectorConfig = {
+    /** @description The ServiceNow instance URL. */
+    apiUrl: string;
+    /** @description The client id of the OAuth application (with `isOAuth: true`). */
+    clientId?: string;
+    /**
+     * @description Whether the connector authenticates with OAuth (JWT) instead of a user and password.
+     * @default false
+     */
+    isOAuth?: boolean;
+    /** @description The key id of the JWT verifier map (with `isOAuth: true`). */
+    jwtKeyId?: string;
+    /** @description The user name or email the JWT names (with `isOAuth: true`). */
+    userIdentifierValue?: string;
+};
+/** @description A ServiceNow ITSM (`.servicenow`) connector as Kibana returns it; its secrets are never included. */
+export type ServiceNowItsmConnector = components["schemas"]["ConnectorFields"] & {
+    /** @constant */
+    connector_type_id: ".servicenow";
+    /** @description Left out for preconfigured connectors. */
+    config?: components["schemas"]["ServiceNowConnectorConfig"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".servicenow";
+};
+/** @description A ServiceNow SecOps (`.servicenow-sir`) connector as Kibana returns it; its secrets are never included. */
+export type ServiceNowSecOpsConnector = components["schemas"]["ConnectorFields"] & {
+    /** @constant */
+    connector_type_id: ".servicenow-sir";
+    /** @description Left out for preconfigured connectors. */
+    config?: components["schemas"]["ServiceNowConnectorConfig"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".servicenow-sir";
+};
+/** @description A Slack (Web API) (`.slack_api`) connector as Kibana returns it; its secrets are never included. */
+export type SlackApiConnector = components["schemas"]["ConnectorFields"] & {
+    /** @constant */
+    connector_type_id: ".slack_api";
+    /** @description Left out for preconfigured connectors. */
+    config?: components["schemas"]["SlackApiConnectorConfig"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".slack_api";
+};
+/** @description The configuration of a Slack (Web API) (`.slack_api`) connector. */
+export type SlackApiConnectorConfig = {
+    /** @description The channels the connector may post to. */
+    allowedChannels?: {
+        id: string;
+        name: string;
+    }[];
+};
+/** @description The secrets of a Slack (Web API) (`.slack_api`) connector. */
+export type SlackApiConnectorSecrets = {
+    /** @description The Slack bot user OAuth token. */
+    token: string;
+};
+/** @description A Slack (webhook) (`.slack`) connector as Kibana returns it; its secrets are never included. */
+export type SlackConnector = components["schemas"]["ConnectorFields"] & {
+    /** @constant */
+    connector_type_id: ".slack";
+    /** @description Left out for preconfigured connectors. */
+    config?: components["schemas"]["SlackConnectorConfig"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".slack";
+};
+/** @description The configuration of a Slack (webhook) (`.slack`) connector: none, an empty object. */
+export type SlackConnectorConfig = Record<string, never>;
+/** @description The secrets of a Slack (webhook) (`.slack`) connector. */
+export type SlackConnectorSecrets = {
+    /** @description The Slack incoming webhook URL. */
+    webhookUrl: string;
+};
+/** @description A SLO burn rate (`slo.rules.burnRate`) rule, as Kibana returns it. */
+export type SloBurnRateRule = components["schemas"]["RuleFields"] & {
+    /** @constant */
+    rule_type_id: "slo.rules.burnRate";
+    params: components["schemas"]["SloBurnRateRuleParams"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    rule_type_id: "slo.rules.burnRate";
+};
+/** @description The params of an SLO burn rate (`slo.rules.burnRate`) rule. */
+export type SloBurnRateRuleParams = {
+    sloId?: string;
+    burnRateThreshold?: number;
+    maxBurnRateThreshold?: number;
+    longWindow?: components["schemas"]["SloBurnRateWindow"];
+    shortWindow?: components["schemas"]["SloBurnRateWindow"];
+};
+export type SloBurnRateWindow = {
+    value?: number;
+    unit?: string;
+};
+/** @description The body that adds a snooze to a rule. */
+export type SnoozeRuleBody = {
+    /** @description The snooze; Kibana answers 400 (`A schedule is required`) without `custom`. */
+    schedule: {
+        custom?: components["schemas"]["AlertingCustomSchedule"];
+    };
+};
+/** @description The snooze that was added to a rule. */
+export type SnoozeRuleResult = {
+    schedule: {
+        /** @description The identifier of the snooze, for `unsnoozeRule`. */
+        id: string;
+        custom?: components["schemas"]["AlertingCustomSchedule"];
+    };
+};
+/** @description A Swimlane (`.swimlane`) connector as Kibana returns it; its secrets are never included. */
+export type SwimlaneConnector = components["schemas"]["ConnectorFields"] & {
+    /** @constant */
+    connector_type_id: ".swimlane";
+    /** @description Left out for preconfigured connectors. */
+    config?: components["schemas"]["SwimlaneConnectorConfig"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".swimlane";
+};
+/** @description The configuration of a Swimlane (`.swimlane`) connector. */
+export type SwimlaneConnectorConfig = {
+    /** @description The Swimlane instance URL. */
+    apiUrl: string;
+    /** @description The Swimlane application id. */
+    appId: string;
+    /**
+     * @description What the connector sends to Swimlane: alerts, cases, or both.
+     * @enum {string}
+     */
+    connectorType: "all" | "alerts" | "cases";
+    /** @description Which Swimlane fields take which values. */
+    mappings?: {
+        alertIdConfig?: {
+            fieldType: string;
+            id: string;
+            key: string;
+            name: string;
+        };
+        caseIdConfig?: {
+            fieldType: string;
+            id: string;
+            key: string;
+            name: string;
+        };
+        caseNameConfig?: {
+            fieldType: string;
+            id: string;
+            key: string;
+            name: string;
+        };
+        commentsConfig?: {
+            fieldType: string;
+            id: string;
+            key: string;
+            name: string;
+        };
+        descriptionConfig?: {
+            fieldType: string;
+            id: string;
+            key: string;
+            name: string;
+        };
+        ruleNameConfig?: {
+            fieldType: string;
+            id: string;
+            key: string;
+            name: string;
+        };
+        severityConfig?: {
+            fieldType: string;
+            id: string;
+            key: string;
+            name: string;
+        };
+    };
+};
+/** @description The secrets of a Swimlane (`.swimlane`) connector. */
+export type SwimlaneConnectorSecrets = {
+    /** @description The Swimlane API token. */
+    apiToken?: string;
+};
+/** @description A Microsoft Teams (`.teams`) connector as Kibana returns it; its secrets are never included. */
+export type TeamsConnector = components["schemas"]["ConnectorFields"] & {
+    /** @constant */
+    connector_type_id: ".teams";
+    /** @description Left out for preconfigured connectors. */
+    config?: components["schemas"]["TeamsConnectorConfig"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".teams";
+};
+/** @description The configuration of a Microsoft Teams (`.teams`) connector: none, an empty object. */
+export type TeamsConnectorConfig = Record<string, never>;
+/** @description The secrets of a Microsoft Teams (`.teams`) connector. */
+export type TeamsConnectorSecrets = {
+    /** @description The incoming webhook URL of the Teams channel. */
+    webhookUrl: string;
+};
+/** @description A TheHive (`.thehive`) connector as Kibana returns it; its secrets are never included. */
+export type TheHiveConnector = components["schemas"]["ConnectorFields"] & {
+    /** @constant */
+    connector_type_id: ".thehive";
+    /** @description Left out for preconfigured connectors. */
+    config?: components["schemas"]["TheHiveConnectorConfig"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".thehive";
+};
+/** @description The configuration of a TheHive (`.thehive`) connector. */
+export type TheHiveConnectorConfig = {
+    /** @description The TheHive organisation. */
+    organisation?: string;
+    /** @description The TheHive instance URL. */
+    url: string;
+};
+/** @description The secrets of a TheHive (`.thehive`) connector. */
+export type TheHiveConnectorSecrets = {
+    /** @description The TheHive API key. */
+    apiKey: string;
+};
+/** @description A Tines (`.tines`) connector as Kibana returns it; its secrets are never included. */
+export type TinesConnector = components["schemas"]["ConnectorFields"] & {
+    /** @constant */
+    connector_type_id: ".tines";
+    /** @description Left out for preconfigured connectors. */
+    config?: components["schemas"]["TinesConnectorConfig"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".tines";
+};
+/** @description The configuration of a Tines (`.tines`) connector. */
+export type TinesConnectorConfig = {
+    /** @description The Tines tenant URL. */
+    url: string;
+};
+/** @description The secrets of a Tines (`.tines`) connector. */
+export type TinesConnectorSecrets = {
+    /** @description The account email. */
+    email: string;
+    /** @description The Tines API token. */
+    token: string;
+};
+/** @description A Torq (`.torq`) connector as Kibana returns it; its secrets are never included. */
+export type TorqConnector = components["schemas"]["ConnectorFields"] & {
+    /** @constant */
+    connector_type_id: ".torq";
+    /** @description Left out for preconfigured connectors. */
+    config?: components["schemas"]["TorqConnectorConfig"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".torq";
+};
+/** @description The configuration of a Torq (`.torq`) connector. */
+export type TorqConnectorConfig = {
+    /** @description The Torq webhook integration URL. */
+    webhookIntegrationUrl: string;
+};
+/** @description The secrets of a Torq (`.torq`) connector. */
+export type TorqConnectorSecrets = {
+    /** @description The Torq integration token. */
+    token: string;
+};
+/** @description The body that updates an APM anomaly (`apm.rules.anomaly`) rule. */
+export type UpdateApmAnomalyRule = components["schemas"]["RuleUpdateFields"] & {
+    params: components["schemas"]["ApmAnomalyRuleParams"];
+};
+/** @description The body that updates an APM error count threshold (`apm.error_rate`) rule. */
+export type UpdateApmErrorCountRule = components["schemas"]["RuleUpdateFields"] & {
+    params: components["schemas"]["ApmErrorCountRuleParams"];
+};
+/** @description The body that updates an APM latency threshold (`apm.transaction_duration`) rule. */
+export type UpdateApmTransactionDurationRule = components["schemas"]["RuleUpdateFields"] & {
+    params: components["schemas"]["ApmTransactionDurationRuleParams"];
+};
+/** @description The body that updates an APM failed transaction rate (`apm.transaction_error_rate`) rule. */
+export type UpdateApmTransactionErrorRateRule = components["schemas"]["RuleUpdateFields"] & {
+    params: components["schemas"]["ApmTransactionErrorRateRuleParams"];
+};
+/** @description The body that updates an Amazon Bedrock (`.bedrock`) connector; the type itself cannot change. */
+export type UpdateBedrockConnector = {
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["BedrockConnectorConfig"];
+    secrets: components["schemas"]["BedrockConnectorSecrets"];
+};
+/** @description The body that updates a Webhook - Case Management (`.cases-webhook`) connector; the type itself cannot change. */
+export type UpdateCasesWebhookConnector = {
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["CasesWebhookConnectorConfig"];
+    secrets?: components["schemas"]["CasesWebhookConnectorSecrets"];
+};
+/** @description The body that updates a CrowdStrike (`.crowdstrike`) connector; the type itself cannot change. */
+export type UpdateCrowdStrikeConnector = {
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["CrowdStrikeConnectorConfig"];
+    secrets: components["schemas"]["CrowdStrikeConnectorSecrets"];
+};
+/** @description The body that updates a D3 Security (`.d3security`) connector; the type itself cannot change. */
+export type UpdateD3SecurityConnector = {
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["D3SecurityConnectorConfig"];
+    secrets: components["schemas"]["D3SecurityConnectorSecrets"];
+};
+/** @description The body that updates a Microsoft Defender for Endpoint (`.microsoft_defender_endpoint`) connector; the type itself cannot change. Kibana's published spec lists the Defender config only in the update body and its secrets only in the create body; the connector itself checks both on create and on update, as here. */
+export type UpdateDefenderConnector = {
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["DefenderConnectorConfig"];
+    secrets: components["schemas"]["DefenderConnectorSecrets"];
+};
+/** @description The body that updates an email (`.email`) connector; the type itself cannot change. */
+export type UpdateEmailConnector = {
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["EmailConnectorConfig"];
+    secrets?: components["schemas"]["EmailConnectorSecrets"];
+};
+/** @description The body that updates an Elasticsearch query (`.es-query`) rule. */
+export type UpdateEsQueryRule = components["schemas"]["RuleUpdateFields"] & {
+    params: components["schemas"]["EsQueryRuleParams"];
+};
+/** @description The body that updates a Google Gemini (`.gemini`) connector; the type itself cannot change. */
+export type UpdateGeminiConnector = {
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["GeminiConnectorConfig"];
+    secrets: components["schemas"]["GeminiConnectorSecrets"];
+};
+/** @description The body that updates an index (`.index`) connector; the type itself cannot change. */
+export type UpdateIndexConnector = {
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["IndexConnectorConfig"];
+    secrets?: components["schemas"]["IndexConnectorSecrets"];
+};
+/** @description The body that updates an index threshold (`.index-threshold`) rule. */
+export type UpdateIndexThresholdRule = components["schemas"]["RuleUpdateFields"] & {
+    params: components["schemas"]["IndexThresholdRuleParams"];
+};
+/** @description The body that updates an infrastructure inventory (`metrics.alert.inventory.threshold`) rule. */
+export type UpdateInventoryThresholdRule = components["schemas"]["RuleUpdateFields"] & {
+    params: components["schemas"]["InventoryThresholdRuleParams"];
+};
+/** @description The body that updates a Jira (`.jira`) connector; the type itself cannot change. */
+export type UpdateJiraConnector = {
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["JiraConnectorConfig"];
+    secrets: components["schemas"]["JiraConnectorSecrets"];
+};
+/** @description The body that updates a log threshold (`logs.alert.document.count`) rule. */
+export type UpdateLogThresholdRule = components["schemas"]["RuleUpdateFields"] & {
+    params: components["schemas"]["LogThresholdRuleParams"];
+};
+/** @description The body that updates a maintenance window; what it leaves out stays as it is. */
+export type UpdateMaintenanceWindowBody = {
+    title?: string;
+    enabled?: boolean;
+    schedule?: components["schemas"]["MaintenanceWindowSchedule"];
+    scope?: components["schemas"]["MaintenanceWindowScope"];
+};
+/** @description The body that updates a metric threshold (`metrics.alert.threshold`) rule. */
+export type UpdateMetricThresholdRule = components["schemas"]["RuleUpdateFields"] & {
+    params: components["schemas"]["MetricThresholdRuleParams"];
+};
+/** @description The body that updates an OpenAI (`.gen-ai`) connector; the type itself cannot change. */
+export type UpdateOpenAiConnector = {
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["OpenAiConnectorUpdateConfig"];
+    secrets?: components["schemas"]["OpenAiConnectorSecrets"];
+};
+/** @description The body that updates an Opsgenie (`.opsgenie`) connector; the type itself cannot change. */
+export type UpdateOpsgenieConnector = {
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["OpsgenieConnectorConfig"];
+    secrets: components["schemas"]["OpsgenieConnectorSecrets"];
+};
+/** @description The body that updates a connector of a type this spec does not describe; the generic form of `ConnectorUpdateRequest`. */
+export type UpdateOtherConnector = {
+    /** @description The display name of the connector. */
+    name: string;
+    config?: components["schemas"]["ConnectorConfig"];
+    secrets?: components["schemas"]["ConnectorSecrets"];
+};
+/** @description The body that updates a rule of a type this spec types no params for. */
+export type UpdateOtherRule = components["schemas"]["RuleUpdateFields"] & {
+    /**
+     * @description The rule-type specific parameters; Kibana uses `{}` when omitted.
+     * @default {}
+     */
+    params?: components["schemas"]["RuleParams"];
+};
+/** @description The body that updates a PagerDuty (`.pagerduty`) connector; the type itself cannot change. */
+export type UpdatePagerDutyConnector = {
+    /** @description The display name of the connector. */
+    name: string;
+    config?: components["schemas"]["PagerDutyConnectorConfig"];
+    secrets: components["schemas"]["PagerDutyConnectorSecrets"];
+};
+/** @description The body that updates an IBM Resilient (`.resilient`) connector; the type itself cannot change. */
+export type UpdateResilientConnector = {
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["ResilientConnectorConfig"];
+    secrets: components["schemas"]["ResilientConnectorSecrets"];
+};
+/** @description The body that updates a SentinelOne (`.sentinelone`) connector; the type itself cannot change. */
+export type UpdateSentinelOneConnector = {
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["SentinelOneConnectorConfig"];
+    secrets: components["schemas"]["SentinelOneConnectorSecrets"];
+};
+/** @description The body that updates a server log (`.server-log`) connector; the type itself cannot change. */
+export type UpdateServerLogConnector = {
+    /** @description The display name of the connector. */
+    name: string;
+    config?: components["schemas"]["ServerLogConnectorConfig"];
+    secrets?: components["schemas"]["ServerLogConnectorSecrets"];
+};
+/** @description The body that updates a ServiceNow ITOM (`.servicenow-itom`) connector; the type itself cannot change. */
+export type UpdateServiceNowItomConnector = {
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["ServiceNowItomConnectorConfig"];
+    secrets?: components["schemas"]["ServiceNowConnectorSecrets"];
+};
+/** @description The body that updates a ServiceNow ITSM (`.servicenow`) connector; the type itself cannot change. */
+export type UpdateServiceNowItsmConnector = {
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["ServiceNowConnectorConfig"];
+    secrets?: components["schemas"]["ServiceNowConnectorSecrets"];
+};
+/** @description The body that updates a ServiceNow SecOps (`.servicenow-sir`) connector; the type itself cannot change. */
+export type UpdateServiceNowSecOpsConnector = {
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["ServiceNowConnectorConfig"];
+    secrets?: components["schemas"]["ServiceNowConnectorSecrets"];
+};
+/** @description The body that updates a Slack (Web API) (`.slack_api`) connector; the type itself cannot change. */
+export type UpdateSlackApiConnector = {
+    /** @description The display name of the connector. */
+    name: string;
+    config?: components["schemas"]["SlackApiConnectorConfig"];
+    secrets: components["schemas"]["SlackApiConnectorSecrets"];
+};
+/** @description The body that updates a Slack (webhook) (`.slack`) connector; the type itself cannot change. */
+export type UpdateSlackConnector = {
+    /** @description The display name of the connector. */
+    name: string;
+    config?: components["schemas"]["SlackConnectorConfig"];
+    secrets: components["schemas"]["SlackConnectorSecrets"];
+};
+/** @description The body that updates a SLO burn rate (`slo.rules.burnRate`) rule. */
+export type UpdateSloBurnRateRule = components["schemas"]["RuleUpdateFields"] & {
+    params: components["schemas"]["SloBurnRateRuleParams"];
+};
+/** @description The body that updates a Swimlane (`.swimlane`) connector; the type itself cannot change. */
+export type UpdateSwimlaneConnector = {
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["SwimlaneConnectorConfig"];
+    secrets?: components["schemas"]["SwimlaneConnectorSecrets"];
+};
+/** @description The body that updates a Microsoft Teams (`.teams`) connector; the type itself cannot change. */
+export type UpdateTeamsConnector = {
+    /** @description The display name of the connector. */
+    name: string;
+    config?: components["schemas"]["TeamsConnectorConfig"];
+    secrets: components["schemas"]["TeamsConnectorSecrets"];
+};
+/** @description The body that updates a TheHive (`.thehive`) connector; the type itself cannot change. */
+export type UpdateTheHiveConnector = {
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["TheHiveConnectorConfig"];
+    secrets: components["schemas"]["TheHiveConnectorSecrets"];
+};
+/** @description The body that updates a Tines (`.tines`) connector; the type itself cannot change. */
+export type UpdateTinesConnector = {
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["TinesConnectorConfig"];
+    secrets: components["schemas"]["TinesConnectorSecrets"];
+};
+/** @description The body that updates a Torq (`.torq`) connector; the type itself cannot change. */
+export type UpdateTorqConnector = {
+    /** @description The display name of the connector. */
+    name: string;
+    config: components["schemas"]["TorqConnectorConfig"];
+    secrets: components["schemas"]["TorqConnectorSecrets"];
+};
+/** @description The body that updates an Uptime monitor status (`xpack.uptime.alerts.monitorStatus`) rule. */
+export type UpdateUptimeMonitorStatusRule = components["schemas"]["RuleUpdateFields"] & {
+    params: components["schemas"]["UptimeMonitorStatusRuleParams"];
+};
+/** @description The body that updates an Uptime TLS certificate (`xpack.uptime.alerts.tls`) rule. */
+export type UpdateUptimeTlsRule = components["schemas"]["RuleUpdateFields"] & {
+    params: components["schemas"]["UptimeTlsRuleParams"];
+};
+/** @description The body that updates a webhook (`.webhook`) connector; the type itself cannot change. */
+export type UpdateWebhookConnector = {
+    /** @description The display name of the connector. */
+    name: string;
+    config?: components["schemas"]["WebhookConnectorConfig"];
+    secrets?: components["schemas"]["WebhookConnectorSecrets"];
+};
+/** @description The body that updates an xMatters (`.xmatters`) connector; the type itself cannot change. */
+export type UpdateXmattersConnector = {
+    /** @description The display name of the connector. */
+    name: string;
+    config?: components["schemas"]["XmattersConnectorConfig"];
+    secrets?: components["schemas"]["XmattersConnectorSecrets"];
+};
+/** @description An Uptime monitor status (`xpack.uptime.alerts.monitorStatus`) rule, as Kibana returns it. */
+export type UptimeMonitorStatusRule = components["schemas"]["RuleFields"] & {
+    /** @constant */
+    rule_type_id: "xpack.uptime.alerts.monitorStatus";
+    params: components["schemas"]["UptimeMonitorStatusRuleParams"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    rule_type_id: "xpack.uptime.alerts.monitorStatus";
+};
+/** @description The params of an Uptime monitor status (`xpack.uptime.alerts.monitorStatus`) rule. */
+export type UptimeMonitorStatusRuleParams = {
+    availability?: {
+        range?: number;
+        rangeUnit?: string;
+        threshold?: string;
+    };
+    filters?: string | {
+        "monitor.type"?: string[];
+        "observer.geo.name"?: string[];
+        tags?: string[];
+        "url.port"?: string[];
+    };
+    locations?: string[];
+    numTimes: number;
+    search?: string;
+    shouldCheckStatus: boolean;
+    shouldCheckAvailability: boolean;
+    timerangeCount?: number;
+    timerangeUnit?: string;
+    timerange?: {
+        from?: string;
+        to?: string;
+    };
+    version?: number;
+    isAutoGenerated?: boolean;
+};
+/** @description An Uptime TLS certificate (`xpack.uptime.alerts.tls`) rule, as Kibana returns it. */
+export type UptimeTlsRule = components["schemas"]["RuleFields"] & {
+    /** @constant */
+    rule_type_id: "xpack.uptime.alerts.tls";
+    params: components["schemas"]["UptimeTlsRuleParams"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    rule_type_id: "xpack.uptime.alerts.tls";
+};
+/** @description The params of an Uptime TLS certificate (`xpack.uptime.alerts.tls`) rule. */
+export type UptimeTlsRuleParams = {
+    search?: string;
+    /** @description Alert when a certificate expires within this many days. */
+    certExpirationThreshold?: number;
+    /** @description Alert when a certificate is older than this many days. */
+    certAgeThreshold?: number;
+};
+/** @description A webhook (`.webhook`) connector as Kibana returns it; its secrets are never included. */
+export type WebhookConnector = components["schemas"]["ConnectorFields"] & {
+    /** @constant */
+    connector_type_id: ".webhook";
+    /** @description Left out for preconfigured connectors. */
+    config?: components["schemas"]["WebhookConnectorConfig"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".webhook";
+};
+/** @description The configuration of a webhook (`.webhook`) connector. */
+export type WebhookConnectorConfig = {
+    /**
+     * @description How the connector authenticates: with a user and password, or with a TLS client certificate.
+     * @enum {string|null}
+     */
+    authType?: "webhook-authentication-basic" | "webhook-authentication-ssl" | null;
+    /** @description A certificate authority file, base64 encoded, that the server certificate must chain to. */
+    ca?: string;
+    /**
+     * @description The format of the TLS client certificate: a CRT and KEY pair, or a PFX file.
+     * @enum {string}
+     */
+    certType?: "ssl-crt-key" | "ssl-pfx";
+    /**
+     * @description Whether the webhook authenticates.
+     * @default true
+     */
+    hasAuth?: boolean;
+    /** @description Headers sent with every request. */
+    headers?: {
+        [key: string]: string;
+    } | null;
+    /**
+     * @description The HTTP method of the request.
+     * @default post
+     * @enum {string}
+     */
+    method?: "post" | "put";
+    /** @description The URL the request goes to. */
+    url?: string;
+    /**
+     * @description How the server certificate is checked: `full` (certificate and host name), `certificate` only, or `none`.
+     * @default full
+     * @enum {string}
+     */
+    verificationMode?: "certificate" | "full" | "none";
+};
+/** @description The secrets of a webhook (`.webhook`) connector. */
+export type WebhookConnectorSecrets = {
+    /** @description A CRT client certificate, base64 encoded (with `certType: ssl-crt-key`). */
+    crt?: string;
+    /** @description The KEY of the CRT client certificate, base64 encoded. */
+    key?: string;
+    /** @description A PFX client certificate, base64 encoded (with `certType: ssl-pfx`). */
+    pfx?: string;
+    /** @description The password for basic authentication, or of the certificate. */
+    password?: string;
+    /** @description The user name for basic authentication. */
+    user?: string;
+};
+/** @description A xMatters (`.xmatters`) connector as Kibana returns it; its secrets are never included. */
+export type XmattersConnector = components["schemas"]["ConnectorFields"] & {
+    /** @constant */
+    connector_type_id: ".xmatters";
+    /** @description Left out for preconfigured connectors. */
+    config?: components["schemas"]["XmattersConnectorConfig"];
+} & {
+    /**
+     * @description discriminator enum property added by openapi-typescript
+     * @enum {string}
+     */
+    connector_type_id: ".xmatters";
+};
+/** @description The configuration of an xMatters (`.xmatters`) connector. */
+export type XmattersConnectorConfig = {
+    /** @description The xMatters flow URL (with basic authentication). */
+    configUrl?: string | null;
+    /**
+     * @description Whether the connector authenticates with a user and password rather than an API key in the URL.
+     * @default true
+     */
+    usesBasic?: boolean;
+};
+/** @description The secrets of an xMatters (`.xmatters`) connector. */
+export type XmattersConnectorSecrets = {
+    /** @description The password (with basic authentication). */
+    password?: string;
+    /** @description The flow URL with its API key (without basic authentication). */
+    secretsUrl?: string;
+    /** @description The user name (with basic authentication). */
+    user?: string;
+};
+/** The body of `addCaseComment` (POST /api/cases/{caseId}/comments). Also `CaseCommentRequest`. */
+export type AddCaseCommentBody = CaseCommentRequest;
+/** The body of `createAgentKey` (POST /api/apm/agent_keys). Also `AgentKeyRequest`. */
+export type CreateAgentKeyBody = AgentKeyRequest;
+/** The body of `createAnnotation` (POST /api/apm/services/{serviceName}/annotation). Also `AnnotationRequest`. */
+export type CreateAnnotationBody = AnnotationRequest;
+/** The body of `deleteAgentConfiguration` (DELETE /api/apm/settings/agent-configuration). Also `DeleteAgentConfigurationRequest`. */
+export type DeleteAgentConfigurationBody = DeleteAgentConfigurationRequest;
+/** The body of `disableRule` (POST /api/alerting/rule/{id}/_disable). Also `RuleDisableRequest`. */
+export type DisableRuleBody = RuleDisableRequest;
+/** The body of `saveAgentConfiguration` (PUT /api/apm/settings/agent-configuration). Also `AgentConfigurationRequest`. */
+export type SaveAgentConfigurationBody = AgentConfigurationRequest;
+/** The body of `saveApmServerSchema` (POST /api/apm/fleet/apm_server_schema). Also `ServerSchemaRequest`. */
+export type SaveApmServerSchemaBody = ServerSchemaRequest;
+/** The body of `searchAgentConfiguration` (POST /api/apm/settings/agent-configuration/search). Also `AgentConfigurationSearchRequest`. */
+export type SearchAgentConfigurationBody = AgentConfigurationSearchRequest;
+/** The body of `setCaseConfiguration` (POST /api/cases/configure). Also `CaseConfigurationRequest`. */
+export type SetCaseConfigurationBody = CaseConfigurationRequest;
+/** The body of `updateCaseComment` (PATCH /api/cases/{caseId}/comments). Also `CaseCommentUpdateRequest`. */
+export type UpdateCaseCommentBody = CaseCommentUpdateRequest;
+/** The body of `updateCaseConfiguration` (PATCH /api/cases/configure/{configurationId}). Also `CaseConfigurationUpdateRequest`. */
+export type UpdateCaseConfigurationBody = CaseConfigurationUpdateRequest;
+/** The body of `createCase` (POST /api/cases). The case to create. */
+export type CreateCaseBody = {
+    /** @description Users to assign, by user profile id. */
+    assignees?: components["schemas"]["CaseAssignee"][];
+    /** @description A word or phrase that categorizes the case. */
+    category?: string | null;
+    connector: components["schemas"]["CaseConnector"];
+    /** @description Values for the custom fields defined in the case settings. Optional custom fields that are left out are stored as null. */
+    customFields?: components["schemas"]["CaseCustomFieldValue"][];
+    /** @description The case description. */
+    description: string;
+    owner: components["schemas"]["Owner"];
+    settings: components["schemas"]["CaseSettings"];
+    /** @default low */
+    severity?: components["schemas"]["CaseSeverity"];
+    /** @description Words and phrases that help categorize the case; may be empty. */
+    tags: string[];
+    /** @description The case title. */
+    title: string;
+};
+/** The body of `updateCases` (PATCH /api/cases). */
+export type UpdateCasesBody = {
+    /** @description The cases to update, each with its id, current version and the fields to change. */
+    cases: components["schemas"]["CaseUpdateRequest"][];
+};
+/** The body of `pushCase` (POST /api/cases/{caseId}/connector/{connectorId}/_push). */
+export type PushCaseBody = Record<string, never>;

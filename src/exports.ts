@@ -62,4 +62,5 @@ export type {
   operations,
   paths,
 } from './types.js';
+export type * from './names.js';
 export { VERSION } from './version.js';

@@ -3,7 +3,27 @@ import { retryOnConflict, splitConflictOptions, type ConflictOptions } from '../
 import { ArgumentError } from '../errors.js';
 import { checkPage, paginate } from '../paging.js';
 import { contentTypeFor, prepareFile, type FileInput } from '../upload.js';
-import type { CallOptions, OperationBody, OperationQuery, OperationResult, Schemas } from '../types.js';
+import type {
+  AddCaseCommentBody,
+  Case,
+  CaseAlert,
+  CaseComment,
+  CaseCommentFindResponse,
+  CaseConfiguration,
+  CaseConfigurationAvailableConnector,
+  CaseFindResponse,
+  CaseRelatedCase,
+  CaseStatus,
+  CaseUpdateRequest,
+  CaseUser,
+  CaseUserAction,
+  CaseUserActionFindResponse,
+  CreateCaseBody,
+  SetCaseConfigurationBody,
+  UpdateCaseCommentBody,
+  UpdateCaseConfigurationBody,
+} from '../names.js';
+import type { CallOptions, OperationQuery } from '../types.js';
 import { optionalName, optionalObject, requireId, requireIds, requireObject } from './args.js';
 
 /** What {@link CasesApi.attachFile} uploads. */
@@ -29,10 +49,10 @@ export interface CaseFileUpload {
 const CASE_PAGING = { page: 'page', perPage: 'perPage', maxPerPage: 100 };
 
 /** One case change for {@link CasesApi.update}: `id`, the current `version`, and the fields to change. */
-export type CaseUpdate = OperationBody<'updateCases'>['cases'][number];
+export type CaseUpdate = CaseUpdateRequest;
 
 /** A comment change for {@link CasesApi.updateComment}: `id`, the current `version`, and the new content. */
-export type CaseCommentUpdate = OperationBody<'updateCaseComment'>;
+export type CaseCommentUpdate = UpdateCaseCommentBody;
 
 /**
  * The name the file source carries: a `File`'s name, or the last segment of a `{ path }` (also of a
@@ -62,17 +82,17 @@ export class CasesApi {
    * Opens a case. `title`, `description`, `owner`, `tags`, `connector` and `settings` are required;
    * the case answers with its `id` and `version` (needed to update it).
    */
-  create(body: OperationBody<'createCase'>, options?: CallOptions): Promise<OperationResult<'createCase'>> {
+  create(body: CreateCaseBody, options?: CallOptions): Promise<Case> {
     return this.#caller.call('createCase', () => ({ body: requireObject('body', body) }), options);
   }
 
   /** Reads one case, with its comments. */
-  get(caseId: string, options?: CallOptions): Promise<OperationResult<'getCase'>> {
+  get(caseId: string, options?: CallOptions): Promise<Case> {
     return this.#caller.call('getCase', () => ({ path: { caseId: requireId('caseId', caseId) } }), options);
   }
 
   /** One page of cases matching `query` (status, severity, tags, owner, search, sort...), with totals. */
-  find(query?: OperationQuery<'findCases'>, options?: CallOptions): Promise<OperationResult<'findCases'>> {
+  find(query?: OperationQuery<'findCases'>, options?: CallOptions): Promise<CaseFindResponse> {
     return this.#caller.call('findCases', () => ({ query: checkPage(query, CASE_PAGING) }), options);
   }
 
@@ -89,7 +109,7 @@ export class CasesApi {
   iterate(
     query?: Omit<OperationQuery<'findCases'>, 'page'> & { page?: number },
     options?: CallOptions,
-  ): AsyncGenerator<Schemas['Case'], void, undefined> {
+  ): AsyncGenerator<Case, void, undefined> {
     return paginate('/api/cases/_find', query, CASE_PAGING, async (page) => {
       const result = await this.find(page, options);
       return { items: result.cases, total: result.total };
@@ -97,7 +117,7 @@ export class CasesApi {
   }
 
   /** The alerts attached to a case. */
-  getAlerts(caseId: string, options?: CallOptions): Promise<OperationResult<'getCaseAlerts'>> {
+  getAlerts(caseId: string, options?: CallOptions): Promise<CaseAlert[]> {
     return this.#caller.call('getCaseAlerts', () => ({ path: { caseId: requireId('caseId', caseId) } }), options);
   }
 
@@ -106,7 +126,7 @@ export class CasesApi {
     alertId: string,
     query?: OperationQuery<'getCasesByAlert'>,
     options?: CallOptions,
-  ): Promise<OperationResult<'getCasesByAlert'>> {
+  ): Promise<CaseRelatedCase[]> {
     return this.#caller.call(
       'getCasesByAlert',
       () => ({ path: { alertId: requireId('alertId', alertId) }, query }),
@@ -132,7 +152,7 @@ export class CasesApi {
    * Pushes a case to an external incident system through a connector. Answers the case with its
    * `external_service` filled in; closes it when the case settings say `close-by-pushing`.
    */
-  push(caseId: string, connectorId: string, options?: CallOptions): Promise<OperationResult<'pushCase'>> {
+  push(caseId: string, connectorId: string, options?: CallOptions): Promise<Case> {
     return this.#caller.call(
       'pushCase',
       () => ({
@@ -152,11 +172,7 @@ export class CasesApi {
    * await kibana.cases.attachFile(caseId, { file: { path: './screenshot.png' }, filename: 'screenshot' });
    * ```
    */
-  async attachFile(
-    caseId: string,
-    upload: CaseFileUpload,
-    options?: CallOptions,
-  ): Promise<OperationResult<'addCaseFile'>> {
+  async attachFile(caseId: string, upload: CaseFileUpload, options?: CallOptions): Promise<Case> {
     const id = requireId('caseId', caseId);
     requireObject('upload', upload);
     const filename = optionalName('upload.filename', upload.filename);
@@ -181,7 +197,7 @@ export class CasesApi {
     caseId: string,
     query?: OperationQuery<'findCaseUserActions'>,
     options?: CallOptions,
-  ): Promise<OperationResult<'findCaseUserActions'>> {
+  ): Promise<CaseUserActionFindResponse> {
     return this.#caller.call(
       'findCaseUserActions',
       () => ({ path: { caseId: requireId('caseId', caseId) }, query: checkPage(query, CASE_PAGING) }),
@@ -194,7 +210,7 @@ export class CasesApi {
     caseId: string,
     query?: OperationQuery<'findCaseUserActions'>,
     options?: CallOptions,
-  ): AsyncGenerator<OperationResult<'findCaseUserActions'>['userActions'][number], void, undefined> {
+  ): AsyncGenerator<CaseUserAction, void, undefined> {
     const id = requireId('caseId', caseId);
     return paginate('/api/cases/{caseId}/user_actions/_find', query, CASE_PAGING, async (page) => {
       const result = await this.findUserActions(id, page, options);
@@ -203,10 +219,7 @@ export class CasesApi {
   }
 
   /** Creates the case settings of an owner: closure type, default connector, custom fields, templates. */
-  createConfiguration(
-    body: OperationBody<'setCaseConfiguration'>,
-    options?: CallOptions,
-  ): Promise<OperationResult<'setCaseConfiguration'>> {
+  createConfiguration(body: SetCaseConfigurationBody, options?: CallOptions): Promise<CaseConfiguration> {
     return this.#caller.call('setCaseConfiguration', () => ({ body: requireObject('body', body) }), options);
   }
 
@@ -216,9 +229,9 @@ export class CasesApi {
    */
   updateConfiguration(
     configurationId: string,
-    body: OperationBody<'updateCaseConfiguration'>,
+    body: UpdateCaseConfigurationBody,
     options?: CallOptions,
-  ): Promise<OperationResult<'updateCaseConfiguration'>> {
+  ): Promise<CaseConfiguration> {
     return this.#caller.call(
       'updateCaseConfiguration',
       () => ({
@@ -234,7 +247,7 @@ export class CasesApi {
    * `version`, and the fields to change. A stale version fails the whole call with `ConflictError`,
    * unless `retryOnConflict` lets the client re-read the versions and apply the changes again.
    */
-  async update(cases: CaseUpdate[], options?: ConflictOptions): Promise<OperationResult<'updateCases'>> {
+  async update(cases: CaseUpdate[], options?: ConflictOptions): Promise<Case[]> {
     if (!Array.isArray(cases) || cases.length === 0 || cases.length > 100) {
       throw new ArgumentError(
         'cases',
@@ -260,20 +273,20 @@ export class CasesApi {
   }
 
   /** Closes a case, reading its current version first (or using `version` when given). */
-  async close(caseId: string, options?: ConflictOptions & { version?: string }): Promise<Schemas['Case']> {
+  async close(caseId: string, options?: ConflictOptions & { version?: string }): Promise<Case> {
     return this.#setStatus(caseId, 'closed', options);
   }
 
   /** Reopens a closed case, reading its current version first (or using `version` when given). */
-  async reopen(caseId: string, options?: ConflictOptions & { version?: string }): Promise<Schemas['Case']> {
+  async reopen(caseId: string, options?: ConflictOptions & { version?: string }): Promise<Case> {
     return this.#setStatus(caseId, 'open', options);
   }
 
   async #setStatus(
     caseId: string,
-    status: Schemas['CaseStatus'],
+    status: CaseStatus,
     options: (ConflictOptions & { version?: string }) | undefined,
-  ): Promise<Schemas['Case']> {
+  ): Promise<Case> {
     const id = requireId('caseId', caseId);
     const { version, ...rest } = optionalObject('options', options) ?? {};
     const { call } = splitConflictOptions(rest);
@@ -294,11 +307,7 @@ export class CasesApi {
    * Adds a comment (`type: 'user'`) or attaches alerts (`type: 'alert'`) to a case. Answers the
    * updated case.
    */
-  addComment(
-    caseId: string,
-    body: OperationBody<'addCaseComment'>,
-    options?: CallOptions,
-  ): Promise<OperationResult<'addCaseComment'>> {
+  addComment(caseId: string, body: AddCaseCommentBody, options?: CallOptions): Promise<Case> {
     return this.#caller.call(
       'addCaseComment',
       () => ({ path: { caseId: requireId('caseId', caseId) }, body: requireObject('body', body) }),
@@ -310,11 +319,7 @@ export class CasesApi {
    * Changes a comment or an alert attachment. `body.id` names it and `body.version` must be its
    * current version; `retryOnConflict` re-reads the version and applies the change again on 409.
    */
-  async updateComment(
-    caseId: string,
-    body: CaseCommentUpdate,
-    options?: ConflictOptions,
-  ): Promise<OperationResult<'updateCaseComment'>> {
+  async updateComment(caseId: string, body: CaseCommentUpdate, options?: ConflictOptions): Promise<Case> {
     const id = requireId('caseId', caseId);
     requireObject('body', body);
     requireId('body.id', body.id);
@@ -333,7 +338,7 @@ export class CasesApi {
   }
 
   /** Reads one comment or alert attachment of a case. */
-  getComment(caseId: string, commentId: string, options?: CallOptions): Promise<OperationResult<'getCaseComment'>> {
+  getComment(caseId: string, commentId: string, options?: CallOptions): Promise<CaseComment> {
     return this.#caller.call(
       'getCaseComment',
       () => ({ path: { caseId: requireId('caseId', caseId), commentId: requireId('commentId', commentId) } }),
@@ -346,7 +351,7 @@ export class CasesApi {
     caseId: string,
     query?: OperationQuery<'findCaseComments'>,
     options?: CallOptions,
-  ): Promise<OperationResult<'findCaseComments'>> {
+  ): Promise<CaseCommentFindResponse> {
     return this.#caller.call(
       'findCaseComments',
       () => ({ path: { caseId: requireId('caseId', caseId) }, query: checkPage(query, CASE_PAGING) }),
@@ -359,7 +364,7 @@ export class CasesApi {
     caseId: string,
     query?: OperationQuery<'findCaseComments'>,
     options?: CallOptions,
-  ): AsyncGenerator<OperationResult<'findCaseComments'>['comments'][number], void, undefined> {
+  ): AsyncGenerator<CaseComment, void, undefined> {
     const id = requireId('caseId', caseId);
     return paginate('/api/cases/{caseId}/comments/_find', query, CASE_PAGING, async (page) => {
       const result = await this.findComments(id, page, options);
@@ -371,25 +376,22 @@ export class CasesApi {
   getConfiguration(
     query?: OperationQuery<'getCaseConfiguration'>,
     options?: CallOptions,
-  ): Promise<OperationResult<'getCaseConfiguration'>> {
+  ): Promise<CaseConfiguration[]> {
     return this.#caller.call('getCaseConfiguration', { query }, options);
   }
 
   /** The connectors cases can be pushed through. */
-  findConnectors(options?: CallOptions): Promise<OperationResult<'findCaseConnectors'>> {
+  findConnectors(options?: CallOptions): Promise<CaseConfigurationAvailableConnector[]> {
     return this.#caller.call('findCaseConnectors', {}, options);
   }
 
   /** The users who opened cases. */
-  getReporters(
-    query?: OperationQuery<'getCaseReporters'>,
-    options?: CallOptions,
-  ): Promise<OperationResult<'getCaseReporters'>> {
+  getReporters(query?: OperationQuery<'getCaseReporters'>, options?: CallOptions): Promise<CaseUser[]> {
     return this.#caller.call('getCaseReporters', { query }, options);
   }
 
   /** The tags used on cases. */
-  getTags(query?: OperationQuery<'getCaseTags'>, options?: CallOptions): Promise<OperationResult<'getCaseTags'>> {
+  getTags(query?: OperationQuery<'getCaseTags'>, options?: CallOptions): Promise<string[]> {
     return this.#caller.call('getCaseTags', { query }, options);
   }
 }

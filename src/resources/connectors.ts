@@ -1,5 +1,14 @@
 import type { Caller } from '../call.js';
-import type { CallOptions, OperationBody, OperationQuery, OperationResult } from '../types.js';
+import type { CallOptions, OperationQuery } from '../types.js';
+import type {
+  Connector,
+  ConnectorExecuteResult,
+  ConnectorType,
+  ConnectorWithReferences,
+  CreateConnectorBody,
+  RunConnectorBody,
+  UpdateConnectorBody,
+} from '../names.js';
 import { requireId, requireObject } from './args.js';
 import { splitCreateOptions, type CreateOptions } from './create.js';
 
@@ -16,13 +25,15 @@ export class ConnectorsApi {
   }
 
   /** Reads one connector: type, name, configuration and status flags (never its secrets). */
-  get(connectorId: string, options?: CallOptions): Promise<OperationResult<'getConnector'>> {
+  get(connectorId: string, options?: CallOptions): Promise<Connector> {
     return this.#caller.call('getConnector', () => ({ path: { id: requireId('connectorId', connectorId) } }), options);
   }
 
   /**
    * Creates a connector; `name` and `connector_type_id` are required, `config` and `secrets`
-   * depend on the type. With `options.id` the connector gets that identifier (Kibana answers 409,
+   * depend on the type: for a type the spec describes they are checked against that type (the call
+   * infers `Type` from `connector_type_id`), for any other type (a custom plugin's) they are free
+   * objects ({@link CreateConnectorBody}). With `options.id` the connector gets that identifier (Kibana answers 409,
    * `ConflictError`, when it is taken); without it Kibana picks a UUID, found in the answer's `id`.
    * Secrets are stored encrypted and never come back in an answer.
    *
@@ -31,10 +42,7 @@ export class ConnectorsApi {
    * const connector = await kibana.connectors.create({ name: 'log', connector_type_id: '.server-log' }, { id: 'ops-log' });
    * ```
    */
-  async create(
-    body: OperationBody<'createConnector'>,
-    options?: CreateOptions,
-  ): Promise<OperationResult<'createConnector'>> {
+  async create<Type extends string>(body: CreateConnectorBody<Type>, options?: CreateOptions): Promise<Connector> {
     const { id, call } = splitCreateOptions(options);
     requireObject('body', body);
     if (id === undefined) return this.#caller.call('createConnectorWithGeneratedId', { body }, call);
@@ -43,13 +51,20 @@ export class ConnectorsApi {
 
   /**
    * Replaces a connector's name, configuration and secrets; `name` is required. The type cannot
-   * change, and preconfigured connectors cannot be updated.
+   * change, and preconfigured connectors cannot be updated. The body does not say the type, so name
+   * it as `Type` to have `config` and `secrets` checked against it ({@link UpdateConnectorBody});
+   * without it the body of any type is accepted.
+   *
+   * @example
+   * ```ts
+   * await kibana.connectors.update<'.webhook'>(id, { name: 'hook', config: { url, method: 'put' } });
+   * ```
    */
-  update(
+  update<Type extends string = string>(
     connectorId: string,
-    body: OperationBody<'updateConnector'>,
+    body: UpdateConnectorBody<Type>,
     options?: CallOptions,
-  ): Promise<OperationResult<'updateConnector'>> {
+  ): Promise<Connector> {
     return this.#caller.call(
       'updateConnector',
       () => ({ path: { id: requireId('connectorId', connectorId) }, body: requireObject('body', body) }),
@@ -67,7 +82,7 @@ export class ConnectorsApi {
   }
 
   /** Every connector of the space, preconfigured ones included, each with how many saved objects use it. */
-  list(options?: CallOptions): Promise<OperationResult<'getConnectors'>> {
+  list(options?: CallOptions): Promise<ConnectorWithReferences[]> {
     return this.#caller.call('getConnectors', {}, options);
   }
 
@@ -75,26 +90,24 @@ export class ConnectorsApi {
    * The connector types Kibana knows, and whether configuration and license allow each. With
    * `query.feature_id` (e.g. `alerting`, `cases`), only the types that feature can use.
    */
-  types(
-    query?: OperationQuery<'getConnectorTypes'>,
-    options?: CallOptions,
-  ): Promise<OperationResult<'getConnectorTypes'>> {
+  types(query?: OperationQuery<'getConnectorTypes'>, options?: CallOptions): Promise<ConnectorType[]> {
     return this.#caller.call('getConnectorTypes', { query }, options);
   }
 
   /**
    * Runs a connector once with `body.params`, whose shape depends on the connector type (e.g.
-   * `{ documents: [...] }` for `.index`). A failure of the connector itself is not thrown: the
+   * `{ documents: [...] }` for `.index`); name the type as `Type` to have them checked
+   * ({@link RunConnectorBody}): `kibana.connectors.run<'.index'>(id, { params: { documents } })`. A failure of the connector itself is not thrown: the
    * answer says `status: 'error'` with a `message`.
    *
    * Not retried after a connection error, 429, 502, 503 or 504 unless `options.retryNonIdempotent` is set,
    * since the first attempt may already have sent the message or written the document.
    */
-  run(
+  run<Type extends string = string>(
     connectorId: string,
-    body: OperationBody<'runConnector'>,
+    body: RunConnectorBody<Type>,
     options?: CallOptions,
-  ): Promise<OperationResult<'runConnector'>> {
+  ): Promise<ConnectorExecuteResult> {
     return this.#caller.call(
       'runConnector',
       () => ({ path: { id: requireId('connectorId', connectorId) }, body: requireObject('body', body) }),

@@ -1,6 +1,12 @@
 import type { Caller } from '../call.js';
 import { checkPage, paginate } from '../paging.js';
-import type { CallOptions, OperationBody, OperationQuery, OperationResult, Schemas } from '../types.js';
+import type {
+  CreateMaintenanceWindowBody,
+  MaintenanceWindow,
+  MaintenanceWindowFindResponse,
+  UpdateMaintenanceWindowBody,
+} from '../names.js';
+import type { CallOptions, OperationQuery } from '../types.js';
 import { requireId, requireObject } from './args.js';
 
 /** Maintenance windows page with `page` and `per_page`. */
@@ -19,10 +25,7 @@ export class MaintenanceWindowsApi {
   }
 
   /** Creates a maintenance window; `title` and `schedule` are required. */
-  create(
-    body: OperationBody<'createMaintenanceWindow'>,
-    options?: CallOptions,
-  ): Promise<OperationResult<'createMaintenanceWindow'>> {
+  create(body: CreateMaintenanceWindowBody, options?: CallOptions): Promise<MaintenanceWindow> {
     return this.#caller.call('createMaintenanceWindow', () => ({ body: requireObject('body', body) }), options);
   }
 
@@ -30,7 +33,7 @@ export class MaintenanceWindowsApi {
   find(
     query?: OperationQuery<'findMaintenanceWindows'>,
     options?: CallOptions,
-  ): Promise<OperationResult<'findMaintenanceWindows'>> {
+  ): Promise<MaintenanceWindowFindResponse> {
     return this.#caller.call('findMaintenanceWindows', () => ({ query: checkPage(query, WINDOW_PAGING) }), options);
   }
 
@@ -38,7 +41,7 @@ export class MaintenanceWindowsApi {
   iterate(
     query?: OperationQuery<'findMaintenanceWindows'>,
     options?: CallOptions,
-  ): AsyncGenerator<Schemas['MaintenanceWindow'], void, undefined> {
+  ): AsyncGenerator<MaintenanceWindow, void, undefined> {
     return paginate('/api/maintenance_window/_find', query, WINDOW_PAGING, async (page) => {
       const result = await this.find(page, options);
       return { items: result.maintenanceWindows, total: result.total };
@@ -46,16 +49,12 @@ export class MaintenanceWindowsApi {
   }
 
   /** Reads one maintenance window. */
-  get(id: string, options?: CallOptions): Promise<OperationResult<'getMaintenanceWindow'>> {
+  get(id: string, options?: CallOptions): Promise<MaintenanceWindow> {
     return this.#caller.call('getMaintenanceWindow', () => ({ path: { id: requireId('id', id) } }), options);
   }
 
   /** Changes the given fields of a maintenance window. */
-  update(
-    id: string,
-    body: OperationBody<'updateMaintenanceWindow'>,
-    options?: CallOptions,
-  ): Promise<OperationResult<'updateMaintenanceWindow'>> {
+  update(id: string, body: UpdateMaintenanceWindowBody, options?: CallOptions): Promise<MaintenanceWindow> {
     return this.#caller.call(
       'updateMaintenanceWindow',
       () => ({ path: { id: requireId('id', id) }, body: requireObject('body', body) }),
@@ -69,12 +68,12 @@ export class MaintenanceWindowsApi {
   }
 
   /** Archives a maintenance window: it stops applying, and is kept. */
-  archive(id: string, options?: CallOptions): Promise<OperationResult<'archiveMaintenanceWindow'>> {
+  archive(id: string, options?: CallOptions): Promise<MaintenanceWindow> {
     return this.#caller.call('archiveMaintenanceWindow', () => ({ path: { id: requireId('id', id) } }), options);
   }
 
   /** Brings an archived maintenance window back. */
-  unarchive(id: string, options?: CallOptions): Promise<OperationResult<'unarchiveMaintenanceWindow'>> {
+  unarchive(id: string, options?: CallOptions): Promise<MaintenanceWindow> {
     return this.#caller.call('unarchiveMaintenanceWindow', () => ({ path: { id: requireId('id', id) } }), options);
   }
 }

@@ -1,7 +1,19 @@
 import type { Caller } from '../call.js';
 import { checkPage, paginate } from '../paging.js';
 import { splitCreateOptions, type CreateOptions } from './create.js';
-import type { CallOptions, OperationBody, OperationQuery, OperationResult, Schemas } from '../types.js';
+import type {
+  AlertingHealth,
+  CreateRuleBody,
+  DisableRuleBody,
+  Rule,
+  RuleFindResponse,
+  RuleHasReference,
+  RuleType,
+  SnoozeRuleBody,
+  SnoozeRuleResult,
+  UpdateRuleBody,
+} from '../names.js';
+import type { CallOptions, OperationQuery } from '../types.js';
 import { optionalObject, requireId, requireObject } from './args.js';
 import { MaintenanceWindowsApi } from './maintenance-windows.js';
 
@@ -11,7 +23,7 @@ import { MaintenanceWindowsApi } from './maintenance-windows.js';
  */
 export type FindRulesQuery = Omit<OperationQuery<'findRules'>, 'has_reference'> & {
   /** Only rules that reference this saved object, e.g. `{ type: 'action', id: connectorId }`. */
-  has_reference?: NonNullable<Schemas['RuleHasReference']>;
+  has_reference?: NonNullable<RuleHasReference>;
 };
 
 /** Rules page with `page` and `per_page`; Kibana serves up to 10,000 per page. */
@@ -52,11 +64,7 @@ export class RulesApi {
   }
 
   /** Snoozes a rule's notifications on `schedule` (Kibana 9); answers the schedule with its `id`. */
-  snooze(
-    ruleId: string,
-    schedule: OperationBody<'snoozeRule'>['schedule'],
-    options?: CallOptions,
-  ): Promise<OperationResult<'snoozeRule'>> {
+  snooze(ruleId: string, schedule: SnoozeRuleBody['schedule'], options?: CallOptions): Promise<SnoozeRuleResult> {
     return this.#caller.call(
       'snoozeRule',
       () => ({ path: { id: requireId('ruleId', ruleId) }, body: { schedule: requireObject('schedule', schedule) } }),
@@ -77,7 +85,7 @@ export class RulesApi {
    * Whether the alerting framework can read, decrypt and run rules, and whether Kibana has what
    * alerting needs (TLS when security is on, a permanent encryption key).
    */
-  health(options?: CallOptions): Promise<OperationResult<'getAlertingHealth'>> {
+  health(options?: CallOptions): Promise<AlertingHealth> {
     return this.#caller.call('getAlertingHealth', {}, options);
   }
 
@@ -91,14 +99,11 @@ export class RulesApi {
    * const page = await kibana.rules.find({ has_reference: { type: 'action', id: connectorId }, per_page: 20 });
    * ```
    */
-  find(query?: FindRulesQuery, options?: CallOptions): Promise<OperationResult<'findRules'>> {
+  find(query?: FindRulesQuery, options?: CallOptions): Promise<RuleFindResponse> {
     return this.#caller.call('findRules', () => ({ query: checkPage(wireQuery(query), RULE_PAGING) }), options);
   }
 
-  #find(
-    query: OperationQuery<'findRules'> | undefined,
-    options: CallOptions | undefined,
-  ): Promise<OperationResult<'findRules'>> {
+  #find(query: OperationQuery<'findRules'> | undefined, options: CallOptions | undefined): Promise<RuleFindResponse> {
     return this.#caller.call('findRules', { query }, options);
   }
 
@@ -112,7 +117,7 @@ export class RulesApi {
    * for await (const rule of kibana.rules.iterate({ filter: 'alert.attributes.enabled: false' })) console.log(rule.name);
    * ```
    */
-  iterate(query?: FindRulesQuery, options?: CallOptions): AsyncGenerator<Schemas['Rule'], void, undefined> {
+  iterate(query?: FindRulesQuery, options?: CallOptions): AsyncGenerator<Rule, void, undefined> {
     return paginate('/api/alerting/rules/_find', wireQuery(query), RULE_PAGING, async (page) => {
       const result = await this.#find(page, options);
       return { items: result.data, total: result.total };
@@ -120,12 +125,15 @@ export class RulesApi {
   }
 
   /** Reads one rule, with its run status and monitoring statistics. */
-  get(ruleId: string, options?: CallOptions): Promise<OperationResult<'getRule'>> {
+  get(ruleId: string, options?: CallOptions): Promise<Rule> {
     return this.#caller.call('getRule', () => ({ path: { id: requireId('ruleId', ruleId) } }), options);
   }
 
   /**
-   * Creates a rule. `name`, `rule_type_id`, `consumer` and `schedule` are required. With
+   * Creates a rule. `name`, `rule_type_id`, `consumer` and `schedule` are required; `params` are
+   * checked against the rule type when the spec types it (the call infers `Type` from
+   * `rule_type_id`), and are a free object for other types such as `.geo-containment`, ML or
+   * security rules ({@link CreateRuleBody}). With
    * `options.id` the rule gets that identifier (Kibana answers 409, `ConflictError`, when it is
    * taken); without it Kibana picks one, found in the answer's `id`.
    *
@@ -134,7 +142,7 @@ export class RulesApi {
    * const rule = await kibana.rules.create({ name: 'cpu', rule_type_id: '.index-threshold', consumer: 'alerts', schedule: { interval: '1m' }, params }, { id: 'cpu-rule' });
    * ```
    */
-  async create(body: OperationBody<'createRule'>, options?: CreateOptions): Promise<OperationResult<'createRule'>> {
+  async create<Type extends string>(body: CreateRuleBody<Type>, options?: CreateOptions): Promise<Rule> {
     const { id, call } = splitCreateOptions(options);
     requireObject('body', body);
     if (id === undefined) return this.#caller.call('createRuleWithGeneratedId', { body }, call);
@@ -145,13 +153,14 @@ export class RulesApi {
    * Replaces the editable attributes of a rule; `name` and `schedule` are required, and what is
    * left out gets Kibana's default (no tags, no actions, empty params) rather than keeping its old
    * value. The rule type, consumer and enabled state cannot change here. A concurrent change gives
-   * `ConflictError` (409).
+   * `ConflictError` (409). The body does not say the rule type, so name it as `Type` to have
+   * `params` checked against it ({@link UpdateRuleBody}): `kibana.rules.update<'.es-query'>(id, body)`.
    */
-  update(
+  update<Type extends string = string>(
     ruleId: string,
-    body: OperationBody<'updateRule'>,
+    body: UpdateRuleBody<Type>,
     options?: CallOptions,
-  ): Promise<OperationResult<'updateRule'>> {
+  ): Promise<Rule> {
     return this.#caller.call(
       'updateRule',
       () => ({ path: { id: requireId('ruleId', ruleId) }, body: requireObject('body', body) }),
@@ -178,7 +187,7 @@ export class RulesApi {
    * accepts (its body is optional) and treats as `untrack: false`; sending `{}` would mean the same,
    * so the SDK sends nothing rather than an empty object.
    */
-  disable(ruleId: string, body?: OperationBody<'disableRule'>, options?: CallOptions): Promise<void> {
+  disable(ruleId: string, body?: DisableRuleBody, options?: CallOptions): Promise<void> {
     return this.#caller.call(
       'disableRule',
       () => {
@@ -233,7 +242,7 @@ export class RulesApi {
    * The rule types Kibana knows, with their action groups, the variables action templates can
    * use, license needs, and the consumers the caller may create rules for.
    */
-  types(options?: CallOptions): Promise<OperationResult<'getRuleTypes'>> {
+  types(options?: CallOptions): Promise<RuleType[]> {
     return this.#caller.call('getRuleTypes', {}, options);
   }
 }

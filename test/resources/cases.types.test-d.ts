@@ -1,7 +1,14 @@
 // Type-level tests of kibana.cases. Vitest type-checks this file (nothing here runs): an assertion
 // fails by not compiling, or by a `@ts-expect-error` that finds no error.
 import { describe, expectTypeOf, it } from 'vitest';
-import type { CaseFileUpload, KibanaClient, OperationBody, Schemas } from '../../src/index.node.js';
+import type {
+  CaseComment,
+  CaseFileUpload,
+  CaseUserAction,
+  KibanaClient,
+  OperationBody,
+  Schemas,
+} from '../../src/index.node.js';
 
 declare const kibana: KibanaClient;
 
@@ -126,7 +133,7 @@ describe('case results', () => {
     type Comment = Schemas['CaseComment'];
     expectTypeOf<Extract<Comment, { type: 'user' }>['comment']>().toBeString();
     expectTypeOf<Extract<Comment, { type: 'alert' }>['alertId']>().toEqualTypeOf<string | string[]>();
-    expectTypeOf(kibana.cases.getComment('c1', 'm1')).resolves.toEqualTypeOf<Schemas['CaseComment']>();
+    expectTypeOf(kibana.cases.getComment('c1', 'm1')).resolves.toEqualTypeOf<CaseComment>();
   });
 
   it('the find and list operations answer their documented shapes', () => {
@@ -191,10 +198,10 @@ describe('cases.find and the iterate methods', () => {
       AsyncGenerator<Schemas['Case'], void, undefined>
     >();
     expectTypeOf(kibana.cases.iterateUserActions('c1')).toEqualTypeOf<
-      AsyncGenerator<Schemas['CaseUserAction'], void, undefined>
+      AsyncGenerator<CaseUserAction, void, undefined>
     >();
     expectTypeOf(kibana.cases.iterateComments('c1', { sortOrder: 'desc' })).toEqualTypeOf<
-      AsyncGenerator<Schemas['CaseComment'], void, undefined>
+      AsyncGenerator<CaseComment, void, undefined>
     >();
     // @ts-expect-error the case id comes first
     void kibana.cases.iterateComments({ perPage: 10 });

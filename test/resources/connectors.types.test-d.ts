@@ -1,15 +1,26 @@
 // Type-level tests of kibana.connectors. Vitest type-checks this file (nothing here runs): an
 // assertion fails by not compiling, or by a `@ts-expect-error` that finds no error.
 import { describe, expectTypeOf, it } from 'vitest';
-import type { KibanaClient, Schemas } from '../../src/index.node.js';
+import type {
+  Connector,
+  ConnectorTypeId,
+  CreateConnectorBody,
+  CreateWebhookConnector,
+  KibanaClient,
+  RunConnectorBody,
+  RunIndexParams,
+  Schemas,
+  UpdateConnectorBody,
+  UpdateWebhookConnector,
+} from '../../src/index.node.js';
 
 declare const kibana: KibanaClient;
 
 describe('connectors.create', () => {
   it('requires name and connector_type_id', () => {
-    expectTypeOf(kibana.connectors.create({ name: 'log', connector_type_id: '.server-log' })).resolves.toEqualTypeOf<
-      Schemas['Connector']
-    >();
+    expectTypeOf(
+      kibana.connectors.create({ name: 'log', connector_type_id: '.server-log' }),
+    ).resolves.toEqualTypeOf<Connector>();
     // @ts-expect-error name is required
     void kibana.connectors.create({ connector_type_id: '.server-log' });
     // @ts-expect-error connector_type_id is required
@@ -43,7 +54,7 @@ describe('connectors.create', () => {
 
 describe('connectors.update and connectors.run', () => {
   it('update requires name and cannot change the type', () => {
-    expectTypeOf(kibana.connectors.update('c1', { name: 'renamed' })).resolves.toEqualTypeOf<Schemas['Connector']>();
+    expectTypeOf(kibana.connectors.update('c1', { name: 'renamed' })).resolves.toEqualTypeOf<Connector>();
     // @ts-expect-error name is required
     void kibana.connectors.update('c1', { config: {} });
     // @ts-expect-error the connector type cannot change
@@ -98,5 +109,75 @@ describe('connector reads', () => {
     void kibana.connectors.delete();
     // @ts-expect-error the connector id is required
     void kibana.connectors.get();
+  });
+});
+
+describe('connector bodies typed by the connector type', () => {
+  it('create infers the type from connector_type_id and takes that type’s config and secrets', () => {
+    expectTypeOf(
+      kibana.connectors.create({
+        name: 'hook',
+        connector_type_id: '.webhook',
+        config: { url: 'https://hooks.example.com', method: 'post', hasAuth: true },
+        secrets: { user: 'u', password: 'p' },
+      }),
+    ).resolves.toEqualTypeOf<Connector>();
+    // @ts-expect-error a webhook is sent with post or put
+    void kibana.connectors.create({ name: 'hook', connector_type_id: '.webhook', config: { method: 'get' } });
+    // @ts-expect-error index belongs to the .index type, not to a webhook
+    void kibana.connectors.create({ name: 'hook', connector_type_id: '.webhook', config: { index: 'logs' } });
+    void kibana.connectors.create({
+      name: 'jira',
+      connector_type_id: '.jira',
+      config: { apiUrl: 'https://jira.example.com', projectKey: 'OPS' },
+      // @ts-expect-error Jira needs the account email next to the token
+      secrets: { apiToken: 't' },
+    });
+    expectTypeOf<CreateConnectorBody<'.webhook'>>().toEqualTypeOf<CreateWebhookConnector>();
+    expectTypeOf<ConnectorTypeId>().toEqualTypeOf<Schemas['ConnectorCreateRequest']['connector_type_id']>();
+  });
+
+  it('create takes a custom plugin’s connector type in the generic form, without a cast', () => {
+    void kibana.connectors.create({
+      name: 'pager',
+      connector_type_id: '.my-plugin',
+      config: { endpoint: 'https://pager.example.com', retries: 3 },
+      secrets: { token: 't' },
+    });
+    void kibana.connectors.create({ name: 'bare', connector_type_id: '.my-plugin' });
+    // @ts-expect-error the generic form still checks its own fields
+    void kibana.connectors.create({ name: 'pager', connector_type_id: '.my-plugin', confg: {} });
+    // @ts-expect-error config is an object
+    void kibana.connectors.create({ name: 'pager', connector_type_id: '.my-plugin', config: 'x' });
+    expectTypeOf<CreateConnectorBody<'.my-plugin'>['config']>().toEqualTypeOf<Schemas['ConnectorConfig'] | undefined>();
+  });
+
+  it('update takes the type as a type parameter; without it, the body of any type', () => {
+    void kibana.connectors.update<'.webhook'>('c1', { name: 'hook', config: { method: 'put' } });
+    // @ts-expect-error a webhook is sent with post or put
+    void kibana.connectors.update<'.webhook'>('c1', { name: 'hook', config: { method: 'get' } });
+    // @ts-expect-error index belongs to the .index type
+    void kibana.connectors.update<'.webhook'>('c1', { name: 'hook', config: { index: 'logs' } });
+    // @ts-expect-error the .index config needs its index
+    void kibana.connectors.update<'.index'>('c1', { name: 'log', config: { refresh: true } });
+    void kibana.connectors.update('c1', { name: 'any', config: { method: 'get', anything: 1 } });
+    void kibana.connectors.update<'.my-plugin'>('c1', { name: 'pager', config: { endpoint: 'x' } });
+    expectTypeOf<UpdateConnectorBody<'.webhook'>>().toEqualTypeOf<UpdateWebhookConnector>();
+    expectTypeOf<UpdateConnectorBody>().toEqualTypeOf<Schemas['ConnectorUpdateRequest']>();
+    expectTypeOf<UpdateConnectorBody<'.my-plugin'>>().toEqualTypeOf<Schemas['UpdateOtherConnector']>();
+  });
+
+  it('run takes the type’s params with the type parameter, any params without it', () => {
+    expectTypeOf(
+      kibana.connectors.run<'.index'>('c1', { params: { documents: [{ message: 'disk full' }] } }),
+    ).resolves.toEqualTypeOf<Schemas['ConnectorExecuteResult']>();
+    // @ts-expect-error the .index params are documents
+    void kibana.connectors.run<'.index'>('c1', { params: { document: { message: 'x' } } });
+    void kibana.connectors.run<'.server-log'>('c1', { params: { message: 'hi', level: 'warn' } });
+    // @ts-expect-error the server log needs a message
+    void kibana.connectors.run<'.server-log'>('c1', { params: { level: 'warn' } });
+    void kibana.connectors.run('c1', { params: { anything: 1 } });
+    void kibana.connectors.run<'.my-plugin'>('c1', { params: { anything: 1 } });
+    expectTypeOf<RunConnectorBody<'.index'>>().toEqualTypeOf<{ params: RunIndexParams }>();
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ConflictError,
   KibanaClient,
@@ -6,7 +6,9 @@ import {
   ResultWindowError,
   type CallOptions,
   type Schemas,
+  type SnoozeRuleBody,
 } from '../../src/index.node.js';
+import { SEED_IDS, startKibanaMock, type RunningKibanaMock } from '../../src/testing/index.js';
 import {
   recordingClient,
   requestExample,
@@ -29,6 +31,9 @@ const ESQL_PARAMS = {
 };
 
 const RULE_ID = '3583a470-74f6-11ed-9801-35303b735aef';
+
+/** The documented snooze of a release night. */
+const SNOOZE = (requestExample('snoozeRule', 'releaseNight') as SnoozeRuleBody).schedule;
 const CONNECTOR_ID = '9dca3e00-74f5-11ed-9801-35303b735aef';
 
 function rule(id: string): Schemas['Rule'] {
@@ -521,6 +526,8 @@ describe('rules in a space', () => {
     ['unmuteAlert', (k, o) => k.rules.unmuteAlert('r1', 'a1', o), 'POST', '/api/alerting/rule/r1/alert/a1/_unmute'],
     ['updateApiKey', (k, o) => k.rules.updateApiKey('r1', o), 'POST', '/api/alerting/rule/r1/_update_api_key'],
     ['types', (k, o) => k.rules.types(o), 'GET', '/api/alerting/rule_types'],
+    ['snooze', (k, o) => k.rules.snooze('r1', SNOOZE, o), 'POST', '/api/alerting/rule/r1/snooze_schedule'],
+    ['unsnooze', (k, o) => k.rules.unsnooze('r1', 's1', o), 'DELETE', '/api/alerting/rule/r1/snooze_schedule/s1'],
   ];
 
   it.each(calls)('%s goes to /s/ops through kibana.space and through options.space', async (_, call, method, path) => {
@@ -557,9 +564,92 @@ describe('rules argument errors', () => {
     ['muteAlert (alert)', 'alertId', (k, id) => k.rules.muteAlert('r1', id)],
     ['unmuteAlert (rule)', 'ruleId', (k, id) => k.rules.unmuteAlert(id, 'a1')],
     ['unmuteAlert (alert)', 'alertId', (k, id) => k.rules.unmuteAlert('r1', id)],
+    ['snooze', 'ruleId', (k, id) => k.rules.snooze(id, SNOOZE)],
+    ['unsnooze (rule)', 'ruleId', (k, id) => k.rules.unsnooze(id, 's1')],
+    ['unsnooze (schedule)', 'scheduleId', (k, id) => k.rules.unsnooze('r1', id)],
   ];
 
   it.each(calls)('%s: a missing or empty %s is an ArgumentError and nothing is sent', async (_, argument, call) => {
     await expectIdsRefused(argument, call);
+  });
+});
+
+describe('rules.snooze and rules.unsnooze', () => {
+  it('snooze POSTs the schedule to snooze_schedule and answers it with its id', async () => {
+    const recorder = recordingClient();
+    const { kibana, reply } = recorder;
+    reply({ body: responseExample('snoozeRule') });
+    const snoozed = await kibana.rules.snooze(RULE_ID, SNOOZE);
+    expectWrite(recorder.last, 'POST', `/api/alerting/rule/${RULE_ID}/snooze_schedule`, { schedule: SNOOZE });
+    expect(validateRequestBody('snoozeRule', recorder.last.body)).toEqual([]);
+    expect(snoozed.schedule.id).toBe('7bd9c5b0-4a7e-4c11-8e0f-2f6d4c8a9b13');
+    expect(snoozed.schedule.custom?.duration).toBe('3h');
+  });
+
+  it('unsnooze DELETEs the schedule, encoding both ids as path segments, and resolves to undefined', async () => {
+    const recorder = recordingClient();
+    const { kibana, reply } = recorder;
+    reply({ status: 204 });
+    await expect(kibana.rules.unsnooze('rule/1', 'snooze 1')).resolves.toBeUndefined();
+    expectWrite(recorder.last, 'DELETE', '/api/alerting/rule/rule%2F1/snooze_schedule/snooze%201');
+  });
+
+  it('refuses a schedule that is not an object, without sending', async () => {
+    const { kibana, requests } = recordingClient();
+    await expect(kibana.rules.snooze(RULE_ID, null as never)).rejects.toMatchObject({
+      name: 'ArgumentError',
+      argument: 'schedule',
+    });
+    expect(requests).toHaveLength(0);
+  });
+
+  describe('against the mock Kibana', () => {
+    let running: RunningKibanaMock;
+    let kibana: KibanaClient;
+    beforeAll(async () => {
+      running = await startKibanaMock();
+      kibana = new KibanaClient({ url: running.url, auth: { apiKey: 'test-key' }, maxRetries: 0 });
+    });
+    afterAll(() => running.close());
+
+    it('a snooze shows on the rule until it is removed', async () => {
+      const start = new Date(Date.now() - 60_000).toISOString();
+      const { schedule } = await kibana.rules.snooze(SEED_IDS.indexThresholdRule, {
+        custom: { start, duration: '3h' },
+      });
+      const snoozed = await kibana.rules.get(SEED_IDS.indexThresholdRule);
+      expect(snoozed.snooze_schedule?.map((s) => s.id)).toEqual([schedule.id]);
+      expect(snoozed.is_snoozed_until).toBe(new Date(Date.parse(start) + 3 * 3_600_000).toISOString());
+
+      await kibana.rules.unsnooze(SEED_IDS.indexThresholdRule, schedule.id);
+      const after = await kibana.rules.get(SEED_IDS.indexThresholdRule);
+      expect(after.snooze_schedule).toEqual([]);
+      expect(after.is_snoozed_until).toBeNull();
+    });
+
+    it('keeps a documented recurring snooze as given', async () => {
+      const everyMonday = (requestExample('snoozeRule', 'everyMonday') as SnoozeRuleBody).schedule;
+      const { schedule } = await kibana.rules.snooze(SEED_IDS.indexThresholdRule, everyMonday);
+      expect(schedule.custom).toEqual(everyMonday.custom);
+      const rule = await kibana.rules.get(SEED_IDS.indexThresholdRule);
+      expect(rule.snooze_schedule?.find((s) => s.id === schedule.id)?.rRule).toMatchObject({
+        dtstart: '2026-03-16T06:00:00.000Z',
+        tzid: 'Europe/Berlin',
+        count: 10,
+        byweekday: ['MO'],
+      });
+      await kibana.rules.unsnooze(SEED_IDS.indexThresholdRule, schedule.id);
+    });
+
+    it('a bad schedule is a BadRequestError naming the field, and a missing rule a NotFoundError', async () => {
+      await expect(
+        kibana.rules.snooze(SEED_IDS.indexThresholdRule, { custom: { start: 'tonight', duration: '3h' } }),
+      ).rejects.toMatchObject({
+        name: 'BadRequestError',
+        message: expect.stringContaining('Invalid snooze start date: tonight'),
+      });
+      await expect(kibana.rules.snooze('no-such-rule', SNOOZE)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(kibana.rules.unsnooze('no-such-rule', 's1')).rejects.toBeInstanceOf(NotFoundError);
+    });
   });
 });

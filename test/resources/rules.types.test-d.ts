@@ -1,7 +1,17 @@
 // Type-level tests of kibana.rules. Vitest type-checks this file (nothing here runs): an assertion
 // fails by not compiling, or by a `@ts-expect-error` that finds no error.
 import { describe, expectTypeOf, it } from 'vitest';
-import type { FindRulesQuery, KibanaClient, OperationBody, Schemas } from '../../src/index.node.js';
+import type {
+  CreateIndexThresholdRule,
+  CreateRuleBody,
+  FindRulesQuery,
+  KibanaClient,
+  OperationBody,
+  Rule,
+  RuleTypeId,
+  Schemas,
+  UpdateRuleBody,
+} from '../../src/index.node.js';
 
 declare const kibana: KibanaClient;
 
@@ -45,10 +55,10 @@ describe('rules.create', () => {
   });
 
   it('takes the id as an option, next to the call options', () => {
-    expectTypeOf(kibana.rules.create(minimalRule)).resolves.toEqualTypeOf<Schemas['Rule']>();
+    expectTypeOf(kibana.rules.create(minimalRule)).resolves.toEqualTypeOf<Rule>();
     expectTypeOf(
       kibana.rules.create(minimalRule, { id: 'cpu-rule', space: 'ops', requestTimeout: 1000 }),
-    ).resolves.toEqualTypeOf<Schemas['Rule']>();
+    ).resolves.toEqualTypeOf<Rule>();
     // @ts-expect-error the id is a string
     void kibana.rules.create(minimalRule, { id: 42 });
     // @ts-expect-error not a call option
@@ -78,7 +88,7 @@ describe('rules.create', () => {
 describe('rules.update', () => {
   it('requires name and schedule, and refuses what cannot change', () => {
     const body: OperationBody<'updateRule'> = { name: 'cpu', schedule: { interval: '5m' } };
-    expectTypeOf(kibana.rules.update('r1', body)).resolves.toEqualTypeOf<Schemas['Rule']>();
+    expectTypeOf(kibana.rules.update('r1', body)).resolves.toEqualTypeOf<Rule>();
     // @ts-expect-error schedule is required
     void kibana.rules.update('r1', { name: 'cpu' });
     // @ts-expect-error the rule type cannot change
@@ -125,9 +135,7 @@ describe('rules.find and rules.iterate', () => {
     expectTypeOf(kibana.rules.find()).resolves.toEqualTypeOf<Schemas['RuleFindResponse']>();
     expectTypeOf<Schemas['RuleFindResponse']['data']>().toEqualTypeOf<Schemas['Rule'][]>();
     expectTypeOf<Schemas['RuleFindResponse']['total']>().toBeNumber();
-    expectTypeOf(kibana.rules.iterate({ per_page: 10 })).toEqualTypeOf<
-      AsyncGenerator<Schemas['Rule'], void, undefined>
-    >();
+    expectTypeOf(kibana.rules.iterate({ per_page: 10 })).toEqualTypeOf<AsyncGenerator<Rule, void, undefined>>();
   });
 });
 
@@ -186,5 +194,66 @@ describe('rule actions without an answer', () => {
     void kibana.rules.muteAlert('r1');
     // @ts-expect-error ids are strings
     void kibana.rules.enable(42);
+  });
+});
+
+describe('rule bodies typed by the rule type', () => {
+  const common = { name: 'r', consumer: 'alerts', schedule: { interval: '1m' } };
+  const threshold = {
+    index: ['metrics-*'],
+    threshold: [90],
+    thresholdComparator: '>',
+    timeField: '@timestamp',
+    timeWindowSize: 5,
+    timeWindowUnit: 'm',
+  } as const satisfies Schemas['IndexThresholdRuleParams'];
+
+  it('create infers the type from rule_type_id and takes that type’s params', () => {
+    void kibana.rules.create({
+      ...common,
+      rule_type_id: '.index-threshold',
+      params: { ...threshold, aggType: 'avg', aggField: 'cpu' },
+    });
+    // @ts-expect-error an index threshold rule reads a list of indices
+    void kibana.rules.create({ ...common, rule_type_id: '.index-threshold', params: { index: 'metrics-*' } });
+    void kibana.rules.create({
+      ...common,
+      rule_type_id: 'apm.error_rate',
+      // @ts-expect-error the window unit is m, h or d
+      params: { windowSize: 5, windowUnit: 's', environment: 'production', threshold: 10 },
+    });
+    expectTypeOf<CreateRuleBody<'.index-threshold'>>().toEqualTypeOf<CreateIndexThresholdRule>();
+    expectTypeOf<RuleTypeId>().toEqualTypeOf<Schemas['RuleCreateRequest']['rule_type_id']>();
+  });
+
+  it('create takes rule types without a published params schema in the generic form, without a cast', () => {
+    expectTypeOf(
+      kibana.rules.create({
+        ...common,
+        rule_type_id: '.geo-containment',
+        params: { index: 'tracks', geoField: 'location', entity: 'vehicle_id', boundaryType: 'entireIndex' },
+      }),
+    ).resolves.toEqualTypeOf<Rule>();
+    void kibana.rules.create({
+      ...common,
+      rule_type_id: 'xpack.ml.anomaly_detection_alert',
+      params: { jobSelection: {} },
+    });
+    void kibana.rules.create({ ...common, consumer: 'siem', rule_type_id: 'siem.queryRule', params: { query: '*' } });
+    void kibana.rules.create({ ...common, rule_type_id: '.geo-containment' });
+    // @ts-expect-error the generic form still checks the common fields
+    void kibana.rules.create({ ...common, rule_type_id: '.geo-containment', schedule: { every: '1m' } });
+  });
+
+  it('update takes the type as a type parameter; without it, the body of any type', () => {
+    const update = { name: 'cpu', schedule: { interval: '5m' } };
+    void kibana.rules.update<'.index-threshold'>('r1', { ...update, params: threshold });
+    // @ts-expect-error an index threshold rule reads a list of indices
+    void kibana.rules.update<'.index-threshold'>('r1', { ...update, params: { index: 'metrics-*' } });
+    void kibana.rules.update('r1', { ...update, params: { anything: 1 } });
+    void kibana.rules.update<'.geo-containment'>('r1', { ...update, params: { index: 'tracks' } });
+    expectTypeOf<UpdateRuleBody<'.index-threshold'>>().toEqualTypeOf<Schemas['UpdateIndexThresholdRule']>();
+    expectTypeOf<UpdateRuleBody>().toEqualTypeOf<Schemas['RuleUpdateRequest']>();
+    expectTypeOf<UpdateRuleBody<'.geo-containment'>>().toEqualTypeOf<Schemas['UpdateOtherRule']>();
   });
 });

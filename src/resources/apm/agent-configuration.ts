@@ -1,5 +1,16 @@
 import type { Caller } from '../../call.js';
-import type { CallOptions, OperationBody, OperationQuery, OperationResult } from '../../types.js';
+import type {
+  AgentConfigurationList,
+  AgentConfigurationSearchResult,
+  DeleteAgentConfigurationBody,
+  DeleteAgentConfigurationResult,
+  SaveAgentConfigurationBody,
+  SearchAgentConfigurationBody,
+  ServiceAgentName,
+  ServiceEnvironmentList,
+  SingleAgentConfiguration,
+} from '../../names.js';
+import type { CallOptions, OperationQuery } from '../../types.js';
 import { requireId, requireObject } from '../args.js';
 
 /**
@@ -29,7 +40,7 @@ export class ApmAgentConfigurationApi {
    * ```
    */
   async save(
-    body: OperationBody<'saveAgentConfiguration'>,
+    body: SaveAgentConfigurationBody,
     query?: OperationQuery<'saveAgentConfiguration'>,
     options?: CallOptions,
   ): Promise<void> {
@@ -37,7 +48,7 @@ export class ApmAgentConfigurationApi {
   }
 
   /** Every stored agent configuration, with its `etag` and whether an agent has applied it. */
-  list(options?: CallOptions): Promise<OperationResult<'getAgentConfigurations'>> {
+  list(options?: CallOptions): Promise<AgentConfigurationList> {
     return this.#caller.call('getAgentConfigurations', {}, options);
   }
 
@@ -46,10 +57,7 @@ export class ApmAgentConfigurationApi {
    * document `id`. A field left out matches the configuration without that field, so no query at
    * all reads the catch-all configuration. `NotFoundError` when nothing matches.
    */
-  get(
-    query?: OperationQuery<'getAgentConfiguration'>,
-    options?: CallOptions,
-  ): Promise<OperationResult<'getAgentConfiguration'>> {
+  get(query?: OperationQuery<'getAgentConfiguration'>, options?: CallOptions): Promise<SingleAgentConfiguration> {
     return this.#caller.call('getAgentConfiguration', { query }, options);
   }
 
@@ -57,10 +65,7 @@ export class ApmAgentConfigurationApi {
    * Deletes the configuration whose service name and environment are exactly those of
    * `body.service`; answers the Elasticsearch delete result. `NotFoundError` when nothing matches.
    */
-  delete(
-    body: OperationBody<'deleteAgentConfiguration'>,
-    options?: CallOptions,
-  ): Promise<OperationResult<'deleteAgentConfiguration'>> {
+  delete(body: DeleteAgentConfigurationBody, options?: CallOptions): Promise<DeleteAgentConfigurationResult> {
     return this.#caller.call('deleteAgentConfiguration', () => ({ body: requireObject('body', body) }), options);
   }
 
@@ -69,10 +74,7 @@ export class ApmAgentConfigurationApi {
    * agents, and records it as applied when `etag` matches or `mark_as_applied_by_agent` is set.
    * The answer is the Elasticsearch hit, or `{}` when no configuration applies.
    */
-  search(
-    body: OperationBody<'searchAgentConfiguration'>,
-    options?: CallOptions,
-  ): Promise<OperationResult<'searchAgentConfiguration'>> {
+  search(body: SearchAgentConfigurationBody, options?: CallOptions): Promise<AgentConfigurationSearchResult> {
     return this.#caller.call('searchAgentConfiguration', () => ({ body: requireObject('body', body) }), options);
   }
 
@@ -80,7 +82,7 @@ export class ApmAgentConfigurationApi {
    * Which APM agent (`nodejs`, `java`, ...) reports for a service, read from recent APM data;
    * `agentName` is absent when there is none.
    */
-  agentName(serviceName: string, options?: CallOptions): Promise<OperationResult<'getAgentNameForService'>> {
+  agentName(serviceName: string, options?: CallOptions): Promise<ServiceAgentName> {
     return this.#caller.call(
       'getAgentNameForService',
       () => ({ query: { serviceName: requireId('serviceName', serviceName) } }),
@@ -96,7 +98,7 @@ export class ApmAgentConfigurationApi {
   environments(
     query?: OperationQuery<'getEnvironmentsForService'>,
     options?: CallOptions,
-  ): Promise<OperationResult<'getEnvironmentsForService'>> {
+  ): Promise<ServiceEnvironmentList> {
     return this.#caller.call('getEnvironmentsForService', { query }, options);
   }
 }

@@ -1,5 +1,6 @@
 import type { Caller } from '../../call.js';
-import type { CallOptions, OperationBody, OperationResult } from '../../types.js';
+import type { AgentKeyResult, CreateAgentKeyBody } from '../../names.js';
+import type { CallOptions } from '../../types.js';
 import { requireObject } from '../args.js';
 
 /** API keys for APM agents. Use `kibana.apm.agentKeys`. */
@@ -17,7 +18,7 @@ export class ApmAgentKeysApi {
    * APM privileges it hands out. The secret (`agentKey.api_key`, and `agentKey.encoded` that agents
    * send) is only in this answer: store it now.
    */
-  create(body: OperationBody<'createAgentKey'>, options?: CallOptions): Promise<OperationResult<'createAgentKey'>> {
+  create(body: CreateAgentKeyBody, options?: CallOptions): Promise<AgentKeyResult> {
     return this.#caller.call('createAgentKey', () => ({ body: requireObject('body', body) }), options);
   }
 }

@@ -1,5 +1,6 @@
 import type { Caller } from '../../call.js';
-import type { CallOptions, OperationBody, OperationQuery, OperationResult } from '../../types.js';
+import type { AnnotationCreateResult, AnnotationSearchResult, CreateAnnotationBody } from '../../names.js';
+import type { CallOptions, OperationQuery } from '../../types.js';
 import { requireId, requireObject } from '../args.js';
 
 /** Deployment annotations of APM services. Use `kibana.apm.annotations`. */
@@ -20,11 +21,7 @@ export class ApmAnnotationsApi {
    * await kibana.apm.annotations.create('checkout', { '@timestamp': new Date().toISOString(), service: { version: '1.2.0' } });
    * ```
    */
-  create(
-    serviceName: string,
-    body: OperationBody<'createAnnotation'>,
-    options?: CallOptions,
-  ): Promise<OperationResult<'createAnnotation'>> {
+  create(serviceName: string, body: CreateAnnotationBody, options?: CallOptions): Promise<AnnotationCreateResult> {
     return this.#caller.call(
       'createAnnotation',
       () => ({ path: { serviceName: requireId('serviceName', serviceName) }, body: requireObject('body', body) }),
@@ -41,7 +38,7 @@ export class ApmAnnotationsApi {
     serviceName: string,
     query?: OperationQuery<'searchAnnotations'>,
     options?: CallOptions,
-  ): Promise<OperationResult<'searchAnnotations'>> {
+  ): Promise<AnnotationSearchResult> {
     return this.#caller.call(
       'searchAnnotations',
       () => ({ path: { serviceName: requireId('serviceName', serviceName) }, query }),

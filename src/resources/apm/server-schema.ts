@@ -1,5 +1,6 @@
 import type { Caller } from '../../call.js';
-import type { CallOptions, OperationBody } from '../../types.js';
+import type { SaveApmServerSchemaBody } from '../../names.js';
+import type { CallOptions } from '../../types.js';
 import { requireObject } from '../args.js';
 
 /** The APM Server schema Kibana keeps for the Fleet migration. Use `kibana.apm.serverSchema`. */
@@ -15,7 +16,7 @@ export class ApmServerSchemaApi {
    * Stores `body.schema`, the configuration schema of a standalone APM Server, which Kibana reads
    * when moving that server to the Fleet-managed APM integration. Kibana answers nothing of use.
    */
-  async save(body: OperationBody<'saveApmServerSchema'>, options?: CallOptions): Promise<void> {
+  async save(body: SaveApmServerSchemaBody, options?: CallOptions): Promise<void> {
     await this.#caller.call('saveApmServerSchema', () => ({ body: requireObject('body', body) }), options);
   }
 }

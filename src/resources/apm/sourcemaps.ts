@@ -1,14 +1,15 @@
 import type { Caller } from '../../call.js';
 import { ArgumentError } from '../../errors.js';
-import type { CallOptions, OperationBody, OperationQuery, OperationResult, Schemas } from '../../types.js';
+import type { SourceMapContent, SourceMapList, SourceMapUploadRequest, UploadedSourceMap } from '../../names.js';
+import type { CallOptions, OperationQuery } from '../../types.js';
 import { checkPage } from '../../paging.js';
 import { prepareFile, type FileInput } from '../../upload.js';
 import { requireId, requireObject } from '../args.js';
 
 /** A source map: a file in any {@link FileInput} form, or the parsed source map itself. */
-export type SourceMapInput = FileInput | Schemas['ApmSourceMapContent'];
+export type SourceMapInput = FileInput | SourceMapContent;
 
-type UploadForm = OperationBody<'uploadSourceMap'>;
+type UploadForm = SourceMapUploadRequest;
 
 /** What {@link ApmSourceMapsApi.upload} sends. */
 export interface SourceMapUpload {
@@ -34,7 +35,7 @@ const JSON_TYPE = 'application/json';
 const SOURCE_MAP_PAGING = { page: 'page', perPage: 'perPage', maxPerPage: Number.MAX_SAFE_INTEGER };
 
 /** A parsed source map, told apart from `{ path }` and the other file forms by its own fields. */
-function isSourceMapObject(value: unknown): value is Schemas['ApmSourceMapContent'] {
+function isSourceMapObject(value: unknown): value is SourceMapContent {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const prototype: unknown = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) return false;
@@ -68,7 +69,7 @@ export class ApmSourceMapsApi {
    * unless `query.perPage` says otherwise). A `ResponseError` with status 501 means the deployment
    * has no source map support.
    */
-  list(query?: OperationQuery<'getSourceMaps'>, options?: CallOptions): Promise<OperationResult<'getSourceMaps'>> {
+  list(query?: OperationQuery<'getSourceMaps'>, options?: CallOptions): Promise<SourceMapList> {
     return this.#caller.call('getSourceMaps', () => ({ query: checkPage(query, SOURCE_MAP_PAGING) }), options);
   }
 
@@ -87,7 +88,7 @@ export class ApmSourceMapsApi {
    * });
    * ```
    */
-  async upload(upload: SourceMapUpload, options?: CallOptions): Promise<OperationResult<'uploadSourceMap'>> {
+  async upload(upload: SourceMapUpload, options?: CallOptions): Promise<UploadedSourceMap> {
     requireObject('upload', upload);
     const serviceName = requireId('upload.serviceName', upload.serviceName);
     const serviceVersion = requireId('upload.serviceVersion', upload.serviceVersion);
