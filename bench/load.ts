@@ -63,6 +63,13 @@ function variants(): Variant[] {
   const agent = new Agent({ keepAliveTimeout: 60_000 });
   const sdkUndici = new KibanaClient({ url: settings.url, auth: { apiKey: 'YmVuY2g6YmVuY2g=' }, transport: 'undici' });
   const sdkFetch = new KibanaClient({ url: settings.url, auth: { apiKey: 'YmVuY2g6YmVuY2g=' } });
+  // The same Node path with tracing listeners and withResponse(), the costliest way to use the conveniences.
+  const sdkTraced = new KibanaClient({ url: settings.url, auth: { apiKey: 'YmVuY2g6YmVuY2g=' }, transport: 'undici' });
+  let traced = 0;
+  sdkTraced.on('request', () => traced++);
+  sdkTraced.on('response', (event) => {
+    traced += event.status;
+  });
   if (sdkUndici.transport !== 'undici' || sdkFetch.transport !== 'fetch')
     throw new Error('the SDK clients did not pick the expected transports');
   const bare = createClient<paths>({ baseUrl: settings.url, headers: { authorization: AUTHORIZATION } });
@@ -93,6 +100,15 @@ function variants(): Variant[] {
       get: async () => check((await sdkUndici.cases.get(fixtures.caseId)).title),
       create: async () => check((await sdkUndici.cases.create(createBody)).title),
       close: () => sdkUndici.close(),
+    },
+    {
+      name: 'sdk (undici) traced',
+      get: async () => check((await sdkTraced.cases.get(fixtures.caseId).withResponse()).data.title),
+      create: async () => check((await sdkTraced.cases.create(createBody).withResponse()).data.title),
+      close: async () => {
+        if (traced === 0) throw new Error('the tracing listeners never ran');
+        await sdkTraced.close();
+      },
     },
     {
       name: 'fetch',

@@ -54,7 +54,7 @@ const LOAD_TIMEOUT_MS = smoke ? 30_000 : 200_000;
 const CHILD_TIMEOUT_MS = 60_000;
 
 const REFERENCE = 'undici.request';
-const VARIANTS = ['undici.request', 'sdk (undici)', 'fetch', 'sdk (fetch)', 'openapi-fetch'];
+const VARIANTS = ['undici.request', 'sdk (undici)', 'sdk (undici) traced', 'fetch', 'sdk (fetch)', 'openapi-fetch'];
 
 const children = new Set<ChildProcess>();
 function stopChildren(): void {
@@ -427,6 +427,16 @@ function goals(samples: RunSample[], paging: PagingResult[], typecheck: Typechec
       const ratio = pairedRatio(samples, 'sdk (undici)', REFERENCE, op, concurrency);
       result.push({
         goal: `Node path cases.${op} c=${concurrency} >= 1.00x undici.request req/s`,
+        value: `${ratio.toFixed(3)}x`,
+        pass: ratio >= 1,
+      });
+    }
+  }
+  for (const concurrency of LOAD.concurrencies) {
+    for (const op of ['get', 'create'] as const) {
+      const ratio = pairedRatio(samples, 'sdk (undici) traced', REFERENCE, op, concurrency);
+      result.push({
+        goal: `Node path with listeners and withResponse() cases.${op} c=${concurrency} >= 1.00x undici.request req/s`,
         value: `${ratio.toFixed(3)}x`,
         pass: ratio >= 1,
       });

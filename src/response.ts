@@ -66,6 +66,9 @@ function dataOf<T>(response: KibanaResponse<T>): T {
 
 function ignore(): void {}
 
+/** For calls whose answer carries nothing of use: they resolve to `undefined`. */
+export function nothing(): void {}
+
 /** The call's promise of `response`, resolving to its data, with `withResponse()` giving the whole answer. */
 export function kibanaPromise<T>(response: Promise<KibanaResponse<T>>): KibanaPromise<T> {
   const data = response.then(dataOf);
@@ -84,4 +87,16 @@ export function kibanaPromise<T>(response: Promise<KibanaResponse<T>>): KibanaPr
  */
 export function chain<T>(steps: () => Promise<KibanaResponse<T>>): KibanaPromise<T> {
   return kibanaPromise(steps());
+}
+
+/** The call's promise with its result turned into `map(result)`; status, headers and warnings stay the call's. */
+export function mapResponse<T, U>(call: KibanaPromise<T>, map: (data: T) => U): KibanaPromise<U> {
+  return kibanaPromise(
+    call.withResponse().then((response) => ({
+      data: map(response.data),
+      status: response.status,
+      headers: response.headers,
+      warnings: response.warnings,
+    })),
+  );
 }

@@ -1,4 +1,5 @@
 import type { Caller } from '../call.js';
+import { chain, mapResponse, type KibanaPromise, type KibanaResponse } from '../response.js';
 import { retryOnConflict, splitConflictOptions, type ConflictOptions } from '../conflict.js';
 import { ArgumentError } from '../errors.js';
 import { checkPage, paginate } from '../paging.js';
@@ -66,6 +67,13 @@ function sourceName(file: unknown): string | undefined {
   return path.split(/[\\/]/).pop() || undefined;
 }
 
+/** The one case a single-case update answers with. */
+function onlyCase(updated: Case[]): Case {
+  const [only] = updated;
+  if (only === undefined) throw new ArgumentError('caseId', 'Kibana answered the update with no case');
+  return only;
+}
+
 /**
  * Kibana Cases: create, find and read cases, page through them, push them to external systems,
  * attach files, read their activity, and manage case settings.
@@ -82,17 +90,17 @@ export class CasesApi {
    * Opens a case. `title`, `description`, `owner`, `tags`, `connector` and `settings` are required;
    * the case answers with its `id` and `version` (needed to update it).
    */
-  create(body: CreateCaseBody, options?: CallOptions): Promise<Case> {
+  create(body: CreateCaseBody, options?: CallOptions): KibanaPromise<Case> {
     return this.#caller.call('createCase', () => ({ body: requireObject('body', body) }), options);
   }
 
   /** Reads one case, with its comments. */
-  get(caseId: string, options?: CallOptions): Promise<Case> {
+  get(caseId: string, options?: CallOptions): KibanaPromise<Case> {
     return this.#caller.call('getCase', () => ({ path: { caseId: requireId('caseId', caseId) } }), options);
   }
 
   /** One page of cases matching `query` (status, severity, tags, owner, search, sort...), with totals. */
-  find(query?: OperationQuery<'findCases'>, options?: CallOptions): Promise<CaseFindResponse> {
+  find(query?: OperationQuery<'findCases'>, options?: CallOptions): KibanaPromise<CaseFindResponse> {
     return this.#caller.call('findCases', () => ({ query: checkPage(query, CASE_PAGING) }), options);
   }
 
@@ -117,7 +125,7 @@ export class CasesApi {
   }
 
   /** The alerts attached to a case. */
-  getAlerts(caseId: string, options?: CallOptions): Promise<CaseAlert[]> {
+  getAlerts(caseId: string, options?: CallOptions): KibanaPromise<CaseAlert[]> {
     return this.#caller.call('getCaseAlerts', () => ({ path: { caseId: requireId('caseId', caseId) } }), options);
   }
 
@@ -126,7 +134,7 @@ export class CasesApi {
     alertId: string,
     query?: OperationQuery<'getCasesByAlert'>,
     options?: CallOptions,
-  ): Promise<CaseRelatedCase[]> {
+  ): KibanaPromise<CaseRelatedCase[]> {
     return this.#caller.call(
       'getCasesByAlert',
       () => ({ path: { alertId: requireId('alertId', alertId) }, query }),
@@ -135,12 +143,12 @@ export class CasesApi {
   }
 
   /** Deletes every comment and alert of a case. */
-  deleteComments(caseId: string, options?: CallOptions): Promise<void> {
+  deleteComments(caseId: string, options?: CallOptions): KibanaPromise<void> {
     return this.#caller.call('deleteCaseComments', () => ({ path: { caseId: requireId('caseId', caseId) } }), options);
   }
 
   /** Deletes one comment or alert of a case. */
-  deleteComment(caseId: string, commentId: string, options?: CallOptions): Promise<void> {
+  deleteComment(caseId: string, commentId: string, options?: CallOptions): KibanaPromise<void> {
     return this.#caller.call(
       'deleteCaseComment',
       () => ({ path: { caseId: requireId('caseId', caseId), commentId: requireId('commentId', commentId) } }),
@@ -152,7 +160,7 @@ export class CasesApi {
    * Pushes a case to an external incident system through a connector. Answers the case with its
    * `external_service` filled in; closes it when the case settings say `close-by-pushing`.
    */
-  push(caseId: string, connectorId: string, options?: CallOptions): Promise<Case> {
+  push(caseId: string, connectorId: string, options?: CallOptions): KibanaPromise<Case> {
     return this.#caller.call(
       'pushCase',
       () => ({
@@ -172,7 +180,15 @@ export class CasesApi {
    * await kibana.cases.attachFile(caseId, { file: { path: './screenshot.png' }, filename: 'screenshot' });
    * ```
    */
-  async attachFile(caseId: string, upload: CaseFileUpload, options?: CallOptions): Promise<Case> {
+  attachFile(caseId: string, upload: CaseFileUpload, options?: CallOptions): KibanaPromise<Case> {
+    return chain(() => this.#attachFile(caseId, upload, options));
+  }
+
+  async #attachFile(
+    caseId: string,
+    upload: CaseFileUpload,
+    options: CallOptions | undefined,
+  ): Promise<KibanaResponse<Case>> {
     const id = requireId('caseId', caseId);
     requireObject('upload', upload);
     const filename = optionalName('upload.filename', upload.filename);
@@ -189,7 +205,7 @@ export class CasesApi {
     form.append('file', blob, fileName);
     // A dot file such as `.env` has no name left once the extension goes; it keeps its whole name.
     form.append('filename', filename ?? (fileName.replace(/\.[^.]+$/, '') || fileName));
-    return this.#caller.call('addCaseFile', { path: { caseId: id }, body: form }, options, { oneShot });
+    return this.#caller.call('addCaseFile', { path: { caseId: id }, body: form }, options, { oneShot }).withResponse();
   }
 
   /** One page of a case's activity (user actions), with totals. */
@@ -197,7 +213,7 @@ export class CasesApi {
     caseId: string,
     query?: OperationQuery<'findCaseUserActions'>,
     options?: CallOptions,
-  ): Promise<CaseUserActionFindResponse> {
+  ): KibanaPromise<CaseUserActionFindResponse> {
     return this.#caller.call(
       'findCaseUserActions',
       () => ({ path: { caseId: requireId('caseId', caseId) }, query: checkPage(query, CASE_PAGING) }),
@@ -219,7 +235,7 @@ export class CasesApi {
   }
 
   /** Creates the case settings of an owner: closure type, default connector, custom fields, templates. */
-  createConfiguration(body: SetCaseConfigurationBody, options?: CallOptions): Promise<CaseConfiguration> {
+  createConfiguration(body: SetCaseConfigurationBody, options?: CallOptions): KibanaPromise<CaseConfiguration> {
     return this.#caller.call('setCaseConfiguration', () => ({ body: requireObject('body', body) }), options);
   }
 
@@ -231,7 +247,7 @@ export class CasesApi {
     configurationId: string,
     body: UpdateCaseConfigurationBody,
     options?: CallOptions,
-  ): Promise<CaseConfiguration> {
+  ): KibanaPromise<CaseConfiguration> {
     return this.#caller.call(
       'updateCaseConfiguration',
       () => ({
@@ -247,7 +263,11 @@ export class CasesApi {
    * `version`, and the fields to change. A stale version fails the whole call with `ConflictError`,
    * unless `retryOnConflict` lets the client re-read the versions and apply the changes again.
    */
-  async update(cases: CaseUpdate[], options?: ConflictOptions): Promise<Case[]> {
+  update(cases: CaseUpdate[], options?: ConflictOptions): KibanaPromise<Case[]> {
+    return chain(() => this.#update(cases, options));
+  }
+
+  async #update(cases: CaseUpdate[], options: ConflictOptions | undefined): Promise<KibanaResponse<Case[]>> {
     if (!Array.isArray(cases) || cases.length === 0 || cases.length > 100) {
       throw new ArgumentError(
         'cases',
@@ -264,7 +284,7 @@ export class CasesApi {
     return retryOnConflict(
       attempts,
       `case ${cases.map((c) => c.id).join(', ')}`,
-      () => this.#caller.call('updateCases', { body: { cases: changes } }, call),
+      () => this.#caller.call('updateCases', { body: { cases: changes } }, call).withResponse(),
       async () => {
         const current = await Promise.all(changes.map((change) => this.get(change.id, call)));
         changes = changes.map((change, index) => ({ ...change, version: current[index]!.version }));
@@ -273,33 +293,32 @@ export class CasesApi {
   }
 
   /** Closes a case, reading its current version first (or using `version` when given). */
-  async close(caseId: string, options?: ConflictOptions & { version?: string }): Promise<Case> {
-    return this.#setStatus(caseId, 'closed', options);
+  close(caseId: string, options?: ConflictOptions & { version?: string }): KibanaPromise<Case> {
+    return chain(() => this.#setStatus(caseId, 'closed', options));
   }
 
   /** Reopens a closed case, reading its current version first (or using `version` when given). */
-  async reopen(caseId: string, options?: ConflictOptions & { version?: string }): Promise<Case> {
-    return this.#setStatus(caseId, 'open', options);
+  reopen(caseId: string, options?: ConflictOptions & { version?: string }): KibanaPromise<Case> {
+    return chain(() => this.#setStatus(caseId, 'open', options));
   }
 
   async #setStatus(
     caseId: string,
     status: CaseStatus,
     options: (ConflictOptions & { version?: string }) | undefined,
-  ): Promise<Case> {
+  ): Promise<KibanaResponse<Case>> {
     const id = requireId('caseId', caseId);
     const { version, ...rest } = optionalObject('options', options) ?? {};
     const { call } = splitConflictOptions(rest);
     const current = version === undefined ? (await this.get(id, call)).version : requireId('options.version', version);
-    const [updated] = await this.update([{ id, version: current, status }], rest);
-    return updated!;
+    return mapResponse(this.update([{ id, version: current, status }], rest), onlyCase).withResponse();
   }
 
   /**
    * Deletes up to 100 cases with their comments and files. Answers nothing; unknown ids fail the
    * call with `NotFoundError`.
    */
-  delete(ids: string[], options?: CallOptions): Promise<void> {
+  delete(ids: string[], options?: CallOptions): KibanaPromise<void> {
     return this.#caller.call('deleteCases', () => ({ query: { ids: requireIds('ids', ids, 100) } }), options);
   }
 
@@ -307,7 +326,7 @@ export class CasesApi {
    * Adds a comment (`type: 'user'`) or attaches alerts (`type: 'alert'`) to a case. Answers the
    * updated case.
    */
-  addComment(caseId: string, body: AddCaseCommentBody, options?: CallOptions): Promise<Case> {
+  addComment(caseId: string, body: AddCaseCommentBody, options?: CallOptions): KibanaPromise<Case> {
     return this.#caller.call(
       'addCaseComment',
       () => ({ path: { caseId: requireId('caseId', caseId) }, body: requireObject('body', body) }),
@@ -319,7 +338,15 @@ export class CasesApi {
    * Changes a comment or an alert attachment. `body.id` names it and `body.version` must be its
    * current version; `retryOnConflict` re-reads the version and applies the change again on 409.
    */
-  async updateComment(caseId: string, body: CaseCommentUpdate, options?: ConflictOptions): Promise<Case> {
+  updateComment(caseId: string, body: CaseCommentUpdate, options?: ConflictOptions): KibanaPromise<Case> {
+    return chain(() => this.#updateComment(caseId, body, options));
+  }
+
+  async #updateComment(
+    caseId: string,
+    body: CaseCommentUpdate,
+    options: ConflictOptions | undefined,
+  ): Promise<KibanaResponse<Case>> {
     const id = requireId('caseId', caseId);
     requireObject('body', body);
     requireId('body.id', body.id);
@@ -329,7 +356,7 @@ export class CasesApi {
     return retryOnConflict(
       attempts,
       `comment ${body.id} of case ${id}`,
-      () => this.#caller.call('updateCaseComment', { path: { caseId: id }, body: change }, call),
+      () => this.#caller.call('updateCaseComment', { path: { caseId: id }, body: change }, call).withResponse(),
       async () => {
         const current = await this.getComment(id, body.id, call);
         change = { ...change, version: current.version } as CaseCommentUpdate;
@@ -338,7 +365,7 @@ export class CasesApi {
   }
 
   /** Reads one comment or alert attachment of a case. */
-  getComment(caseId: string, commentId: string, options?: CallOptions): Promise<CaseComment> {
+  getComment(caseId: string, commentId: string, options?: CallOptions): KibanaPromise<CaseComment> {
     return this.#caller.call(
       'getCaseComment',
       () => ({ path: { caseId: requireId('caseId', caseId), commentId: requireId('commentId', commentId) } }),
@@ -351,7 +378,7 @@ export class CasesApi {
     caseId: string,
     query?: OperationQuery<'findCaseComments'>,
     options?: CallOptions,
-  ): Promise<CaseCommentFindResponse> {
+  ): KibanaPromise<CaseCommentFindResponse> {
     return this.#caller.call(
       'findCaseComments',
       () => ({ path: { caseId: requireId('caseId', caseId) }, query: checkPage(query, CASE_PAGING) }),
@@ -376,22 +403,22 @@ export class CasesApi {
   getConfiguration(
     query?: OperationQuery<'getCaseConfiguration'>,
     options?: CallOptions,
-  ): Promise<CaseConfiguration[]> {
+  ): KibanaPromise<CaseConfiguration[]> {
     return this.#caller.call('getCaseConfiguration', { query }, options);
   }
 
   /** The connectors cases can be pushed through. */
-  findConnectors(options?: CallOptions): Promise<CaseConfigurationAvailableConnector[]> {
+  findConnectors(options?: CallOptions): KibanaPromise<CaseConfigurationAvailableConnector[]> {
     return this.#caller.call('findCaseConnectors', {}, options);
   }
 
   /** The users who opened cases. */
-  getReporters(query?: OperationQuery<'getCaseReporters'>, options?: CallOptions): Promise<CaseUser[]> {
+  getReporters(query?: OperationQuery<'getCaseReporters'>, options?: CallOptions): KibanaPromise<CaseUser[]> {
     return this.#caller.call('getCaseReporters', { query }, options);
   }
 
   /** The tags used on cases. */
-  getTags(query?: OperationQuery<'getCaseTags'>, options?: CallOptions): Promise<string[]> {
+  getTags(query?: OperationQuery<'getCaseTags'>, options?: CallOptions): KibanaPromise<string[]> {
     return this.#caller.call('getCaseTags', { query }, options);
   }
 }

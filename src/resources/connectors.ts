@@ -1,4 +1,5 @@
 import type { Caller } from '../call.js';
+import { chain, type KibanaPromise } from '../response.js';
 import type { CallOptions, OperationQuery } from '../types.js';
 import type {
   Connector,
@@ -25,7 +26,7 @@ export class ConnectorsApi {
   }
 
   /** Reads one connector: type, name, configuration and status flags (never its secrets). */
-  get(connectorId: string, options?: CallOptions): Promise<Connector> {
+  get(connectorId: string, options?: CallOptions): KibanaPromise<Connector> {
     return this.#caller.call('getConnector', () => ({ path: { id: requireId('connectorId', connectorId) } }), options);
   }
 
@@ -42,11 +43,13 @@ export class ConnectorsApi {
    * const connector = await kibana.connectors.create({ name: 'log', connector_type_id: '.server-log' }, { id: 'ops-log' });
    * ```
    */
-  async create<Type extends string>(body: CreateConnectorBody<Type>, options?: CreateOptions): Promise<Connector> {
-    const { id, call } = splitCreateOptions(options);
-    requireObject('body', body);
-    if (id === undefined) return this.#caller.call('createConnectorWithGeneratedId', { body }, call);
-    return this.#caller.call('createConnector', { path: { id }, body }, call);
+  create<Type extends string>(body: CreateConnectorBody<Type>, options?: CreateOptions): KibanaPromise<Connector> {
+    return chain(async () => {
+      const { id, call } = splitCreateOptions(options);
+      requireObject('body', body);
+      if (id === undefined) return this.#caller.call('createConnectorWithGeneratedId', { body }, call).withResponse();
+      return this.#caller.call('createConnector', { path: { id }, body }, call).withResponse();
+    });
   }
 
   /**
@@ -64,7 +67,7 @@ export class ConnectorsApi {
     connectorId: string,
     body: UpdateConnectorBody<Type>,
     options?: CallOptions,
-  ): Promise<Connector> {
+  ): KibanaPromise<Connector> {
     return this.#caller.call(
       'updateConnector',
       () => ({ path: { id: requireId('connectorId', connectorId) }, body: requireObject('body', body) }),
@@ -73,7 +76,7 @@ export class ConnectorsApi {
   }
 
   /** Deletes a connector. Rule actions that use it stay but can no longer run; preconfigured connectors cannot be deleted. */
-  delete(connectorId: string, options?: CallOptions): Promise<void> {
+  delete(connectorId: string, options?: CallOptions): KibanaPromise<void> {
     return this.#caller.call(
       'deleteConnector',
       () => ({ path: { id: requireId('connectorId', connectorId) } }),
@@ -82,7 +85,7 @@ export class ConnectorsApi {
   }
 
   /** Every connector of the space, preconfigured ones included, each with how many saved objects use it. */
-  list(options?: CallOptions): Promise<ConnectorWithReferences[]> {
+  list(options?: CallOptions): KibanaPromise<ConnectorWithReferences[]> {
     return this.#caller.call('getConnectors', {}, options);
   }
 
@@ -90,7 +93,7 @@ export class ConnectorsApi {
    * The connector types Kibana knows, and whether configuration and license allow each. With
    * `query.feature_id` (e.g. `alerting`, `cases`), only the types that feature can use.
    */
-  types(query?: OperationQuery<'getConnectorTypes'>, options?: CallOptions): Promise<ConnectorType[]> {
+  types(query?: OperationQuery<'getConnectorTypes'>, options?: CallOptions): KibanaPromise<ConnectorType[]> {
     return this.#caller.call('getConnectorTypes', { query }, options);
   }
 
@@ -107,7 +110,7 @@ export class ConnectorsApi {
     connectorId: string,
     body: RunConnectorBody<Type>,
     options?: CallOptions,
-  ): Promise<ConnectorExecuteResult> {
+  ): KibanaPromise<ConnectorExecuteResult> {
     return this.#caller.call(
       'runConnector',
       () => ({ path: { id: requireId('connectorId', connectorId) }, body: requireObject('body', body) }),

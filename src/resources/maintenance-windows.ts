@@ -1,4 +1,5 @@
 import type { Caller } from '../call.js';
+import type { KibanaPromise } from '../response.js';
 import { checkPage, paginate } from '../paging.js';
 import type {
   CreateMaintenanceWindowBody,
@@ -25,7 +26,7 @@ export class MaintenanceWindowsApi {
   }
 
   /** Creates a maintenance window; `title` and `schedule` are required. */
-  create(body: CreateMaintenanceWindowBody, options?: CallOptions): Promise<MaintenanceWindow> {
+  create(body: CreateMaintenanceWindowBody, options?: CallOptions): KibanaPromise<MaintenanceWindow> {
     return this.#caller.call('createMaintenanceWindow', () => ({ body: requireObject('body', body) }), options);
   }
 
@@ -33,7 +34,7 @@ export class MaintenanceWindowsApi {
   find(
     query?: OperationQuery<'findMaintenanceWindows'>,
     options?: CallOptions,
-  ): Promise<MaintenanceWindowFindResponse> {
+  ): KibanaPromise<MaintenanceWindowFindResponse> {
     return this.#caller.call('findMaintenanceWindows', () => ({ query: checkPage(query, WINDOW_PAGING) }), options);
   }
 
@@ -49,12 +50,12 @@ export class MaintenanceWindowsApi {
   }
 
   /** Reads one maintenance window. */
-  get(id: string, options?: CallOptions): Promise<MaintenanceWindow> {
+  get(id: string, options?: CallOptions): KibanaPromise<MaintenanceWindow> {
     return this.#caller.call('getMaintenanceWindow', () => ({ path: { id: requireId('id', id) } }), options);
   }
 
   /** Changes the given fields of a maintenance window. */
-  update(id: string, body: UpdateMaintenanceWindowBody, options?: CallOptions): Promise<MaintenanceWindow> {
+  update(id: string, body: UpdateMaintenanceWindowBody, options?: CallOptions): KibanaPromise<MaintenanceWindow> {
     return this.#caller.call(
       'updateMaintenanceWindow',
       () => ({ path: { id: requireId('id', id) }, body: requireObject('body', body) }),
@@ -63,17 +64,17 @@ export class MaintenanceWindowsApi {
   }
 
   /** Deletes a maintenance window. */
-  delete(id: string, options?: CallOptions): Promise<void> {
+  delete(id: string, options?: CallOptions): KibanaPromise<void> {
     return this.#caller.call('deleteMaintenanceWindow', () => ({ path: { id: requireId('id', id) } }), options);
   }
 
   /** Archives a maintenance window: it stops applying, and is kept. */
-  archive(id: string, options?: CallOptions): Promise<MaintenanceWindow> {
+  archive(id: string, options?: CallOptions): KibanaPromise<MaintenanceWindow> {
     return this.#caller.call('archiveMaintenanceWindow', () => ({ path: { id: requireId('id', id) } }), options);
   }
 
   /** Brings an archived maintenance window back. */
-  unarchive(id: string, options?: CallOptions): Promise<MaintenanceWindow> {
+  unarchive(id: string, options?: CallOptions): KibanaPromise<MaintenanceWindow> {
     return this.#caller.call('unarchiveMaintenanceWindow', () => ({ path: { id: requireId('id', id) } }), options);
   }
 }

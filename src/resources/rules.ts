@@ -1,4 +1,5 @@
 import type { Caller } from '../call.js';
+import { chain, type KibanaPromise } from '../response.js';
 import { checkPage, paginate } from '../paging.js';
 import { splitCreateOptions, type CreateOptions } from './create.js';
 import type {
@@ -64,7 +65,7 @@ export class RulesApi {
   }
 
   /** Snoozes a rule's notifications on `schedule` (Kibana 9); answers the schedule with its `id`. */
-  snooze(ruleId: string, schedule: SnoozeRuleBody['schedule'], options?: CallOptions): Promise<SnoozeRuleResult> {
+  snooze(ruleId: string, schedule: SnoozeRuleBody['schedule'], options?: CallOptions): KibanaPromise<SnoozeRuleResult> {
     return this.#caller.call(
       'snoozeRule',
       () => ({ path: { id: requireId('ruleId', ruleId) }, body: { schedule: requireObject('schedule', schedule) } }),
@@ -73,7 +74,7 @@ export class RulesApi {
   }
 
   /** Removes one snooze schedule of a rule (Kibana 9). */
-  unsnooze(ruleId: string, scheduleId: string, options?: CallOptions): Promise<void> {
+  unsnooze(ruleId: string, scheduleId: string, options?: CallOptions): KibanaPromise<void> {
     return this.#caller.call(
       'unsnoozeRule',
       () => ({ path: { ruleId: requireId('ruleId', ruleId), scheduleId: requireId('scheduleId', scheduleId) } }),
@@ -85,7 +86,7 @@ export class RulesApi {
    * Whether the alerting framework can read, decrypt and run rules, and whether Kibana has what
    * alerting needs (TLS when security is on, a permanent encryption key).
    */
-  health(options?: CallOptions): Promise<AlertingHealth> {
+  health(options?: CallOptions): KibanaPromise<AlertingHealth> {
     return this.#caller.call('getAlertingHealth', {}, options);
   }
 
@@ -99,11 +100,14 @@ export class RulesApi {
    * const page = await kibana.rules.find({ has_reference: { type: 'action', id: connectorId }, per_page: 20 });
    * ```
    */
-  find(query?: FindRulesQuery, options?: CallOptions): Promise<RuleFindResponse> {
+  find(query?: FindRulesQuery, options?: CallOptions): KibanaPromise<RuleFindResponse> {
     return this.#caller.call('findRules', () => ({ query: checkPage(wireQuery(query), RULE_PAGING) }), options);
   }
 
-  #find(query: OperationQuery<'findRules'> | undefined, options: CallOptions | undefined): Promise<RuleFindResponse> {
+  #find(
+    query: OperationQuery<'findRules'> | undefined,
+    options: CallOptions | undefined,
+  ): KibanaPromise<RuleFindResponse> {
     return this.#caller.call('findRules', { query }, options);
   }
 
@@ -125,7 +129,7 @@ export class RulesApi {
   }
 
   /** Reads one rule, with its run status and monitoring statistics. */
-  get(ruleId: string, options?: CallOptions): Promise<Rule> {
+  get(ruleId: string, options?: CallOptions): KibanaPromise<Rule> {
     return this.#caller.call('getRule', () => ({ path: { id: requireId('ruleId', ruleId) } }), options);
   }
 
@@ -142,11 +146,13 @@ export class RulesApi {
    * const rule = await kibana.rules.create({ name: 'cpu', rule_type_id: '.index-threshold', consumer: 'alerts', schedule: { interval: '1m' }, params }, { id: 'cpu-rule' });
    * ```
    */
-  async create<Type extends string>(body: CreateRuleBody<Type>, options?: CreateOptions): Promise<Rule> {
-    const { id, call } = splitCreateOptions(options);
-    requireObject('body', body);
-    if (id === undefined) return this.#caller.call('createRuleWithGeneratedId', { body }, call);
-    return this.#caller.call('createRule', { path: { id }, body }, call);
+  create<Type extends string>(body: CreateRuleBody<Type>, options?: CreateOptions): KibanaPromise<Rule> {
+    return chain(async () => {
+      const { id, call } = splitCreateOptions(options);
+      requireObject('body', body);
+      if (id === undefined) return this.#caller.call('createRuleWithGeneratedId', { body }, call).withResponse();
+      return this.#caller.call('createRule', { path: { id }, body }, call).withResponse();
+    });
   }
 
   /**
@@ -160,7 +166,7 @@ export class RulesApi {
     ruleId: string,
     body: UpdateRuleBody<Type>,
     options?: CallOptions,
-  ): Promise<Rule> {
+  ): KibanaPromise<Rule> {
     return this.#caller.call(
       'updateRule',
       () => ({ path: { id: requireId('ruleId', ruleId) }, body: requireObject('body', body) }),
@@ -169,12 +175,12 @@ export class RulesApi {
   }
 
   /** Deletes a rule and its scheduled task; the alerts it raised stay. */
-  delete(ruleId: string, options?: CallOptions): Promise<void> {
+  delete(ruleId: string, options?: CallOptions): KibanaPromise<void> {
     return this.#caller.call('deleteRule', () => ({ path: { id: requireId('ruleId', ruleId) } }), options);
   }
 
   /** Makes a disabled rule run on its schedule again. */
-  enable(ruleId: string, options?: CallOptions): Promise<void> {
+  enable(ruleId: string, options?: CallOptions): KibanaPromise<void> {
     return this.#caller.call('enableRule', () => ({ path: { id: requireId('ruleId', ruleId) } }), options);
   }
 
@@ -187,7 +193,7 @@ export class RulesApi {
    * accepts (its body is optional) and treats as `untrack: false`; sending `{}` would mean the same,
    * so the SDK sends nothing rather than an empty object.
    */
-  disable(ruleId: string, body?: DisableRuleBody, options?: CallOptions): Promise<void> {
+  disable(ruleId: string, body?: DisableRuleBody, options?: CallOptions): KibanaPromise<void> {
     return this.#caller.call(
       'disableRule',
       () => {
@@ -200,12 +206,12 @@ export class RulesApi {
   }
 
   /** Silences the actions of every alert of a rule; the rule keeps running and tracking alerts. */
-  muteAll(ruleId: string, options?: CallOptions): Promise<void> {
+  muteAll(ruleId: string, options?: CallOptions): KibanaPromise<void> {
     return this.#caller.call('muteAllAlerts', () => ({ path: { id: requireId('ruleId', ruleId) } }), options);
   }
 
   /** Lets the actions of every alert of a rule run again. */
-  unmuteAll(ruleId: string, options?: CallOptions): Promise<void> {
+  unmuteAll(ruleId: string, options?: CallOptions): KibanaPromise<void> {
     return this.#caller.call('unmuteAllAlerts', () => ({ path: { id: requireId('ruleId', ruleId) } }), options);
   }
 
@@ -213,7 +219,7 @@ export class RulesApi {
    * Silences the actions of one alert of a rule. `alertId` is the alert's id within the rule (for
    * an index threshold rule, the group name), not the id of an alert document.
    */
-  muteAlert(ruleId: string, alertId: string, options?: CallOptions): Promise<void> {
+  muteAlert(ruleId: string, alertId: string, options?: CallOptions): KibanaPromise<void> {
     return this.#caller.call(
       'muteAlert',
       () => ({ path: { rule_id: requireId('ruleId', ruleId), alert_id: requireId('alertId', alertId) } }),
@@ -222,7 +228,7 @@ export class RulesApi {
   }
 
   /** Lets the actions of one muted alert of a rule run again; see {@link RulesApi.muteAlert} for `alertId`. */
-  unmuteAlert(ruleId: string, alertId: string, options?: CallOptions): Promise<void> {
+  unmuteAlert(ruleId: string, alertId: string, options?: CallOptions): KibanaPromise<void> {
     return this.#caller.call(
       'unmuteAlert',
       () => ({ path: { rule_id: requireId('ruleId', ruleId), alert_id: requireId('alertId', alertId) } }),
@@ -234,7 +240,7 @@ export class RulesApi {
    * Gives a rule a new API key, created for the caller: from then on the rule runs with the
    * caller's privileges. A concurrent change gives `ConflictError` (409).
    */
-  updateApiKey(ruleId: string, options?: CallOptions): Promise<void> {
+  updateApiKey(ruleId: string, options?: CallOptions): KibanaPromise<void> {
     return this.#caller.call('updateRuleApiKey', () => ({ path: { id: requireId('ruleId', ruleId) } }), options);
   }
 
@@ -242,7 +248,7 @@ export class RulesApi {
    * The rule types Kibana knows, with their action groups, the variables action templates can
    * use, license needs, and the consumers the caller may create rules for.
    */
-  types(options?: CallOptions): Promise<RuleType[]> {
+  types(options?: CallOptions): KibanaPromise<RuleType[]> {
     return this.#caller.call('getRuleTypes', {}, options);
   }
 }

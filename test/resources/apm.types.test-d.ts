@@ -2,7 +2,7 @@
 // compiling, or by a `@ts-expect-error` that finds no error.
 import { Readable } from 'node:stream';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { FileInput, KibanaClient, Schemas } from '../../src/index.node.js';
+import type { FileInput, KibanaClient, KibanaPromise, Schemas } from '../../src/index.node.js';
 import type {
   ApmAgentConfigurationApi,
   ApmAgentKeysApi,
@@ -33,7 +33,7 @@ describe('apm.agentConfiguration', () => {
         { service: { name: 'frontend' }, settings: { transaction_sample_rate: '0.4' } },
         { overwrite: true },
       ),
-    ).toEqualTypeOf<Promise<void>>();
+    ).toEqualTypeOf<KibanaPromise<void>>();
     // @ts-expect-error settings is required
     void apm.agentConfiguration.save({ service: { name: 'frontend' } });
     // @ts-expect-error service is required
@@ -166,7 +166,7 @@ describe('apm.annotations', () => {
 describe('apm.serverSchema', () => {
   it('save() takes the schema object and resolves to void', () => {
     expectTypeOf(apm.serverSchema.save({ schema: { 'apm-server.host': '0.0.0.0:8200' } })).toEqualTypeOf<
-      Promise<void>
+      KibanaPromise<void>
     >();
     // @ts-expect-error the schema is an object
     void apm.serverSchema.save({ schema: 'apm-server.host: 0.0.0.0:8200' });
@@ -229,7 +229,7 @@ describe('apm.sourcemaps', () => {
   });
 
   it('delete() takes the artifact id and resolves to void', () => {
-    expectTypeOf(apm.sourcemaps.delete('apm:foo-1.0.0-abc')).toEqualTypeOf<Promise<void>>();
+    expectTypeOf(apm.sourcemaps.delete('apm:foo-1.0.0-abc')).toEqualTypeOf<KibanaPromise<void>>();
     // @ts-expect-error the id is a string
     void apm.sourcemaps.delete(7);
     // @ts-expect-error unknown call option

@@ -1,4 +1,5 @@
 import type { Caller } from '../../call.js';
+import { mapResponse, nothing, type KibanaPromise } from '../../response.js';
 import type {
   AgentConfigurationList,
   AgentConfigurationSearchResult,
@@ -39,16 +40,19 @@ export class ApmAgentConfigurationApi {
    * );
    * ```
    */
-  async save(
+  save(
     body: SaveAgentConfigurationBody,
     query?: OperationQuery<'saveAgentConfiguration'>,
     options?: CallOptions,
-  ): Promise<void> {
-    await this.#caller.call('saveAgentConfiguration', () => ({ query, body: requireObject('body', body) }), options);
+  ): KibanaPromise<void> {
+    return mapResponse(
+      this.#caller.call('saveAgentConfiguration', () => ({ query, body: requireObject('body', body) }), options),
+      nothing,
+    );
   }
 
   /** Every stored agent configuration, with its `etag` and whether an agent has applied it. */
-  list(options?: CallOptions): Promise<AgentConfigurationList> {
+  list(options?: CallOptions): KibanaPromise<AgentConfigurationList> {
     return this.#caller.call('getAgentConfigurations', {}, options);
   }
 
@@ -57,7 +61,7 @@ export class ApmAgentConfigurationApi {
    * document `id`. A field left out matches the configuration without that field, so no query at
    * all reads the catch-all configuration. `NotFoundError` when nothing matches.
    */
-  get(query?: OperationQuery<'getAgentConfiguration'>, options?: CallOptions): Promise<SingleAgentConfiguration> {
+  get(query?: OperationQuery<'getAgentConfiguration'>, options?: CallOptions): KibanaPromise<SingleAgentConfiguration> {
     return this.#caller.call('getAgentConfiguration', { query }, options);
   }
 
@@ -65,7 +69,7 @@ export class ApmAgentConfigurationApi {
    * Deletes the configuration whose service name and environment are exactly those of
    * `body.service`; answers the Elasticsearch delete result. `NotFoundError` when nothing matches.
    */
-  delete(body: DeleteAgentConfigurationBody, options?: CallOptions): Promise<DeleteAgentConfigurationResult> {
+  delete(body: DeleteAgentConfigurationBody, options?: CallOptions): KibanaPromise<DeleteAgentConfigurationResult> {
     return this.#caller.call('deleteAgentConfiguration', () => ({ body: requireObject('body', body) }), options);
   }
 
@@ -74,7 +78,7 @@ export class ApmAgentConfigurationApi {
    * agents, and records it as applied when `etag` matches or `mark_as_applied_by_agent` is set.
    * The answer is the Elasticsearch hit, or `{}` when no configuration applies.
    */
-  search(body: SearchAgentConfigurationBody, options?: CallOptions): Promise<AgentConfigurationSearchResult> {
+  search(body: SearchAgentConfigurationBody, options?: CallOptions): KibanaPromise<AgentConfigurationSearchResult> {
     return this.#caller.call('searchAgentConfiguration', () => ({ body: requireObject('body', body) }), options);
   }
 
@@ -82,7 +86,7 @@ export class ApmAgentConfigurationApi {
    * Which APM agent (`nodejs`, `java`, ...) reports for a service, read from recent APM data;
    * `agentName` is absent when there is none.
    */
-  agentName(serviceName: string, options?: CallOptions): Promise<ServiceAgentName> {
+  agentName(serviceName: string, options?: CallOptions): KibanaPromise<ServiceAgentName> {
     return this.#caller.call(
       'getAgentNameForService',
       () => ({ query: { serviceName: requireId('serviceName', serviceName) } }),
@@ -98,7 +102,7 @@ export class ApmAgentConfigurationApi {
   environments(
     query?: OperationQuery<'getEnvironmentsForService'>,
     options?: CallOptions,
-  ): Promise<ServiceEnvironmentList> {
+  ): KibanaPromise<ServiceEnvironmentList> {
     return this.#caller.call('getEnvironmentsForService', { query }, options);
   }
 }

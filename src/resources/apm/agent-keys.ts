@@ -1,4 +1,5 @@
 import type { Caller } from '../../call.js';
+import type { KibanaPromise } from '../../response.js';
 import type { AgentKeyResult, CreateAgentKeyBody } from '../../names.js';
 import type { CallOptions } from '../../types.js';
 import { requireObject } from '../args.js';
@@ -18,7 +19,7 @@ export class ApmAgentKeysApi {
    * APM privileges it hands out. The secret (`agentKey.api_key`, and `agentKey.encoded` that agents
    * send) is only in this answer: store it now.
    */
-  create(body: CreateAgentKeyBody, options?: CallOptions): Promise<AgentKeyResult> {
+  create(body: CreateAgentKeyBody, options?: CallOptions): KibanaPromise<AgentKeyResult> {
     return this.#caller.call('createAgentKey', () => ({ body: requireObject('body', body) }), options);
   }
 }

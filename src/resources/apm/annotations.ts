@@ -1,4 +1,5 @@
 import type { Caller } from '../../call.js';
+import type { KibanaPromise } from '../../response.js';
 import type { AnnotationCreateResult, AnnotationSearchResult, CreateAnnotationBody } from '../../names.js';
 import type { CallOptions, OperationQuery } from '../../types.js';
 import { requireId, requireObject } from '../args.js';
@@ -21,7 +22,11 @@ export class ApmAnnotationsApi {
    * await kibana.apm.annotations.create('checkout', { '@timestamp': new Date().toISOString(), service: { version: '1.2.0' } });
    * ```
    */
-  create(serviceName: string, body: CreateAnnotationBody, options?: CallOptions): Promise<AnnotationCreateResult> {
+  create(
+    serviceName: string,
+    body: CreateAnnotationBody,
+    options?: CallOptions,
+  ): KibanaPromise<AnnotationCreateResult> {
     return this.#caller.call(
       'createAnnotation',
       () => ({ path: { serviceName: requireId('serviceName', serviceName) }, body: requireObject('body', body) }),
@@ -38,7 +43,7 @@ export class ApmAnnotationsApi {
     serviceName: string,
     query?: OperationQuery<'searchAnnotations'>,
     options?: CallOptions,
-  ): Promise<AnnotationSearchResult> {
+  ): KibanaPromise<AnnotationSearchResult> {
     return this.#caller.call(
       'searchAnnotations',
       () => ({ path: { serviceName: requireId('serviceName', serviceName) }, query }),

@@ -1,4 +1,5 @@
 import type { Caller } from '../../call.js';
+import { mapResponse, nothing, type KibanaPromise } from '../../response.js';
 import type { SaveApmServerSchemaBody } from '../../names.js';
 import type { CallOptions } from '../../types.js';
 import { requireObject } from '../args.js';
@@ -16,7 +17,10 @@ export class ApmServerSchemaApi {
    * Stores `body.schema`, the configuration schema of a standalone APM Server, which Kibana reads
    * when moving that server to the Fleet-managed APM integration. Kibana answers nothing of use.
    */
-  async save(body: SaveApmServerSchemaBody, options?: CallOptions): Promise<void> {
-    await this.#caller.call('saveApmServerSchema', () => ({ body: requireObject('body', body) }), options);
+  save(body: SaveApmServerSchemaBody, options?: CallOptions): KibanaPromise<void> {
+    return mapResponse(
+      this.#caller.call('saveApmServerSchema', () => ({ body: requireObject('body', body) }), options),
+      nothing,
+    );
   }
 }

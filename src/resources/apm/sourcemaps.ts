@@ -1,4 +1,5 @@
 import type { Caller } from '../../call.js';
+import { chain, mapResponse, nothing, type KibanaPromise, type KibanaResponse } from '../../response.js';
 import { ArgumentError } from '../../errors.js';
 import type { SourceMapContent, SourceMapList, SourceMapUploadRequest, UploadedSourceMap } from '../../names.js';
 import type { CallOptions, OperationQuery } from '../../types.js';
@@ -69,7 +70,7 @@ export class ApmSourceMapsApi {
    * unless `query.perPage` says otherwise). A `ResponseError` with status 501 means the deployment
    * has no source map support.
    */
-  list(query?: OperationQuery<'getSourceMaps'>, options?: CallOptions): Promise<SourceMapList> {
+  list(query?: OperationQuery<'getSourceMaps'>, options?: CallOptions): KibanaPromise<SourceMapList> {
     return this.#caller.call('getSourceMaps', () => ({ query: checkPage(query, SOURCE_MAP_PAGING) }), options);
   }
 
@@ -88,7 +89,11 @@ export class ApmSourceMapsApi {
    * });
    * ```
    */
-  async upload(upload: SourceMapUpload, options?: CallOptions): Promise<UploadedSourceMap> {
+  upload(upload: SourceMapUpload, options?: CallOptions): KibanaPromise<UploadedSourceMap> {
+    return chain(() => this.#upload(upload, options));
+  }
+
+  async #upload(upload: SourceMapUpload, options: CallOptions | undefined): Promise<KibanaResponse<UploadedSourceMap>> {
     requireObject('upload', upload);
     const serviceName = requireId('upload.serviceName', upload.serviceName);
     const serviceVersion = requireId('upload.serviceVersion', upload.serviceVersion);
@@ -119,11 +124,14 @@ export class ApmSourceMapsApi {
     form.append('service_version', serviceVersion);
     form.append('bundle_filepath', bundleFilepath);
     form.append('sourcemap', blob, sourceMapFileName(bundleFilepath));
-    return this.#caller.call('uploadSourceMap', { body: form }, options, { oneShot });
+    return this.#caller.call('uploadSourceMap', { body: form }, options, { oneShot }).withResponse();
   }
 
   /** Deletes an uploaded source map by its artifact `id`, as {@link ApmSourceMapsApi.list} gives it. */
-  async delete(id: string, options?: CallOptions): Promise<void> {
-    await this.#caller.call('deleteSourceMap', () => ({ path: { id: requireId('id', id) } }), options);
+  delete(id: string, options?: CallOptions): KibanaPromise<void> {
+    return mapResponse(
+      this.#caller.call('deleteSourceMap', () => ({ path: { id: requireId('id', id) } }), options),
+      nothing,
+    );
   }
 }
