@@ -80,6 +80,41 @@ describe.each(['fetch', 'undici'] as const)('withResponse() over the %s transpor
     expect(unhandled).toEqual([]);
   });
 
+  it("gives the last answer of a call made of several requests, with that call's result", async () => {
+    server.handle((request, response) => {
+      if (request.method === 'GET') json(response, 200, { id: 'case-1', version: 'v1' }, { 'x-step': 'read' });
+      else json(response, 200, [{ id: 'case-1', version: 'v2', status: 'closed' }], { 'x-step': 'write' });
+    });
+    const answer = await kibana().cases.close('case-1').withResponse();
+    expect(answer.data).toEqual({ id: 'case-1', version: 'v2', status: 'closed' });
+    expect(answer.headers.get('x-step')).toBe('write');
+    expect(JSON.parse(server.requests.at(-1)!.body)).toEqual({
+      cases: [{ id: 'case-1', version: 'v1', status: 'closed' }],
+    });
+  });
+
+  it('gives undefined data, with the status, for methods whose answer carries nothing of use', async () => {
+    server.handle((_, response) => json(response, 200, { result: 'created' }, { 'x-step': 'save' }));
+    const answer = await kibana()
+      .apm.agentConfiguration.save({ service: { name: 'frontend' }, settings: { transaction_sample_rate: '0.4' } })
+      .withResponse();
+    expect(answer.data).toBeUndefined();
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('x-step')).toBe('save');
+    await expect(
+      kibana().apm.agentConfiguration.save({ service: { name: 'f' }, settings: { transaction_sample_rate: '1' } }),
+    ).resolves.toBeUndefined();
+  });
+
+  it('works on a create with its own id', async () => {
+    server.handle((_, response) => json(response, 200, { id: 'ops-log', connector_type_id: '.server-log' }));
+    const answer = await kibana()
+      .connectors.create({ name: 'log', connector_type_id: '.server-log' }, { id: 'ops-log' })
+      .withResponse();
+    expect(answer.data.id).toBe('ops-log');
+    expect(server.requests.at(-1)?.url).toBe('/api/actions/connector/ops-log');
+  });
+
   it('rejects a bad argument through the promise, before any request', async () => {
     const before = server.requests.length;
     await expect(kibana().cases.get('').withResponse()).rejects.toThrow(/caseId/);

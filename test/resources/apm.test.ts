@@ -390,6 +390,48 @@ describe('kibana.apm.sourcemaps', () => {
     expect(result.artifacts[0]?.body.sourceMap.sourcesContent).toEqual(['content', null]);
   });
 
+  it('iterate() pages through every source map, 100 per page, and stops at total', async () => {
+    const r = recordingClient();
+    const example = responseExample('getSourceMaps', 200, 'oneSourceMap') as { artifacts: Array<{ id: string }> };
+    const artifact = example.artifacts[0]!;
+    r.reply((request) => {
+      const page = Number(request.query.get('page'));
+      const count = page < 3 ? 100 : 50;
+      return {
+        body: {
+          total: 250,
+          artifacts: Array.from({ length: count }, (_, i) => ({ ...artifact, id: `map-${page}-${i}` })),
+        },
+      };
+    });
+    const ids: string[] = [];
+    for await (const map of r.kibana.apm.sourcemaps.iterate()) ids.push(map.id);
+    expect(ids).toHaveLength(250);
+    expect(ids[100]).toBe('map-2-0');
+    expect(r.requests.map((request) => request.query.toString())).toEqual([
+      'page=1&perPage=100',
+      'page=2&perPage=100',
+      'page=3&perPage=100',
+    ]);
+  });
+
+  it('iterate() without total (older Kibana) ends at an empty page', async () => {
+    const r = recordingClient();
+    r.reply((request) => ({
+      body: { artifacts: request.query.get('page') === '1' ? [{ id: 'a' }, { id: 'b' }] : [] },
+    }));
+    const ids: string[] = [];
+    for await (const map of r.kibana.apm.sourcemaps.iterate({ perPage: 2 })) ids.push(map.id);
+    expect(ids).toEqual(['a', 'b']);
+    expect(r.requests).toHaveLength(2);
+  });
+
+  it('iterate() refuses a start past the result window before any request', () => {
+    const r = recordingClient();
+    expect(() => r.kibana.apm.sourcemaps.iterate({ page: 101, perPage: 100 })).toThrow(ArgumentError);
+    expect(r.requests).toHaveLength(0);
+  });
+
   it('list() without a query, under a space prefix', async () => {
     const r = recordingClient();
     r.reply({ body: { artifacts: [] } });

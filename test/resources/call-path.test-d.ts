@@ -2,7 +2,7 @@
 // operation, and every operation of the table has a resource method.
 import { describe, expectTypeOf, it } from 'vitest';
 import type { Caller } from '../../src/call.js';
-import type { KibanaClient } from '../../src/index.node.js';
+import type { Case, KibanaClient, KibanaPromise, KibanaResponse, RuleType } from '../../src/index.node.js';
 import type { OperationId, OperationResult } from '../../src/types.js';
 
 declare const caller: Caller;
@@ -36,8 +36,11 @@ describe('Caller.call', () => {
   });
 });
 
-/** The resource method that wraps each operation; a new operation without one does not compile. */
-type Coverage = { [Id in OperationId]: (kibana: KibanaClient) => (...args: never[]) => PromiseLike<unknown> };
+/**
+ * The resource method that wraps each operation, answering a `KibanaPromise`; a new operation without
+ * one does not compile.
+ */
+type Coverage = { [Id in OperationId]: (kibana: KibanaClient) => (...args: never[]) => KibanaPromise<unknown> };
 
 const coverage: Coverage = {
   createConnectorWithGeneratedId: (k) => k.connectors.create,
@@ -109,6 +112,40 @@ const coverage: Coverage = {
   archiveMaintenanceWindow: (k) => k.rules.maintenanceWindows.archive,
   unarchiveMaintenanceWindow: (k) => k.rules.maintenanceWindows.unarchive,
 };
+
+declare const kibana: KibanaClient;
+
+describe('withResponse()', () => {
+  it("types data as the method's result, and a plain await is unchanged", () => {
+    expectTypeOf(kibana.cases.get('c')).resolves.toEqualTypeOf<Case>();
+    expectTypeOf(kibana.cases.get('c').withResponse()).resolves.toEqualTypeOf<KibanaResponse<Case>>();
+    expectTypeOf(kibana.rules.types().withResponse()).resolves.toHaveProperty('data').toEqualTypeOf<RuleType[]>();
+    expectTypeOf(kibana.cases.close('c').withResponse()).resolves.toHaveProperty('data').toEqualTypeOf<Case>();
+    expectTypeOf(kibana.rules.delete('r').withResponse()).resolves.toHaveProperty('data').toEqualTypeOf<void>();
+    expectTypeOf(
+      kibana.request('get', '/api/cases/{caseId}', { params: { path: { caseId: 'c' } } }),
+    ).resolves.toEqualTypeOf<Case>();
+    expectTypeOf(kibana.request('get', '/api/cases/{caseId}', { params: { path: { caseId: 'c' } } }).withResponse())
+      .resolves.toHaveProperty('status')
+      .toEqualTypeOf<number>();
+  });
+});
+
+describe('withOptions()', () => {
+  it('returns a KibanaClient and takes only its four options', () => {
+    expectTypeOf(kibana.withOptions({ requestTimeout: 1 })).toEqualTypeOf<KibanaClient>();
+    expectTypeOf(
+      kibana
+        .space('ops')
+        .withOptions({ headers: { 'x-job': '1' } })
+        .cases.get('c'),
+    ).resolves.toEqualTypeOf<Case>();
+    // @ts-expect-error auth is the client's, not a withOptions option
+    kibana.withOptions({ auth: { apiKey: 'k' } });
+    // @ts-expect-error requestTimeout is a number
+    kibana.withOptions({ requestTimeout: '5s' });
+  });
+});
 
 describe('coverage', () => {
   it('has a resource method for every operation', () => {

@@ -1,9 +1,15 @@
 import type { Caller } from '../../call.js';
 import { chain, mapResponse, nothing, type KibanaPromise, type KibanaResponse } from '../../response.js';
 import { ArgumentError } from '../../errors.js';
-import type { SourceMapContent, SourceMapList, SourceMapUploadRequest, UploadedSourceMap } from '../../names.js';
+import type {
+  SourceMap,
+  SourceMapContent,
+  SourceMapList,
+  SourceMapUploadRequest,
+  UploadedSourceMap,
+} from '../../names.js';
 import type { CallOptions, OperationQuery } from '../../types.js';
-import { checkPage } from '../../paging.js';
+import { checkPage, paginate } from '../../paging.js';
 import { prepareFile, type FileInput } from '../../upload.js';
 import { requireId, requireObject } from '../args.js';
 
@@ -72,6 +78,24 @@ export class ApmSourceMapsApi {
    */
   list(query?: OperationQuery<'getSourceMaps'>, options?: CallOptions): KibanaPromise<SourceMapList> {
     return this.#caller.call('getSourceMaps', () => ({ query: checkPage(query, SOURCE_MAP_PAGING) }), options);
+  }
+
+  /**
+   * Every uploaded source map, newest first, page after page (100 per page unless `query.perPage`
+   * says otherwise), holding one page in memory. Like `cases.iterate`, it stops at Kibana's
+   * 10,000-result window with a `ResultWindowError` when more source maps exist.
+   *
+   * @example
+   * ```ts
+   * for await (const map of kibana.apm.sourcemaps.iterate()) console.log(map.identifier, map.created);
+   * ```
+   */
+  iterate(query?: OperationQuery<'getSourceMaps'>, options?: CallOptions): AsyncGenerator<SourceMap, void, undefined> {
+    return paginate('/api/apm/sourcemaps', query, SOURCE_MAP_PAGING, async (page) => {
+      const result = await this.list(page, options);
+      // Older Kibana leaves `total` out; an empty page then ends the iteration.
+      return { items: result.artifacts, total: result.total ?? Number.POSITIVE_INFINITY };
+    });
   }
 
   /**
