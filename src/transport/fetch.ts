@@ -1,5 +1,5 @@
 import { RequestAbortedError } from '../errors.js';
-import { headerRecord, parseJson, tooLarge } from './body.js';
+import { headerRecord, tooLarge } from './body.js';
 import { Deadline } from './deadline.js';
 import type { ResponseHeaders, Transport, TransportRequest, TransportResponse } from './types.js';
 
@@ -76,10 +76,6 @@ class FetchResponse implements TransportResponse {
       }
       text += decoder.decode(value, { stream: true });
     }
-  }
-
-  async json(): Promise<unknown> {
-    return parseJson(await this.text(), this.status, this.#request.info);
   }
 
   async discard(): Promise<void> {

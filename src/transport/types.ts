@@ -37,8 +37,6 @@ export interface TransportResponse {
   readonly headers: ResponseHeaders;
   /** The body as text; fails with `DeserializationError` past `maxResponseSize`. */
   text(): Promise<string>;
-  /** The body parsed as JSON; fails with `DeserializationError` when it is not JSON. */
-  json(): Promise<unknown>;
   /** Drops the body so the connection can be reused. */
   discard(): Promise<void>;
 }

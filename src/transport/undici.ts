@@ -1,7 +1,7 @@
 import { TLSSocket, type PeerCertificate } from 'node:tls';
 import { Pool, ProxyAgent, buildConnector, type Dispatcher } from 'undici';
 import { RequestAbortedError, type KibanaError } from '../errors.js';
-import { headerRecord, parseJson, tooLarge } from './body.js';
+import { headerRecord, tooLarge } from './body.js';
 import { UndiciDeadline } from './deadline.js';
 import type { TlsOptions } from '../config.js';
 import type { ResponseHeaders, Transport, TransportRequest, TransportResponse } from './types.js';
@@ -80,10 +80,6 @@ class UndiciResponse implements TransportResponse {
     } finally {
       this.#deadline.end();
     }
-  }
-
-  async json(): Promise<unknown> {
-    return parseJson(await this.text(), this.status, this.#request.info);
   }
 
   async discard(): Promise<void> {
