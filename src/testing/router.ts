@@ -1,10 +1,11 @@
 // The msw handlers: two per operation (the default space and `/s/<space>`), each running Kibana's
 // checks in Kibana's order before the operation's route: authentication (401), kbn-xsrf on writes
 // (400), the APM version header (400), the query and the body against the spec (400).
-import { http, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
 import type { KibanaAuth } from '../auth.js';
 import type { OperationId } from '../types.js';
 import { authenticate } from './auth.js';
+import { externals } from './externals.js';
 import { alertingRoutes } from './handlers/alerting.js';
 import { apmRoutes } from './handlers/apm.js';
 import { casesRoutes } from './handlers/cases.js';
@@ -165,7 +166,7 @@ const UTF8 = [
  */
 function malformedPathHandler(baseUrl: string): HttpHandler {
   const base = baseUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return http.all(new RegExp(`^${base}/(?!(?:[^%]|${UTF8})*$)`), () =>
+  return externals.msw.http.all(new RegExp(`^${base}/(?!(?:[^%]|${UTF8})*$)`), () =>
     errorResponse(new KibanaHttpError(400, 'Invalid request path: malformed percent-encoding')),
   );
 }
@@ -182,7 +183,9 @@ export function createHandlers(options: RouterOptions): HttpHandler[] {
       if (!route) throw new Error(`kibana-sdk/testing has no route for ${operation.operationId}`);
       const pattern = `${options.baseUrl}${prefix}${operation.path.replace(/\{([^}]+)\}/g, ':$1')}`;
       handlers.push(
-        http[operation.method](pattern, ({ request, params }) => serve(operation, route, request, params, options)),
+        externals.msw.http[operation.method](pattern, ({ request, params }) =>
+          serve(operation, route, request, params, options),
+        ),
       );
     }
   }
