@@ -42,11 +42,12 @@ export function parseArguments(args: readonly string[], env: Readonly<Record<str
       throw new UsageError(`${name} needs a value`);
     values.set(name, value);
   }
-  const portText = values.get('--port') ?? env.PORT ?? '5601';
+  // An empty PORT or HOST is no setting at all.
+  const portText = values.get('--port') ?? (env.PORT || '5601');
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535)
     throw new UsageError(`invalid port ${JSON.stringify(portText)}: expected a whole number from 0 to 65535`);
-  return { help: false, port, host: values.get('--host') ?? env.HOST ?? '127.0.0.1', seedFile: values.get('--seed') };
+  return { help: false, port, host: values.get('--host') ?? (env.HOST || '127.0.0.1'), seedFile: values.get('--seed') };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

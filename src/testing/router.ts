@@ -11,6 +11,8 @@ import { apmRoutes } from './handlers/apm.js';
 import { casesRoutes } from './handlers/cases.js';
 import { connectorsRoutes } from './handlers/connectors.js';
 import { maintenanceWindowRoutes } from './handlers/maintenance-windows.js';
+import type { Failures } from './failures.js';
+import type { RequestLog } from './request-log.js';
 import { KibanaHttpError, errorResponse, jsonResponse } from './respond.js';
 import type { Route, RouteContext, Routes } from './routes.js';
 import { specOperations, type SpecOperation } from './spec.js';
@@ -34,6 +36,10 @@ interface RouterOptions {
   baseUrl: string;
   auth: KibanaAuth | undefined;
   state: MockState;
+  /** Where every request an operation's handler gets is logged. */
+  log: RequestLog;
+  /** Failures waiting to be answered instead of the operation. */
+  failures: Failures;
 }
 
 function parameterCount(path: string): number {
@@ -95,7 +101,13 @@ async function serve(
   request: Request,
   params: Record<string, string | readonly string[] | undefined>,
   options: RouterOptions,
+  basePath: string,
 ): Promise<Response> {
+  const { spaceId: space, ...pathParams } = params;
+  const spaceId = typeof space === 'string' ? space : 'default';
+  await options.log.record(operation, request, basePath, spaceId);
+  const failure = options.failures.take(operation.operationId);
+  if (failure) return failure;
   try {
     const user = authenticate(request.headers.get('authorization'), options.auth);
     if (operation.method !== 'get' && !request.headers.has('kbn-xsrf'))
@@ -116,8 +128,6 @@ async function serve(
     }
     const query = parseQuery(operation, new URL(request.url).searchParams);
     const { body, form } = await readBody(operation, request);
-    const { spaceId: space, ...pathParams } = params;
-    const spaceId = typeof space === 'string' ? space : 'default';
     const context: RouteContext<OperationId> = {
       request,
       path: pathParams as never,
@@ -177,6 +187,7 @@ export function createHandlers(options: RouterOptions): HttpHandler[] {
   // and msw takes the first handler that matches: fewer parameters first.
   const operations = [...specOperations()].sort((a, b) => parameterCount(a.path) - parameterCount(b.path));
   const handlers: HttpHandler[] = [malformedPathHandler(options.baseUrl)];
+  const basePath = new URL(options.baseUrl).pathname.replace(/\/$/, '');
   for (const prefix of ['', '/s/:spaceId']) {
     for (const operation of operations) {
       const route = routes[operation.operationId] as Route<OperationId> | undefined;
@@ -184,7 +195,7 @@ export function createHandlers(options: RouterOptions): HttpHandler[] {
       const pattern = `${options.baseUrl}${prefix}${operation.path.replace(/\{([^}]+)\}/g, ':$1')}`;
       handlers.push(
         externals.msw.http[operation.method](pattern, ({ request, params }) =>
-          serve(operation, route, request, params, options),
+          serve(operation, route, request, params, options, basePath),
         ),
       );
     }

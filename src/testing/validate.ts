@@ -320,6 +320,27 @@ function coerce(parameter: SpecParameter, values: string[]): unknown {
   return scalar(values[values.length - 1] ?? '');
 }
 
+/**
+ * The query as `operation` types it, for the request log: like {@link parseQuery}, but never refusing.
+ * A key the operation does not declare, or a value that does not parse, keeps the text as sent (a list
+ * when the key is repeated).
+ */
+export function typedQuery(operation: SpecOperation, search: URLSearchParams): Record<string, unknown> {
+  const declared = new Map(operation.parameters.filter((p) => p.in === 'query').map((p) => [p.name, p]));
+  const query: Record<string, unknown> = {};
+  for (const name of new Set(search.keys())) {
+    const values = search.getAll(name);
+    const parameter = declared.get(name);
+    const sent = values.length === 1 ? values[0] : values;
+    try {
+      query[name] = parameter ? coerce(parameter, values) : sent;
+    } catch {
+      query[name] = sent;
+    }
+  }
+  return query;
+}
+
 /** The query of `operation`, typed per its parameters; unknown keys and bad values give Kibana's 400. */
 export function parseQuery(operation: SpecOperation, search: URLSearchParams): Record<string, unknown> {
   const declared = new Map(operation.parameters.filter((p) => p.in === 'query').map((p) => [p.name, p]));
