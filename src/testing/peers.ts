@@ -32,7 +32,7 @@ export function isMissing(error: unknown, name: string): boolean {
 
 /** The error for peers that are not installed, with the command that installs them. */
 export function missingPeersError(missing: readonly Peer[], causes: readonly unknown[] = []): Error {
-  const names = missing.join(', ');
+  const names = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`;
   const verb = missing.length === 1 ? 'is' : 'are';
   return new Error(
     `kibana-sdk/testing needs ${names}, which ${verb} not installed. ` +

@@ -32,7 +32,7 @@ describe('missingPeersError', () => {
   it('names every missing peer in one command, and keeps what the loaders threw as its cause', () => {
     const causes = [new Error('a'), new Error('b')];
     const error = missingPeersError(['ajv', 'ajv-formats'], causes);
-    expect(error.message).toContain('needs ajv, ajv-formats, which are not installed. They are optional peer');
+    expect(error.message).toContain('needs ajv and ajv-formats, which are not installed. They are optional peer');
     expect(error.message).toMatch(/\n {2}npm install --save-dev ajv ajv-formats$/);
     expect(error.cause).toEqual(causes);
   });
