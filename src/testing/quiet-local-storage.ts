@@ -5,18 +5,25 @@
 // by a plain `undefined`: what msw would have read anyway, without the warning. Only that moment is
 // covered: any later read, the user's own included, still goes to Node's getter.
 
-function warnsOnRead(): boolean {
-  const major = Number(process.versions?.node?.split('.')[0]);
-  if (!(major >= 25)) return false;
-  const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ');
-  return !flags.includes('--localstorage-file');
+/** What decides whether Node's getter warns: its version, and its flags (command line and NODE_OPTIONS). */
+export interface NodeRuntime {
+  version: string;
+  flags: readonly string[];
+}
+
+function currentRuntime(): NodeRuntime | undefined {
+  if (typeof process === 'undefined' || typeof process.versions?.node !== 'string') return undefined;
+  return { version: process.versions.node, flags: [...process.execArgv, process.env.NODE_OPTIONS ?? ''] };
+}
+
+function warnsOnRead(runtime: NodeRuntime): boolean {
+  return Number(runtime.version.split('.')[0]) >= 25 && !runtime.flags.join(' ').includes('--localstorage-file');
 }
 
 /** Hides Node's warning `localStorage` getter; returns the function that puts it back. */
-export function hideLocalStorageGetter(): () => void {
+export function hideLocalStorageGetter(runtime: NodeRuntime | undefined = currentRuntime()): () => void {
   const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
-  if (descriptor?.get === undefined || !descriptor.configurable || typeof process === 'undefined') return () => {};
-  if (!warnsOnRead()) return () => {};
+  if (descriptor?.get === undefined || !descriptor.configurable || !runtime || !warnsOnRead(runtime)) return () => {};
   Object.defineProperty(globalThis, 'localStorage', { value: undefined, writable: true, configurable: true });
   return () => Object.defineProperty(globalThis, 'localStorage', descriptor);
 }

@@ -1,9 +1,7 @@
-// The kibana-sdk-mock command as a child process: --help, usage errors, and a seeded server that stops
-// on SIGTERM. (The packed bin is run by the consumer test.)
+// The kibana-sdk-mock command as a process: its exit codes, and a seeded server that stops on SIGTERM.
+// (cli-main.test.ts covers what it does in this process; the consumer test runs the packed bin.)
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,20 +87,5 @@ describe('kibana-sdk-mock', () => {
     expect(stdout).toContain('Stopping the mock Kibana.');
     expect(stderr).toBe('');
     expect(code).toBe(0);
-  });
-
-  it('exits 1 when it cannot listen', async () => {
-    const taken = createServer();
-    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
-    const { port } = taken.address() as AddressInfo;
-    try {
-      const { code, stderr } = await start(['--port', String(port)]).exit;
-      expect(code).toBe(1);
-      expect(stderr).toMatch(
-        new RegExp(`^kibana-sdk-mock: cannot start the mock Kibana on 127\\.0\\.0\\.1:${port}: .*EADDRINUSE`),
-      );
-    } finally {
-      taken.close();
-    }
   });
 });
