@@ -124,7 +124,7 @@ describe('requirePeers', () => {
 
   it('names the missing ones in one error, and passes on other failures', () => {
     expect(() => requirePeers(requireWithout('ajv', 'ajv-formats'))).toThrow(
-      /needs ajv and ajv-formats, which are not installed[^]*npm install --save-dev ajv ajv-formats$/,
+      /needs ajv and ajv-formats, which are not installed[\s\S]*npm install --save-dev ajv ajv-formats$/,
     );
     const broken = new TypeError('boom');
     expect(() =>
