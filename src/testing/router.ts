@@ -1,6 +1,7 @@
-// The msw handlers: two per operation (the default space and `/s/<space>`), each running Kibana's
-// checks in Kibana's order before the operation's route: authentication (401), kbn-xsrf on writes
-// (400), the APM version header (400), the query and the body against the spec (400).
+// The msw handlers: two per operation (the default space and `/s/<space>`). Each logs the request,
+// answers a failure injected with `mock.fail` if one is waiting, and otherwise runs Kibana's checks in
+// Kibana's order before the operation's route: authentication (401), kbn-xsrf on writes (400), the APM
+// version header (400), the query and the body against the spec (400).
 import type { HttpHandler } from 'msw';
 import type { KibanaAuth } from '../auth.js';
 import type { OperationId } from '../types.js';

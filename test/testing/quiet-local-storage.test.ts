@@ -35,11 +35,13 @@ describe('hideLocalStorageGetter', () => {
 
   it('leaves the getter alone with --localstorage-file, before Node 25, or where there is none', () => {
     installGetter();
-    hideLocalStorageGetter({ version: '25.0.0', flags: ['', '--localstorage-file=/tmp/store'] });
-    hideLocalStorageGetter({ version: '24.11.0', flags: [] });
-    hideLocalStorageGetter(undefined);
+    const restores = [
+      hideLocalStorageGetter({ version: '25.0.0', flags: ['', '--localstorage-file=/tmp/store'] }),
+      hideLocalStorageGetter({ version: '24.11.0', flags: [] }),
+    ];
     void globalThis.localStorage;
     expect(reads).toBe(1);
+    for (const restore of restores) restore();
     Reflect.deleteProperty(globalThis, 'localStorage');
     hideLocalStorageGetter({ version: '26.0.0', flags: [] })();
     expect(Object.getOwnPropertyDescriptor(globalThis, 'localStorage')).toBeUndefined();
