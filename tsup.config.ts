@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 
 type EsbuildPlugin = NonNullable<Options['esbuildPlugins']>[number];
@@ -25,6 +26,30 @@ const openapiFetchDefault: EsbuildPlugin = {
   },
 };
 
+/**
+ * kibana-sdk/testing loads the OpenAPI document and its optional peers at run time (src/testing/externals.ts):
+ * the document from the package's one published copy, so that it is not inlined in each bundle. CommonJS
+ * has no top-level await, so its build takes the `require` version of that module.
+ */
+const testingExternals: EsbuildPlugin = {
+  name: 'testing-externals',
+  setup(build) {
+    build.onResolve({ filter: /^kibana-sdk\/openapi\.json$/ }, (args) => ({ path: args.path, external: true }));
+    if (build.initialOptions.format !== 'cjs') return;
+    build.onResolve({ filter: /^\.\/externals\.js$/ }, (args) => ({
+      path: path.join(args.resolveDir, 'externals-require.ts'),
+    }));
+  },
+};
+
+/** The bin uses the testing entry the package ships rather than a copy of the kit bundled into it. */
+const kitFromPackage: EsbuildPlugin = {
+  name: 'kit-from-package',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/index\.js$/ }, () => ({ path: '../testing/index.js', external: true }));
+  },
+};
+
 // Both configs write into dist/ at the same time, so neither cleans it: `npm run build` does first.
 const shared: Options = {
   format: ['esm', 'cjs'],
@@ -39,7 +64,7 @@ const shared: Options = {
   // dependencies and peerDependencies (openapi-fetch, undici, ajv, ajv-formats, msw) stay imports;
   // generated/ is source, bundled in.
   noExternal: [/^openapi-fetch$/],
-  esbuildPlugins: [openapiFetchDefault],
+  esbuildPlugins: [openapiFetchDefault, testingExternals],
 };
 
 export default defineConfig([
@@ -49,11 +74,27 @@ export default defineConfig([
     // What browsers and bundlers get: fetch only, so no undici and no `node:` module can slip in.
     entry: { index: 'src/index.ts' },
     platform: 'neutral',
+    // Its declarations come from the node build, which shares one chunk of types among all entries.
+    dts: false,
   },
   {
     ...shared,
     name: 'node',
     entry: { 'index.node': 'src/index.node.ts', 'testing/index': 'src/testing/index.ts' },
+    dts: {
+      entry: { index: 'src/index.ts', 'index.node': 'src/index.node.ts', 'testing/index': 'src/testing/index.ts' },
+    },
     platform: 'node',
+  },
+  {
+    ...shared,
+    name: 'bin',
+    // `kibana-sdk-mock`: an ES module run by Node, no declarations.
+    entry: { 'bin/kibana-sdk-mock': 'src/testing/cli.ts' },
+    format: ['esm'],
+    dts: false,
+    platform: 'node',
+    target: 'node20',
+    esbuildPlugins: [kitFromPackage],
   },
 ]);

@@ -20,7 +20,9 @@
  *
  * @packageDocumentation
  */
+export type { KibanaMockFailure } from './failures.js';
 export { createKibanaMock, type KibanaMock, type KibanaMockOptions } from './mock.js';
+export type { KibanaMockFilePart, KibanaMockPart, KibanaMockRequest } from './request-log.js';
 export {
   SEED_IDS,
   defaultSeed,

@@ -1,6 +1,9 @@
 // The mock itself: state plus handlers, and its options.
 import type { HttpHandler } from 'msw';
 import { authorizationHeader, type KibanaAuth } from '../auth.js';
+import type { OperationId } from '../types.js';
+import { Failures, type KibanaMockFailure } from './failures.js';
+import { type KibanaMockRequest, RequestLog } from './request-log.js';
 import { createHandlers } from './router.js';
 import { defaultSeed, type KibanaMockSeed } from './seed.js';
 import { MockState } from './state.js';
@@ -24,7 +27,36 @@ export interface KibanaMock {
   readonly url: string;
   /** msw handlers for every operation, at `url` and under `url/s/<space>`. */
   readonly handlers: HttpHandler[];
-  /** Forgets every change: back to the seed. */
+  /**
+   * The requests the mock received, oldest first: each with its `operationId`, `method`, `path` (as
+   * sent, with the space prefix), `space`, typed `query` and parsed `body`. No headers, so never
+   * credentials. A new array on each read.
+   *
+   * @example
+   * ```ts
+   * await kibana.space('ops').cases.create(newCase);
+   * expect(mock.requests.at(-1)).toMatchObject({
+   *   operationId: 'createCase',
+   *   method: 'POST',
+   *   path: '/s/ops/api/cases',
+   *   body: { title: 'Disk full' },
+   * });
+   * ```
+   */
+  readonly requests: readonly KibanaMockRequest[];
+  /**
+   * Makes the next `times` calls (default 1) of `operationId` answer a Kibana error instead:
+   * `{ statusCode, error, message }` with `status` (default 500), and `Retry-After` when `retryAfter` is
+   * given. The calls are logged in {@link KibanaMock.requests}; after them the operation works again.
+   * Failures asked for the same operation queue up. Bad options throw a `TypeError` naming the option.
+   *
+   * @example
+   * ```ts
+   * mock.fail('getCase', { status: 503, times: 2, retryAfter: 1 });
+   * ```
+   */
+  fail(operationId: OperationId, options?: KibanaMockFailure): void;
+  /** Forgets every change, every logged request and every waiting failure: back to the seed. */
   reset(): void;
 }
 
@@ -55,10 +87,20 @@ export function createKibanaMock(options: KibanaMockOptions = {}): KibanaMock {
   // Checks the credentials' shape now, not at the first request.
   if (options.auth !== undefined) authorizationHeader(options.auth);
   const state = new MockState(options.seed ?? defaultSeed());
-  const handlers = createHandlers({ baseUrl: url, auth: options.auth, state });
+  const log = new RequestLog();
+  const failures = new Failures();
+  const handlers = createHandlers({ baseUrl: url, auth: options.auth, state, log, failures });
   return {
     url,
     handlers,
-    reset: () => state.reset(),
+    get requests() {
+      return log.entries;
+    },
+    fail: (operationId, failure = {}) => failures.add(operationId, failure),
+    reset() {
+      state.reset();
+      log.clear();
+      failures.clear();
+    },
   };
 }

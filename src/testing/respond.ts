@@ -3,13 +3,27 @@
 const REASONS: Readonly<Record<number, string>> = {
   400: 'Bad Request',
   401: 'Unauthorized',
+  402: 'Payment Required',
   403: 'Forbidden',
   404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  408: 'Request Timeout',
   409: 'Conflict',
+  410: 'Gone',
+  412: 'Precondition Failed',
   413: 'Request Entity Too Large',
   415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  423: 'Locked',
+  424: 'Failed Dependency',
+  428: 'Precondition Required',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   501: 'Not Implemented',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
 };
 
 /** Kibana's JSON error body. */
@@ -22,7 +36,8 @@ export interface KibanaErrorBody {
 /** Thrown by a route to answer with a Kibana error. */
 export class KibanaHttpError extends Error {
   readonly statusCode: number;
-  constructor(statusCode: number, message: string) {
+  /** `message` defaults to the status's reason phrase. */
+  constructor(statusCode: number, message: string = REASONS[statusCode] ?? 'Error') {
     super(message);
     this.statusCode = statusCode;
   }
@@ -51,6 +66,6 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
 }
 
 /** A Response for a Kibana error. */
-export function errorResponse(error: KibanaHttpError): Response {
-  return jsonResponse(error.body, error.statusCode);
+export function errorResponse(error: KibanaHttpError, headers: Record<string, string> = {}): Response {
+  return jsonResponse(error.body, error.statusCode, headers);
 }

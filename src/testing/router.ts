@@ -1,15 +1,19 @@
-// The msw handlers: two per operation (the default space and `/s/<space>`), each running Kibana's
-// checks in Kibana's order before the operation's route: authentication (401), kbn-xsrf on writes
-// (400), the APM version header (400), the query and the body against the spec (400).
-import { http, type HttpHandler } from 'msw';
+// The msw handlers: two per operation (the default space and `/s/<space>`). Each logs the request,
+// answers a failure injected with `mock.fail` if one is waiting, and otherwise runs Kibana's checks in
+// Kibana's order before the operation's route: authentication (401), kbn-xsrf on writes (400), the APM
+// version header (400), the query and the body against the spec (400).
+import type { HttpHandler } from 'msw';
 import type { KibanaAuth } from '../auth.js';
 import type { OperationId } from '../types.js';
 import { authenticate } from './auth.js';
+import { externals } from './externals.js';
 import { alertingRoutes } from './handlers/alerting.js';
 import { apmRoutes } from './handlers/apm.js';
 import { casesRoutes } from './handlers/cases.js';
 import { connectorsRoutes } from './handlers/connectors.js';
 import { maintenanceWindowRoutes } from './handlers/maintenance-windows.js';
+import type { Failures } from './failures.js';
+import type { RequestLog } from './request-log.js';
 import { KibanaHttpError, errorResponse, jsonResponse } from './respond.js';
 import type { Route, RouteContext, Routes } from './routes.js';
 import { specOperations, type SpecOperation } from './spec.js';
@@ -33,6 +37,10 @@ interface RouterOptions {
   baseUrl: string;
   auth: KibanaAuth | undefined;
   state: MockState;
+  /** Where every request an operation's handler gets is logged. */
+  log: RequestLog;
+  /** Failures waiting to be answered instead of the operation. */
+  failures: Failures;
 }
 
 function parameterCount(path: string): number {
@@ -94,7 +102,13 @@ async function serve(
   request: Request,
   params: Record<string, string | readonly string[] | undefined>,
   options: RouterOptions,
+  basePath: string,
 ): Promise<Response> {
+  const { spaceId: space, ...pathParams } = params;
+  const spaceId = typeof space === 'string' ? space : 'default';
+  await options.log.record(operation, request, basePath, spaceId);
+  const failure = options.failures.take(operation.operationId);
+  if (failure) return failure;
   try {
     const user = authenticate(request.headers.get('authorization'), options.auth);
     if (operation.method !== 'get' && !request.headers.has('kbn-xsrf'))
@@ -115,8 +129,6 @@ async function serve(
     }
     const query = parseQuery(operation, new URL(request.url).searchParams);
     const { body, form } = await readBody(operation, request);
-    const { spaceId: space, ...pathParams } = params;
-    const spaceId = typeof space === 'string' ? space : 'default';
     const context: RouteContext<OperationId> = {
       request,
       path: pathParams as never,
@@ -165,7 +177,7 @@ const UTF8 = [
  */
 function malformedPathHandler(baseUrl: string): HttpHandler {
   const base = baseUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return http.all(new RegExp(`^${base}/(?!(?:[^%]|${UTF8})*$)`), () =>
+  return externals.msw.http.all(new RegExp(`^${base}/(?!(?:[^%]|${UTF8})*$)`), () =>
     errorResponse(new KibanaHttpError(400, 'Invalid request path: malformed percent-encoding')),
   );
 }
@@ -176,13 +188,16 @@ export function createHandlers(options: RouterOptions): HttpHandler[] {
   // and msw takes the first handler that matches: fewer parameters first.
   const operations = [...specOperations()].sort((a, b) => parameterCount(a.path) - parameterCount(b.path));
   const handlers: HttpHandler[] = [malformedPathHandler(options.baseUrl)];
+  const basePath = new URL(options.baseUrl).pathname.replace(/\/$/, '');
   for (const prefix of ['', '/s/:spaceId']) {
     for (const operation of operations) {
       const route = routes[operation.operationId] as Route<OperationId> | undefined;
       if (!route) throw new Error(`kibana-sdk/testing has no route for ${operation.operationId}`);
       const pattern = `${options.baseUrl}${prefix}${operation.path.replace(/\{([^}]+)\}/g, ':$1')}`;
       handlers.push(
-        http[operation.method](pattern, ({ request, params }) => serve(operation, route, request, params, options)),
+        externals.msw.http[operation.method](pattern, ({ request, params }) =>
+          serve(operation, route, request, params, options, basePath),
+        ),
       );
     }
   }

@@ -1,8 +1,8 @@
 // The mock on a real HTTP server (node:http), for what msw cannot intercept: the undici transport,
 // browsers, curl, other languages. Same handlers, plus CORS so that a page on another origin can call it.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getResponse } from 'msw';
+import { externals } from './externals.js';
 import { createKibanaMock, type KibanaMock } from './mock.js';
 import { KibanaHttpError, errorResponse } from './respond.js';
 
@@ -121,8 +121,6 @@ async function send(
  * ```
  */
 export async function startKibanaMock(options: StartKibanaMockOptions = {}): Promise<RunningKibanaMock> {
-  // Loaded here so that the rest of kibana-sdk/testing stays free of Node built-ins.
-  const { createServer } = await import('node:http');
   const host = options.host ?? '127.0.0.1';
   const mock = options.mock ?? createKibanaMock();
   const base = new URL(mock.url);
@@ -136,7 +134,8 @@ export async function startKibanaMock(options: StartKibanaMockOptions = {}): Pro
         }
         const request = await toRequest(incoming, base.origin);
         const response =
-          (await getResponse(mock.handlers, request)) ?? errorResponse(new KibanaHttpError(404, 'Not Found'));
+          (await externals.msw.getResponse(mock.handlers, request)) ??
+          errorResponse(new KibanaHttpError(404, 'Not Found'));
         await send(outgoing, response, corsHeaders(), incoming.method === 'HEAD');
       } catch (error) {
         if (outgoing.headersSent) {

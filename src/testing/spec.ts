@@ -1,7 +1,5 @@
 // The OpenAPI document the mock serves, read once through the project's one reader: which operations
-// exist, where, and with what parameters and bodies. Imported as JSON so that a bundler inlines it and no
-// file access is needed.
-import document from '../../generated/kibana.openapi.json' with { type: 'json' };
+// exist, where, and with what parameters and bodies.
 import {
   readOperations,
   resolveRef,
@@ -9,6 +7,7 @@ import {
   type SpecOperation as ReadOperation,
 } from '../openapi/read.js';
 import type { OperationId } from '../types.js';
+import { externals } from './externals.js';
 
 export type { JsonSchema, SpecMethod, SpecParameter } from '../openapi/read.js';
 
@@ -18,7 +17,7 @@ export interface SpecOperation extends ReadOperation {
 }
 
 /** The whole document, for the schema validator (its `#/components/...` references point into it). */
-export const openApiDocument = document as unknown as OpenApiDocument;
+export const openApiDocument: OpenApiDocument = externals.openApiDocument;
 
 let operations: SpecOperation[] | undefined;
 

@@ -2,6 +2,7 @@
 // read from the spec's unions typed per type, and Kibana's checks against them: after its route has
 // accepted the generic body, Kibana validates what the type itself takes and answers with the type's
 // own wording (`error validating action type config: [url]: ...`, `params invalid: [threshold]: ...`).
+import { resolveRef } from '../openapi/read.js';
 import { KibanaHttpError } from './respond.js';
 import { openApiDocument, type JsonSchema } from './spec.js';
 import { typeSchemaProblem } from './validate.js';
@@ -14,22 +15,21 @@ function isNode(value: unknown): value is SchemaNode {
 
 const SCHEMA_PREFIX = '#/components/schemas/';
 
-function component(ref: string): SchemaNode {
-  const found = openApiDocument.components.schemas?.[ref.slice(SCHEMA_PREFIX.length)];
-  if (!ref.startsWith(SCHEMA_PREFIX) || !isNode(found)) throw new Error(`the spec has no schema ${ref}`);
-  return found;
+/** `schema` with its references followed by the project's one reader. */
+function resolved(schema: unknown): SchemaNode | undefined {
+  const target = resolveRef(openApiDocument, schema);
+  return isNode(target) ? target : undefined;
 }
 
-function resolved(schema: unknown): SchemaNode | undefined {
-  let current = schema;
-  for (let depth = 0; depth < 20 && isNode(current) && typeof current.$ref === 'string'; depth++)
-    current = component(current.$ref);
-  return isNode(current) ? current : undefined;
+function component(name: string): SchemaNode {
+  const found = resolved({ $ref: SCHEMA_PREFIX + name });
+  if (!found) throw new Error(`the spec has no schema ${name}`);
+  return found;
 }
 
 /** The discriminator mapping of a union schema: type id to member reference. */
 function mappingOf(unionName: string): Record<string, string> {
-  const discriminator = component(SCHEMA_PREFIX + unionName).discriminator;
+  const discriminator = component(unionName).discriminator;
   const mapping = isNode(discriminator) ? discriminator.mapping : undefined;
   if (!isNode(mapping)) throw new Error(`the spec's ${unionName} has no discriminator mapping`);
   return Object.fromEntries(
@@ -65,8 +65,8 @@ let connectorSchemas: Map<string, ConnectorTypeSchemas> | undefined;
 /** The schemas of every connector type the spec describes, by `connector_type_id`. */
 export function connectorTypeSchemas(): ReadonlyMap<string, ConnectorTypeSchemas> {
   if (connectorSchemas) return connectorSchemas;
-  const updates = resolved(component(`${SCHEMA_PREFIX}ConnectorUpdateRequestByType`).properties) ?? {};
-  const runs = resolved(component(`${SCHEMA_PREFIX}ConnectorRunParamsByType`).properties) ?? {};
+  const updates = resolved(component('ConnectorUpdateRequestByType').properties) ?? {};
+  const runs = resolved(component('ConnectorRunParamsByType').properties) ?? {};
   const found = new Map<string, ConnectorTypeSchemas>();
   for (const [typeId, ref] of Object.entries(mappingOf('ConnectorCreateRequest'))) {
     const config = propertyOf({ $ref: ref }, 'config');

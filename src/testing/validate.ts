@@ -1,8 +1,9 @@
 // Request validation against the spec, with Kibana's wording: a failing field is reported as
 // `[request body.title]: expected value of type [string] but got [number]`, the way Kibana's
 // route validation (@kbn/config-schema) reports it.
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import ajvFormats from 'ajv-formats';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { isReference, resolveRef } from '../openapi/read.js';
+import { externals } from './externals.js';
 import { openApiDocument, type JsonSchema, type SpecOperation, type SpecParameter } from './spec.js';
 import { KibanaHttpError } from './respond.js';
 
@@ -14,9 +15,8 @@ let ajv: Ajv2020 | undefined;
 function getAjv(): Ajv2020 {
   if (ajv) return ajv;
   // Not strict: OpenAPI's own keywords (discriminator, example, x-...) are annotations here.
-  const instance = new Ajv2020({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
-  // ajv-formats is CommonJS; its module object carries the plugin as `default` under every loader.
-  ajvFormats.default(instance);
+  const instance = new externals.Ajv2020({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
+  externals.addFormats(instance);
   instance.addSchema(openApiDocument, DOCUMENT_ID);
   ajv = instance;
   return instance;
@@ -73,22 +73,17 @@ function valueAt(data: unknown, pointer: string): unknown {
   return current;
 }
 
+/**
+ * `schema` with its references followed by the project's one reader. Schemas given to ajv carry
+ * {@link DOCUMENT_ID} before their `#/...` references (see `anchor`), and ajv's errors quote them so.
+ */
 function resolveSchema(schema: unknown): Record<string, unknown> | undefined {
-  let current = schema;
-  for (
-    let depth = 0;
-    depth < 20 &&
-    typeof current === 'object' &&
-    current !== null &&
-    typeof (current as { $ref?: unknown }).$ref === 'string';
-    depth++
-  ) {
-    const ref = (current as { $ref: string }).$ref.replace(DOCUMENT_ID, '');
-    let target: unknown = openApiDocument;
-    for (const token of ref.slice(2).split('/')) target = (target as Record<string, unknown> | undefined)?.[token];
-    current = target;
-  }
-  return typeof current === 'object' && current !== null ? (current as Record<string, unknown>) : undefined;
+  const local =
+    isReference(schema) && schema.$ref.startsWith(`${DOCUMENT_ID}#`)
+      ? { $ref: schema.$ref.slice(DOCUMENT_ID.length) }
+      : schema;
+  const resolved = resolveRef(openApiDocument, local);
+  return typeof resolved === 'object' && resolved !== null ? (resolved as Record<string, unknown>) : undefined;
 }
 
 /** The JSON types a schema allows, looking through references and unions; empty when it does not say. */
@@ -323,6 +318,27 @@ function coerce(parameter: SpecParameter, values: string[]): unknown {
   const array = resolveSchema(schema)?.type === 'array' || (values.length > 1 && allows(schema, 'array'));
   if (array) return values.map(scalar);
   return scalar(values[values.length - 1] ?? '');
+}
+
+/**
+ * The query as `operation` types it, for the request log: like {@link parseQuery}, but never refusing.
+ * A key the operation does not declare, or a value that does not parse, keeps the text as sent (a list
+ * when the key is repeated).
+ */
+export function typedQuery(operation: SpecOperation, search: URLSearchParams): Record<string, unknown> {
+  const declared = new Map(operation.parameters.filter((p) => p.in === 'query').map((p) => [p.name, p]));
+  const query: Record<string, unknown> = {};
+  for (const name of new Set(search.keys())) {
+    const values = search.getAll(name);
+    const parameter = declared.get(name);
+    const sent = values.length === 1 ? values[0] : values;
+    try {
+      query[name] = parameter ? coerce(parameter, values) : sent;
+    } catch {
+      query[name] = sent;
+    }
+  }
+  return query;
 }
 
 /** The query of `operation`, typed per its parameters; unknown keys and bad values give Kibana's 400. */
