@@ -221,6 +221,7 @@ const QUERY_METHODS: Array<{ name: string; call: (kibana: Kibana, value: Loose) 
   { name: 'apm.agentConfiguration.environments', call: (k, v) => k.apm.agentConfiguration.environments(v) },
   { name: 'apm.annotations.search', call: (k, v) => k.apm.annotations.search(ok, v) },
   { name: 'apm.sourcemaps.list', call: (k, v) => k.apm.sourcemaps.list(v) },
+  { name: 'apm.sourcemaps.iterate', call: (k, v) => first(k.apm.sourcemaps.iterate(v)) },
 ];
 
 /** Every public method once, with a call option that does not exist: the options object is checked everywhere. */
@@ -339,6 +340,7 @@ const EVERY_METHOD: Array<{ name: string; call: (kibana: Kibana, options: Loose)
   { name: 'apm.annotations.search', call: (k, o) => k.apm.annotations.search('svc', {}, o) },
   { name: 'apm.serverSchema.save', call: (k, o) => k.apm.serverSchema.save({ schema: {} }, o) },
   { name: 'apm.sourcemaps.list', call: (k, o) => k.apm.sourcemaps.list({}, o) },
+  { name: 'apm.sourcemaps.iterate', call: (k, o) => first(k.apm.sourcemaps.iterate({}, o)) },
   {
     name: 'apm.sourcemaps.upload',
     call: (k, o) =>
