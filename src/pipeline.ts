@@ -110,9 +110,10 @@ export function createPipeline(config: ResolvedConfig, transport: Transport, eve
       let failure: KibanaError;
       try {
         if (events.has('request')) events.emit('request', { method, path: template, attempt });
-        const started = performance.now();
+        // Timed only when someone listens; a listener added while the attempt runs sees the next one.
+        const started = events.has('response') ? performance.now() : undefined;
         const response = await transport.send(transportRequest);
-        if (events.has('response')) {
+        if (started !== undefined) {
           const durationMs = performance.now() - started;
           events.emit('response', { method, path: template, status: response.status, durationMs, attempt });
         }
