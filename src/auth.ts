@@ -1,5 +1,5 @@
 import { base64Utf8 } from './base64.js';
-import { ConfigurationError, type KibanaError } from './errors.js';
+import { optionProblem, type Problem } from './errors.js';
 
 /**
  * How the client authenticates. Exactly one form:
@@ -26,16 +26,11 @@ export function headerValueProblem(value: string): string | undefined {
     : undefined;
 }
 
-/** Makes the error for a bad credential field: a `ConfigurationError` for the client, an `ArgumentError` per call. */
-export type AuthProblem = (field: string, problem: string) => KibanaError;
-
-const configurationProblem: AuthProblem = (field, problem) => new ConfigurationError(field, problem);
-
 /**
  * The `Authorization` header value for `auth`, whose fields are named `${name}.bearer` and so on in
  * errors. Problems are reported by field name only: a credential's value is never echoed into an error.
  */
-export function authorizationHeader(auth: unknown, name = 'auth', fail: AuthProblem = configurationProblem): string {
+export function authorizationHeader(auth: unknown, name = 'auth', fail: Problem = optionProblem): string {
   const text = (field: string, value: unknown): string => {
     if (typeof value !== 'string')
       throw fail(`${name}${field}`, `expected a string, got ${value === null ? 'null' : typeof value}`);

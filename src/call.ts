@@ -2,14 +2,14 @@ import type { Client } from 'openapi-fetch';
 import type { paths } from '../generated/kibana.js';
 import {
   checkCallHeadersAndAuth,
-  checkCallInteger,
   checkObject,
   checkOptionKeys,
   checkRequiredFields,
   checkSignal,
 } from './call-options.js';
 import type { ClientSettings } from './client-settings.js';
-import { ArgumentError, ClientClosedError, ConfigurationError, type RequestInfo } from './errors.js';
+import { checkMaxRetries, checkRequestTimeout } from './config.js';
+import { ClientClosedError, argumentProblem, type RequestInfo } from './errors.js';
 import type { OperationFacts } from './openapi/facts.js';
 import type { CallContext } from './pipeline.js';
 import { serializeQuery } from './query.js';
@@ -167,16 +167,16 @@ export class Caller {
         timeout:
           options.requestTimeout === undefined
             ? config.requestTimeout
-            : checkCallInteger('options.requestTimeout', options.requestTimeout, 1),
+            : checkRequestTimeout('options.requestTimeout', options.requestTimeout, argumentProblem),
         maxRetries:
           options.maxRetries === undefined
             ? config.maxRetries
-            : checkCallInteger('options.maxRetries', options.maxRetries, 0, 100),
+            : checkMaxRetries('options.maxRetries', options.maxRetries, argumentProblem),
         retry: config.retry,
         retryNonIdempotent: options.retryNonIdempotent === true,
         replayable: internal?.oneShot !== true,
       };
-      if (options.space !== undefined) baseUrl = this.#spaceUrl(options.space);
+      if (options.space !== undefined) baseUrl = this.shared.baseUrl(options.space, 'options.space', argumentProblem);
     }
     const params =
       init.path === undefined && init.query === undefined
@@ -207,15 +207,5 @@ export class Caller {
         ? parseJson(data, response.status, { method: operation.method, path: facts.path })
         : undefined;
     return new CallResponse(parsed, response);
-  }
-
-  #spaceUrl(space: unknown): string {
-    try {
-      return this.shared.baseUrl(space, 'options.space');
-    } catch (error) {
-      throw error instanceof ConfigurationError
-        ? new ArgumentError('options.space', error.message.replace(/^Invalid option options\.space: /, ''))
-        : error;
-    }
   }
 }

@@ -1,6 +1,7 @@
 import { Caller } from './call.js';
 import { ClientSettings } from './client-settings.js';
-import { checkObject, checkOptionKeys, describe } from './call-options.js';
+import { checkObject, checkOptionKeys } from './call-options.js';
+import { kindOf } from './describe.js';
 import { resolveConfig, type KibanaClientOptions } from './config.js';
 import { ArgumentError, ConfigurationError } from './errors.js';
 import type { KibanaClientEvents } from './events.js';
@@ -94,7 +95,7 @@ export class KibanaClient {
    */
   space(spaceId: string): KibanaClient {
     if (typeof spaceId !== 'string')
-      throw new ConfigurationError('space', `expected a space id string, got ${describe(spaceId)}`);
+      throw new ConfigurationError('space', `expected a space id string, got ${kindOf(spaceId)}`);
     const { shared, settings } = this.#caller;
     let scoped = settings.scoped.get(spaceId);
     if (!scoped) {

@@ -1,7 +1,7 @@
-import { RESERVED_HEADERS } from './headers.js';
-import { authorizationHeader, headerValueProblem, type KibanaAuth } from './auth.js';
+import { checkHeaders } from './headers.js';
+import { authorizationHeader, type KibanaAuth } from './auth.js';
 import { kibanaUrlFromCloudId } from './cloud.js';
-import { ConfigurationError } from './errors.js';
+import { ConfigurationError, optionProblem, type Problem } from './errors.js';
 import { DEFAULT_RETRY, type RetryOptions, type RetryPolicy } from './retry.js';
 
 /** TLS settings for the connection to Kibana (Node only). PEM text or bytes. */
@@ -85,7 +85,6 @@ const OPTION_NAMES = new Set<string>([
   'maxConcurrency',
 ]);
 const NODE_ONLY = ['tls', 'caFingerprint', 'proxy', 'connections'] as const;
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** Settings resolved once per client; every request reads them without further work. */
 export interface ResolvedConfig {
@@ -118,14 +117,30 @@ function describe(value: unknown): string {
 }
 
 /** A whole number within bounds; names the option and the value it got. */
-export function checkInteger(option: string, value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number {
+export function checkInteger(
+  option: string,
+  value: unknown,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+  fail: Problem = optionProblem,
+): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigurationError(
+    throw fail(
       option,
       `expected a whole number from ${min}${max === Number.MAX_SAFE_INTEGER ? '' : ` to ${max}`}, got ${describe(value)}`,
     );
   }
   return value;
+}
+
+/** A `requestTimeout` in milliseconds, as the client, `withOptions` and each call take it. */
+export function checkRequestTimeout(option: string, value: unknown, fail: Problem = optionProblem): number {
+  return checkInteger(option, value, 1, undefined, fail);
+}
+
+/** A `maxRetries`, as the client, `withOptions` and each call take it. */
+export function checkMaxRetries(option: string, value: unknown, fail: Problem = optionProblem): number {
+  return checkInteger(option, value, 0, 100, fail);
 }
 
 /**
@@ -166,30 +181,6 @@ function resolveUrl(options: KibanaClientOptions): { origin: string; basePath: s
       ? { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) }
       : undefined;
   return { origin: url.origin, basePath: url.pathname.replace(/\/+$/, ''), ...(credentials ? { credentials } : {}) };
-}
-
-/** The `headers` option, checked: names lower-cased, the client's own names refused. */
-export function resolveHeaders(headers: unknown): Record<string, string> {
-  if (headers === undefined) return {};
-  if (typeof headers !== 'object' || headers === null || Array.isArray(headers))
-    throw new ConfigurationError('headers', `expected an object of header names to strings, got ${describe(headers)}`);
-  const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    const lower = name.toLowerCase();
-    if (!TOKEN.test(name))
-      throw new ConfigurationError(`headers[${JSON.stringify(name)}]`, 'is not a valid header name');
-    if (RESERVED_HEADERS.has(lower))
-      throw new ConfigurationError(
-        `headers[${JSON.stringify(name)}]`,
-        'is set by the client itself (use auth for credentials)',
-      );
-    if (typeof value !== 'string')
-      throw new ConfigurationError(`headers[${JSON.stringify(name)}]`, `expected a string, got ${describe(value)}`);
-    const problem = headerValueProblem(value);
-    if (problem) throw new ConfigurationError(`headers[${JSON.stringify(name)}]`, problem);
-    result[lower] = value;
-  }
-  return result;
 }
 
 /** The `retry` option, checked; fields it leaves out come from `base`. */
@@ -239,7 +230,7 @@ export function resolveConfig(
     throw new ConfigurationError('auth', 'is required: { apiKey }, { username, password } or { bearer }');
 
   const headers: Record<string, string> = {
-    ...resolveHeaders(options.headers),
+    ...(options.headers === undefined ? undefined : checkHeaders(options.headers)),
     authorization: authorizationHeader(auth),
   };
   if (platform.userAgent && !('user-agent' in headers)) headers['user-agent'] = platform.userAgent;
@@ -294,8 +285,8 @@ export function resolveConfig(
     basePath,
     headers: Object.freeze(headers),
     requestTimeout:
-      options.requestTimeout === undefined ? 30_000 : checkInteger('requestTimeout', options.requestTimeout, 1),
-    maxRetries: options.maxRetries === undefined ? 3 : checkInteger('maxRetries', options.maxRetries, 0, 100),
+      options.requestTimeout === undefined ? 30_000 : checkRequestTimeout('requestTimeout', options.requestTimeout),
+    maxRetries: options.maxRetries === undefined ? 3 : checkMaxRetries('maxRetries', options.maxRetries),
     retry: resolveRetry(options.retry),
     maxResponseSize:
       options.maxResponseSize === undefined

@@ -98,6 +98,18 @@ export class ArgumentError extends KibanaError {
   }
 }
 
+/**
+ * Makes the error for a bad value: checks shared by the constructor and by calls take one, so the same
+ * rule answers `ConfigurationError` for a client option and `ArgumentError` for a call's argument.
+ */
+export type Problem = (name: string, problem: string) => KibanaError;
+
+/** The problem of a client option, thrown by the constructor, `space()` and `withOptions()`. */
+export const optionProblem: Problem = (name, problem) => new ConfigurationError(name, problem);
+
+/** The problem of a call's argument or option, thrown (or rejected) before any request. */
+export const argumentProblem: Problem = (name, problem) => new ArgumentError(name, problem);
+
 const STATUS_TEXT: Readonly<Record<number, string>> = {
   300: 'Multiple Choices',
   301: 'Moved Permanently',

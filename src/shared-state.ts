@@ -3,6 +3,7 @@ import type { paths } from '../generated/kibana.js';
 import { operationTable } from '../generated/operations.js';
 import { ConcurrencyLimit } from './concurrency.js';
 import type { ResolvedConfig } from './config.js';
+import type { Problem } from './errors.js';
 import { ClientEvents } from './events.js';
 import type { OperationFacts } from './openapi/facts.js';
 import { fillPath } from './path.js';
@@ -61,11 +62,11 @@ export class SharedState {
   }
 
   /** The URL prefix of a space; computed once per space id. */
-  baseUrl(space: unknown, option: string): string {
-    const key = typeof space === 'string' ? space : space === undefined ? 'default' : spacePrefix(space, option);
+  baseUrl(space: unknown, option: string, fail?: Problem): string {
+    const key = typeof space === 'string' ? space : space === undefined ? 'default' : spacePrefix(space, option, fail);
     let url = this.#baseUrls.get(key);
     if (url === undefined) {
-      url = this.config.origin + this.config.basePath + spacePrefix(space, option);
+      url = this.config.origin + this.config.basePath + spacePrefix(space, option, fail);
       this.#baseUrls.set(key, url);
     }
     return url;

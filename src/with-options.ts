@@ -1,4 +1,5 @@
-import { checkInteger, resolveHeaders, resolveRetry } from './config.js';
+import { checkMaxRetries, checkRequestTimeout, resolveRetry } from './config.js';
+import { checkHeaders } from './headers.js';
 import { ConfigurationError } from './errors.js';
 import type { RetryOptions } from './retry.js';
 import type { CallSettings } from './client-settings.js';
@@ -30,13 +31,12 @@ export function deriveSettings(parent: CallSettings, options: unknown): CallSett
     headers:
       given.headers === undefined
         ? parent.headers
-        : Object.freeze({ ...parent.headers, ...resolveHeaders(given.headers) }),
+        : Object.freeze({ ...parent.headers, ...checkHeaders(given.headers) }),
     requestTimeout:
       given.requestTimeout === undefined
         ? parent.requestTimeout
-        : checkInteger('requestTimeout', given.requestTimeout, 1),
-    maxRetries:
-      given.maxRetries === undefined ? parent.maxRetries : checkInteger('maxRetries', given.maxRetries, 0, 100),
+        : checkRequestTimeout('requestTimeout', given.requestTimeout),
+    maxRetries: given.maxRetries === undefined ? parent.maxRetries : checkMaxRetries('maxRetries', given.maxRetries),
     retry: resolveRetry(given.retry, parent.retry),
   };
 }
