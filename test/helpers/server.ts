@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
@@ -91,51 +91,73 @@ export async function startServer(
   };
 }
 
-/** A throwaway CA and a server certificate for 127.0.0.1 signed by it, made with openssl. */
-export function makeCertificates(): { ca: string; caFingerprint: string; key: string; cert: string } {
+/**
+ * A throwaway CA and a server certificate signed by it, made with openssl: for 127.0.0.1 unless
+ * `subjectAltName` names another host (e.g. `DNS:kibana.other.example`, for a wrong-host check).
+ */
+export function makeCertificates(subjectAltName = 'IP:127.0.0.1'): {
+  ca: string;
+  caFingerprint: string;
+  key: string;
+  cert: string;
+} {
   const dir = mkdtempSync(path.join(tmpdir(), 'kibana-sdk-tls-'));
-  const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-  run(
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    'ca.key',
-    '-out',
-    'ca.crt',
-    '-days',
-    '2',
-    '-subj',
-    '/CN=kibana-sdk test CA',
-  );
-  run('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=127.0.0.1');
-  const ext = path.join(dir, 'ext.cnf');
-  execFileSync('sh', ['-c', `printf 'subjectAltName=IP:127.0.0.1\\n' > ${ext}`]);
-  run(
-    'x509',
-    '-req',
-    '-in',
-    'server.csr',
-    '-CA',
-    'ca.crt',
-    '-CAkey',
-    'ca.key',
-    '-CAcreateserial',
-    '-out',
-    'server.crt',
-    '-days',
-    '2',
-    '-extfile',
-    ext,
-  );
-  const fingerprint =
-    run('x509', '-in', 'ca.crt', '-noout', '-fingerprint', '-sha256').toString().trim().split('=')[1] ?? '';
-  return {
-    ca: readFileSync(path.join(dir, 'ca.crt'), 'utf8'),
-    caFingerprint: fingerprint,
-    key: readFileSync(path.join(dir, 'server.key'), 'utf8'),
-    cert: readFileSync(path.join(dir, 'server.crt'), 'utf8'),
-  };
+  try {
+    const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+    const days = ['-days', '2'];
+    run(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.crt',
+      ...days,
+      '-subj',
+      '/CN=kibana-sdk test CA',
+    );
+    const commonName = subjectAltName.replace(/^[A-Z]+:/, '');
+    run(
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'server.key',
+      '-out',
+      'server.csr',
+      '-subj',
+      `/CN=${commonName}`,
+    );
+    writeFileSync(path.join(dir, 'ext.cnf'), `subjectAltName=${subjectAltName}\n`);
+    run(
+      'x509',
+      '-req',
+      '-in',
+      'server.csr',
+      '-CA',
+      'ca.crt',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-out',
+      'server.crt',
+      ...days,
+      '-extfile',
+      'ext.cnf',
+    );
+    const fingerprint =
+      run('x509', '-in', 'ca.crt', '-noout', '-fingerprint', '-sha256').toString().trim().split('=')[1] ?? '';
+    return {
+      ca: readFileSync(path.join(dir, 'ca.crt'), 'utf8'),
+      caFingerprint: fingerprint,
+      key: readFileSync(path.join(dir, 'server.key'), 'utf8'),
+      cert: readFileSync(path.join(dir, 'server.crt'), 'utf8'),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

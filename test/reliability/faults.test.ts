@@ -13,7 +13,7 @@ import {
   TooManyRequestsError,
 } from '../../src/index.node.js';
 import { makeCertificates } from '../helpers/server.js';
-import { faults, makeWrongHostCertificate, peakMemory } from './faults.js';
+import { faults, peakMemory } from './faults.js';
 import { errorName, runScenario, type Outcome, type ScenarioResult, type Transport } from './scenario.js';
 import { AUTHS, captureOutput, findSecret } from './secrets.js';
 
@@ -455,7 +455,7 @@ describe.each(['fetch', 'undici'] as Transport[])('fault injection over the %s t
 });
 
 describe('TLS certificate that does not match the host', () => {
-  const wrongHost = makeWrongHostCertificate();
+  const wrongHost = makeCertificates('DNS:kibana.other.example');
   const ipOnly = makeCertificates();
 
   it('undici transport, certificate for another name: ConnectionError naming the mismatch, even with the CA trusted', async () => {

@@ -4,13 +4,9 @@
  * endless bodies). Every request and connection is counted, so a test can tell how many attempts
  * the client made and whether a POST was sent twice.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 
@@ -441,69 +437,6 @@ export async function peakMemory<T>(work: () => Promise<T>): Promise<{ value: T;
     return { value, peak };
   } finally {
     clearInterval(timer);
-  }
-}
-
-/**
- * A CA and a server certificate for a host name other than the one the client connects to
- * (`kibana.other.example`, no IP address), made with openssl in a temporary folder.
- */
-export function makeWrongHostCertificate(): { ca: string; key: string; cert: string } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'kibana-sdk-wrong-host-'));
-  try {
-    const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-    run(
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      'ca.key',
-      '-out',
-      'ca.crt',
-      '-days',
-      '2',
-      '-subj',
-      '/CN=kibana-sdk wrong-host CA',
-    );
-    run(
-      'req',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      'server.key',
-      '-out',
-      'server.csr',
-      '-subj',
-      '/CN=kibana.other.example',
-    );
-    execFileSync('sh', ['-c', "printf 'subjectAltName=DNS:kibana.other.example\\n' > ext.cnf"], { cwd: dir });
-    run(
-      'x509',
-      '-req',
-      '-in',
-      'server.csr',
-      '-CA',
-      'ca.crt',
-      '-CAkey',
-      'ca.key',
-      '-CAcreateserial',
-      '-out',
-      'server.crt',
-      '-days',
-      '2',
-      '-extfile',
-      'ext.cnf',
-    );
-    return {
-      ca: readFileSync(path.join(dir, 'ca.crt'), 'utf8'),
-      key: readFileSync(path.join(dir, 'server.key'), 'utf8'),
-      cert: readFileSync(path.join(dir, 'server.crt'), 'utf8'),
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
