@@ -67,8 +67,6 @@ async function readError(response: TransportResponse, info: RequestInfo): Promis
   return responseError({ statusCode: response.status, body, headers: response.headers.toRecord(), request: info });
 }
 
-const JSON_CONTENT = { 'content-type': 'application/json' };
-
 /**
  * Sends one prepared call: adds the Kibana headers, applies the timeout, retries what is safe to
  * retry, and turns error answers into `KibanaError`s. It is openapi-fetch's `fetch`.
@@ -87,10 +85,8 @@ export function createPipeline(config: ResolvedConfig, transport: Transport, eve
 
     const body = request.body;
     // A JSON body is the only string body; FormData and Blobs carry their own media type.
-    let headers = operation.headers;
-    if (typeof body === 'string' || call.headers) {
-      headers = { ...headers, ...(typeof body === 'string' ? JSON_CONTENT : undefined), ...call.headers };
-    }
+    let headers = typeof body === 'string' ? operation.jsonHeaders : operation.headers;
+    if (call.headers) headers = { ...headers, ...call.headers };
     const retries =
       call.replayable && !(body instanceof ReadableStream) && (call.retryNonIdempotent || operation.idempotent)
         ? call.maxRetries

@@ -26,10 +26,11 @@ export class SharedState {
   readonly platform: Platform;
   readonly transport: Transport;
   readonly events = new ClientEvents();
-  readonly fetchClient: Client<paths>;
   /** `undefined` when `maxConcurrency` is not set. */
   readonly limit: ConcurrencyLimit | undefined;
   readonly #baseUrls = new Map<string, string>();
+  readonly #senders = new Map<string, Client<paths>['request']>();
+  readonly #fetch: typeof fetch;
   #closing: Promise<void> | undefined;
   #routes: Map<string, Partial<Record<string, OperationId>>> | undefined;
 
@@ -40,13 +41,7 @@ export class SharedState {
       config.transport === 'undici' && platform.undiciTransport
         ? platform.undiciTransport(config)
         : fetchTransport(config.fetch, config.maxResponseSize);
-    this.fetchClient = createClient<paths>({
-      baseUrl: config.origin + config.basePath,
-      fetch: createPipeline(config, this.transport, this.events) as unknown as typeof fetch,
-      Request: PreparedRequest as unknown as typeof Request,
-      querySerializer: serializeQuery,
-      pathSerializer: fillPath,
-    });
+    this.#fetch = createPipeline(config, this.transport, this.events) as unknown as typeof fetch;
     this.limit = config.maxConcurrency === undefined ? undefined : new ConcurrencyLimit(config.maxConcurrency);
   }
 
@@ -59,6 +54,26 @@ export class SharedState {
   close(): Promise<void> {
     this.#closing ??= this.transport.close().then(() => undefined);
     return this.#closing;
+  }
+
+  /**
+   * `request` of the openapi-fetch client of one base URL (a space's), made once: a base URL fixed per
+   * client keeps it out of each call's options, which openapi-fetch copies twice per call.
+   */
+  sender(baseUrl: string): Client<paths>['request'] {
+    let send = this.#senders.get(baseUrl);
+    if (send === undefined) {
+      const client = createClient<paths>({
+        baseUrl,
+        fetch: this.#fetch,
+        Request: PreparedRequest as unknown as typeof Request,
+        querySerializer: serializeQuery,
+        pathSerializer: fillPath,
+      });
+      send = client.request.bind(client);
+      this.#senders.set(baseUrl, send);
+    }
+    return send;
   }
 
   /** The URL prefix of a space; computed once per space id. */
