@@ -19,6 +19,7 @@ import { build } from 'esbuild';
 import { buildFixtures, PAGES, PER_PAGE } from './fixtures.js';
 import type { LoadSettings, RunSample } from './load.js';
 import type { PagingResult, PagingSettings } from './paging.js';
+import type { ProfileResult, ProfileSettings } from './profile.js';
 
 const smoke = process.argv.includes('--smoke');
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,6 +46,10 @@ const LOAD: Omit<LoadSettings, 'url' | 'fixtures'> = smoke
       warmupRequests: 2000,
       initialWarmupMs: 500,
     };
+/** The CPU profile of the Node path, at the concurrency where it is CPU-bound. */
+const PROFILE: Omit<ProfileSettings, 'url' | 'fixtures'> = smoke
+  ? { concurrency: 64, warmupRequests: 200, requests: 500, rounds: 1 }
+  : { concurrency: 64, warmupRequests: 3000, requests: 15_000, rounds: 3 };
 const PAGING_TOTAL = smoke ? 10 * PER_PAGE : PAGES * PER_PAGE;
 const PAGING_WARMUP_REQUESTS = smoke ? 200 : 2000;
 const TYPECHECK_RUNS = smoke ? 1 : 3;
@@ -158,11 +163,13 @@ function timed(
 
 // ---------------------------------------------------------------------------------------------
 
-async function compileWorkers(): Promise<Record<'server' | 'load' | 'paging', string>> {
+type Workers = Record<'server' | 'load' | 'paging' | 'profile', string>;
+
+async function compileWorkers(): Promise<Workers> {
   const outdir = path.join(cache, 'js');
   rmSync(outdir, { recursive: true, force: true });
   await build({
-    entryPoints: ['server', 'load', 'paging'].map((name) => path.join(root, 'bench', `${name}.ts`)),
+    entryPoints: ['server', 'load', 'paging', 'profile'].map((name) => path.join(root, 'bench', `${name}.ts`)),
     outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,
@@ -177,6 +184,7 @@ async function compileWorkers(): Promise<Record<'server' | 'load' | 'paging', st
     server: path.join(outdir, 'server.mjs'),
     load: path.join(outdir, 'load.mjs'),
     paging: path.join(outdir, 'paging.mjs'),
+    profile: path.join(outdir, 'profile.mjs'),
   };
 }
 
@@ -475,6 +483,32 @@ function goals(samples: RunSample[], paging: PagingResult[], typecheck: Typechec
 
 // ---------------------------------------------------------------------------------------------
 
+/** One row per part of the code, one column pair per operation: `undici.request`, the SDK, and the difference. */
+function profileTable(results: ProfileResult[]): string {
+  const find = (variant: string, op: string) => results.find((r) => r.variant === variant && r.op === op);
+  const parts = [...new Set(results.flatMap((r) => Object.keys(r.parts)))].sort(
+    (a, b) => (find('sdk (undici)', 'get')?.parts[b] ?? 0) - (find('sdk (undici)', 'get')?.parts[a] ?? 0),
+  );
+  const cell = (value: number | undefined) => (value === undefined ? '' : value.toFixed(1));
+  const row = (label: string, value: (r: ProfileResult) => number) =>
+    [label].concat(
+      ...(['get', 'create'] as const).map((op) => {
+        const base = find(REFERENCE, op);
+        const sdk = find('sdk (undici)', op);
+        const a = base && value(base);
+        const b = sdk && value(sdk);
+        return [cell(a), cell(b), cell(a === undefined || b === undefined ? undefined : b - a)];
+      }),
+    );
+  const rows = parts.map((name) => row(name, (r) => r.parts[name] ?? 0));
+  rows.push(row('sampled total', (r) => Object.values(r.parts).reduce((sum, value) => sum + value, 0)));
+  rows.push(row('CPU (process.cpuUsage)', (r) => r.cpuUsPerRequest));
+  return table(
+    ['part', 'get: undici.request', 'get: sdk', 'get: Δ', 'create: undici.request', 'create: sdk', 'create: Δ'],
+    rows,
+  );
+}
+
 function table(headers: string[], rows: (string | number)[][]): string {
   const cells = [headers, ...rows.map((r) => r.map(String))];
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
@@ -506,7 +540,7 @@ async function main(): Promise<void> {
 }
 
 async function measureAndReport(
-  scripts: Record<'server' | 'load' | 'paging', string>,
+  scripts: Workers,
   fixturesFile: string,
   caseBytes: number,
   loadBefore: number[],
@@ -514,6 +548,7 @@ async function measureAndReport(
 ): Promise<void> {
   const server = await startServer(scripts.server, fixturesFile, PAGING_TOTAL);
   let samples: RunSample[];
+  let profile: ProfileResult[];
   const paging: PagingResult[] = [];
   try {
     log(
@@ -525,6 +560,16 @@ async function measureAndReport(
       [JSON.stringify(settings)],
       ['--expose-gc'],
       'samples',
+      LOAD_TIMEOUT_MS,
+    );
+    log(
+      `CPU profile: ${PROFILE.rounds} round(s) x undici.request and sdk (undici) x get/create x c=${PROFILE.concurrency}`,
+    );
+    profile = await runWorker<ProfileResult[]>(
+      scripts.profile,
+      [JSON.stringify({ url: server.url, fixtures: fixturesFile, ...PROFILE } satisfies ProfileSettings)],
+      [],
+      'results',
       LOAD_TIMEOUT_MS,
     );
     for (const transport of ['undici', 'fetch'] as const) {
@@ -580,6 +625,10 @@ async function measureAndReport(
       ]),
     ),
   );
+  out.push(
+    `\nWhere the client's CPU goes at c=${PROFILE.concurrency} (µs per request: sampled self time of the main thread, median of ${PROFILE.rounds} profiled run(s) of ${PROFILE.requests} requests; CPU is process.cpuUsage(), every thread)`,
+  );
+  out.push(profileTable(profile));
   out.push(
     `\nPaging memory (${PAGING_TOTAL} cases, pages of ${PER_PAGE}; heap used after GC, without V8's code space, sampled as each page arrives)`,
   );
@@ -656,6 +705,7 @@ async function measureAndReport(
       caseBytes,
     },
     requestOverhead: { summary: load, samples },
+    cpuProfile: { settings: PROFILE, results: profile },
     pagingMemory: paging,
     bundleSize: bundle,
     typecheck,
