@@ -56,10 +56,7 @@ export class KibanaClient {
       this.#caller = given;
     } else {
       const platform = currentPlatform();
-      const config = resolveConfig(options, {
-        nodeTransport: platform.undiciTransport !== undefined,
-        userAgent: platform.userAgent,
-      });
+      const config = resolveConfig(options, platform);
       this.#caller = new Caller(
         new SharedState(config, platform),
         new ClientSettings(config),

@@ -1,7 +1,9 @@
 import { checkHeaders } from './headers.js';
 import { authorizationHeader, type KibanaAuth } from './auth.js';
 import { kibanaUrlFromCloudId } from './cloud.js';
+import { describe } from './describe.js';
 import { ConfigurationError, optionProblem, type Problem } from './errors.js';
+import type { Platform } from './platform.js';
 import { DEFAULT_RETRY, type RetryOptions, type RetryPolicy } from './retry.js';
 
 /** TLS settings for the connection to Kibana (Node only). PEM text or bytes. */
@@ -66,6 +68,9 @@ export interface KibanaClientOptions {
   maxConcurrency?: number;
 }
 
+/** The options only the undici transport honours, so only the Node entry. */
+export const NODE_ONLY = ['tls', 'caFingerprint', 'proxy', 'connections'] as const;
+
 const OPTION_NAMES = new Set<string>([
   'url',
   'cloud',
@@ -78,16 +83,20 @@ const OPTION_NAMES = new Set<string>([
   'maxResponseSize',
   'transport',
   'fetch',
-  'tls',
-  'caFingerprint',
-  'proxy',
-  'connections',
+  ...NODE_ONLY,
   'maxConcurrency',
 ]);
-const NODE_ONLY = ['tls', 'caFingerprint', 'proxy', 'connections'] as const;
+
+/** The undici transport's settings, from the Node-only options. */
+export interface UndiciSettings {
+  tls: TlsOptions | undefined;
+  caFingerprint: string | undefined;
+  proxy: string | undefined;
+  connections: number;
+}
 
 /** Settings resolved once per client; every request reads them without further work. */
-export interface ResolvedConfig {
+interface CommonConfig {
   /** `https://host:port`. */
   origin: string;
   /** Base path without a trailing slash, `''` when Kibana is served at the root. */
@@ -98,23 +107,18 @@ export interface ResolvedConfig {
   maxRetries: number;
   retry: RetryPolicy;
   maxResponseSize: number;
-  transport: 'fetch' | 'undici';
   fetch: typeof globalThis.fetch | undefined;
-  tls: TlsOptions | undefined;
-  caFingerprint: string | undefined;
-  proxy: string | undefined;
-  connections: number;
   /** `undefined` when calls are not limited. */
   maxConcurrency: number | undefined;
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return typeof value;
-}
+/** A client's resolved settings; the undici transport's come with it, the fetch transport needs none. */
+export type ResolvedConfig = Readonly<
+  CommonConfig & ({ transport: 'fetch' } | ({ transport: 'undici' } & UndiciSettings))
+>;
+
+/** The resolved settings of a client on the undici transport. */
+export type UndiciConfig = Extract<ResolvedConfig, { transport: 'undici' }>;
 
 /** A whole number within bounds; names the option and the value it got. */
 export function checkInteger(
@@ -202,20 +206,33 @@ export function resolveRetry(retry: unknown, base: RetryPolicy = DEFAULT_RETRY):
   });
 }
 
-function isBun(): boolean {
-  // Read through globalThis: this module is also compiled for browsers, where `process` does not exist.
-  const runtime = globalThis as { Bun?: unknown; process?: { versions?: Record<string, string | undefined> } };
-  return runtime.Bun !== undefined || typeof runtime.process?.versions?.bun === 'string';
+/** A `fetch` option: a function when given. */
+export function checkFetch(fetch: unknown): void {
+  if (fetch !== undefined && typeof fetch !== 'function')
+    throw new ConfigurationError('fetch', `expected a function, got ${describe(fetch)}`);
+}
+
+/**
+ * The browser entry's answer to the Node-only options: they need the undici transport, which only the
+ * Node entry has, so each is refused by name before anything else about the transport is checked.
+ */
+function fetchOnly(options: KibanaClientOptions): 'fetch' {
+  const nodeOnly =
+    NODE_ONLY.find((key) => options[key] !== undefined) ?? (options.transport === 'undici' && 'transport');
+  if (nodeOnly)
+    throw new ConfigurationError(
+      nodeOnly,
+      'the undici transport exists only in Node (the "node" export of kibana-sdk)',
+    );
+  checkFetch(options.fetch);
+  return 'fetch';
 }
 
 /**
  * Checks every option and resolves what requests need, once. Errors name the option; a credential's
  * value is never part of the message.
  */
-export function resolveConfig(
-  options: KibanaClientOptions,
-  platform: { nodeTransport: boolean; userAgent: string | undefined },
-): ResolvedConfig {
+export function resolveConfig(options: KibanaClientOptions, platform: Platform): ResolvedConfig {
   if (typeof options !== 'object' || options === null)
     throw new ConfigurationError('options', 'expected an object with at least url (or cloud) and auth');
   for (const key of Object.keys(options)) {
@@ -235,50 +252,10 @@ export function resolveConfig(
   };
   if (platform.userAgent && !('user-agent' in headers)) headers['user-agent'] = platform.userAgent;
 
-  const nodeOptions = NODE_ONLY.filter((key) => options[key] !== undefined);
-  let transport = options.transport;
-  if (transport !== undefined && transport !== 'fetch' && transport !== 'undici')
-    throw new ConfigurationError('transport', `expected "fetch" or "undici", got ${describe(transport)}`);
-  if (transport === 'fetch' && nodeOptions.length > 0)
-    throw new ConfigurationError(
-      nodeOptions[0]!,
-      'needs the undici transport; remove transport: "fetch" or this option',
-    );
-  if (options.fetch !== undefined && typeof options.fetch !== 'function')
-    throw new ConfigurationError('fetch', `expected a function, got ${describe(options.fetch)}`);
-  if (options.fetch !== undefined && (transport === 'undici' || nodeOptions.length > 0))
-    throw new ConfigurationError('fetch', 'is used by the fetch transport only, and the undici transport is selected');
-  transport ??= nodeOptions.length > 0 ? 'undici' : 'fetch';
-  if (transport === 'undici' && !platform.nodeTransport) {
-    throw new ConfigurationError(
-      nodeOptions[0] ?? 'transport',
-      'the undici transport exists only in Node (the "node" export of kibana-sdk)',
-    );
-  }
-  if (transport === 'undici' && isBun()) {
-    // Bun swaps in its own undici, whose `request` answers without a status: every call would fail.
-    throw new ConfigurationError(
-      nodeOptions[0] ?? 'transport',
-      'the undici transport does not work under Bun; use the fetch transport (transport: "fetch", the default)',
-    );
-  }
-  if (options.proxy !== undefined) {
-    if (typeof options.proxy !== 'string' || !/^https?:\/\//.test(options.proxy))
-      throw new ConfigurationError('proxy', 'expected an http:// or https:// URL');
-  }
-  if (
-    options.caFingerprint !== undefined &&
-    (typeof options.caFingerprint !== 'string' || !/^([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/.test(options.caFingerprint))
-  ) {
-    throw new ConfigurationError(
-      'caFingerprint',
-      'expected a SHA-256 fingerprint: 64 hex digits, with or without colons',
-    );
-  }
-  if (options.caFingerprint !== undefined && origin.startsWith('http:'))
-    throw new ConfigurationError('caFingerprint', 'needs an https: URL');
-  if (options.tls !== undefined && (typeof options.tls !== 'object' || options.tls === null))
-    throw new ConfigurationError('tls', `expected an object, got ${describe(options.tls)}`);
+  if (options.transport !== undefined && options.transport !== 'fetch' && options.transport !== 'undici')
+    throw new ConfigurationError('transport', `expected "fetch" or "undici", got ${describe(options.transport)}`);
+  const node = platform.nodeOptions;
+  const transport = node ? node.transport(options, origin) : fetchOnly(options);
 
   return Object.freeze({
     origin,
@@ -292,12 +269,10 @@ export function resolveConfig(
       options.maxResponseSize === undefined
         ? 32 * 1024 * 1024
         : checkInteger('maxResponseSize', options.maxResponseSize, 1),
-    transport,
     fetch: options.fetch,
-    tls: options.tls,
-    caFingerprint: options.caFingerprint,
-    proxy: options.proxy,
-    connections: options.connections === undefined ? 256 : checkInteger('connections', options.connections, 1, 65_536),
+    ...(transport === 'undici' && node
+      ? { transport, ...node.undiciSettings(options) }
+      : { transport: 'fetch' as const }),
     maxConcurrency:
       options.maxConcurrency === undefined ? undefined : checkInteger('maxConcurrency', options.maxConcurrency, 1),
   });

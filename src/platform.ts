@@ -1,4 +1,4 @@
-import type { ResolvedConfig } from './config.js';
+import type { KibanaClientOptions, UndiciConfig, UndiciSettings } from './config.js';
 import type { Transport } from './transport/types.js';
 
 /** File sources that exist only in Node: paths on disk and readable streams. */
@@ -12,12 +12,27 @@ export interface NodeFiles {
 }
 
 /**
+ * The Node-only options (`tls`, `caFingerprint`, `proxy`, `connections`), which select the undici
+ * transport; the browser entry has none of this and refuses them.
+ */
+export interface NodeOptions {
+  /**
+   * Checks `transport`, `fetch` and the Node-only options together, as they decide the transport, and
+   * answers the one they select; `transport` itself is already known to be `fetch`, `undici` or absent.
+   */
+  transport(options: KibanaClientOptions, origin: string): 'fetch' | 'undici';
+  /** The undici transport's settings, checked; called after the options that are checked before them. */
+  undiciSettings(options: KibanaClientOptions): UndiciSettings;
+}
+
+/**
  * What the runtime adds to the client. The browser entry has none of it, so browser bundles never
  * contain undici or `node:` modules; the Node entry fills it in.
  */
 export interface Platform {
   userAgent?: string;
-  undiciTransport?: (config: ResolvedConfig) => Transport;
+  nodeOptions?: NodeOptions;
+  undiciTransport?: (config: UndiciConfig) => Transport;
   files?: NodeFiles;
 }
 

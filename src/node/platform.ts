@@ -1,6 +1,7 @@
 import { openAsBlob } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Platform } from '../platform.js';
+import { nodeOptions } from './options.js';
 import { undiciTransport } from '../transport/undici.js';
 import { VERSION } from '../version.js';
 
@@ -28,9 +29,10 @@ async function collect(stream: unknown, limit: number): Promise<Blob> {
   return new Blob(chunks as BlobPart[]);
 }
 
-/** Node's additions: the undici transport, files from disk and streams, and a user agent. */
+/** Node's additions: the Node-only options, the undici transport, files from disk and streams, and a user agent. */
 export const nodePlatform: Platform = {
   userAgent: `kibana-sdk/${VERSION} (Node.js ${process.version}; ${process.platform} ${process.arch})`,
+  nodeOptions,
   undiciTransport: (config) =>
     undiciTransport({
       origin: config.origin,
