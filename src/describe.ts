@@ -3,11 +3,12 @@ export function kindOf(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
 }
 
-/** Says what an option's value is in an error message: strings quoted, numbers and booleans as they are. */
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
+/**
+ * Says what a value is in an error message, quoting a string, and writing a number or a boolean as it
+ * is unless `literals` is false. For values that are no secret: options such as `transport`, ids.
+ */
+export function describe(value: unknown, literals = true): string {
   if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return typeof value;
+  if (literals && (typeof value === 'number' || typeof value === 'boolean')) return String(value);
+  return kindOf(value);
 }

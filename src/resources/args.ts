@@ -1,14 +1,10 @@
+import { describe } from '../describe.js';
 import { ArgumentError } from '../errors.js';
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'string' ? JSON.stringify(value) : typeof value;
-}
 
 /** An id argument: a non-empty string. Checked before anything is sent, so no call ever reaches `/api/cases/undefined`. */
 export function requireId(name: string, value: unknown): string {
-  if (typeof value !== 'string') throw new ArgumentError(name, `expected a non-empty string, got ${describe(value)}`);
+  if (typeof value !== 'string')
+    throw new ArgumentError(name, `expected a non-empty string, got ${describe(value, false)}`);
   if (value.length === 0) throw new ArgumentError(name, 'must not be empty');
   return value;
 }
@@ -16,7 +12,7 @@ export function requireId(name: string, value: unknown): string {
 /** A body argument: a plain object. */
 export function requireObject<T>(name: string, value: T): T {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new ArgumentError(name, `expected an object, got ${describe(value)}`);
+    throw new ArgumentError(name, `expected an object, got ${describe(value, false)}`);
   return value;
 }
 
@@ -27,7 +23,7 @@ export function optionalObject<T>(name: string, value: T | undefined): T | undef
 
 /** A list of ids: a non-empty array of non-empty strings, at most `max`. */
 export function requireIds(name: string, value: unknown, max: number): string[] {
-  if (!Array.isArray(value)) throw new ArgumentError(name, `expected an array of ids, got ${describe(value)}`);
+  if (!Array.isArray(value)) throw new ArgumentError(name, `expected an array of ids, got ${describe(value, false)}`);
   if (value.length === 0) throw new ArgumentError(name, 'must hold at least one id');
   if (value.length > max)
     throw new ArgumentError(name, `holds ${value.length} ids; Kibana accepts at most ${max} per call`);
