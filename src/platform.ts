@@ -3,12 +3,13 @@ import type { Transport } from './transport/types.js';
 
 /** File sources that exist only in Node: paths on disk and readable streams. */
 export interface NodeFiles {
-  /** A Blob backed by the file at `path` (read lazily, so it can be sent again). */
-  open(path: string): Promise<Blob>;
-  /** Whether `value` is a Node readable stream. */
-  isReadable(value: unknown): boolean;
-  /** Reads a Node readable stream into a Blob, at most `limit` bytes. */
-  collect(stream: unknown, limit: number): Promise<Blob>;
+  /**
+   * A Blob backed by the file at `path` (read lazily, so it can be sent again); a file that cannot be
+   * opened is an ArgumentError naming `argument`.
+   */
+  open(path: string, argument: string): Promise<Blob>;
+  /** The content of `value` when it is a Node readable stream, read up to a bound; otherwise `undefined`. */
+  readStream(value: unknown): Promise<Blob> | undefined;
 }
 
 /**

@@ -25,9 +25,6 @@ export interface NodeJSReadableLike {
   read: (...args: never[]) => unknown;
 }
 
-/** Kibana accepts 1 MB by default; streams are read up to this bound, past which Kibana would refuse anyway. */
-const STREAM_LIMIT = 64 * 1024 * 1024;
-
 const TYPES: Readonly<Record<string, string>> = {
   txt: 'text/plain',
   log: 'text/plain',
@@ -86,19 +83,15 @@ export async function prepareFile(
   if (typeof ReadableStream !== 'undefined' && input instanceof ReadableStream)
     return { blob: new Blob([await readWebStream(input)], { type }), oneShot: true };
   const files = platform.files;
-  if (files?.isReadable(input))
-    return { blob: new Blob([await files.collect(input, STREAM_LIMIT)], { type }), oneShot: true };
+  const streamed = files?.readStream(input);
+  if (streamed) return { blob: new Blob([await streamed], { type }), oneShot: true };
   if (typeof input === 'object' && 'path' in input) {
     const path = (input as { path: unknown }).path;
     if (typeof path !== 'string' || path.length === 0)
       throw new ArgumentError(`${argument}.path`, 'expected a non-empty file path');
     if (!files)
       throw new ArgumentError(`${argument}.path`, 'file paths can only be read in Node; pass a Blob or bytes instead');
-    try {
-      return { blob: new Blob([await files.open(path)], { type }), oneShot: false };
-    } catch (error) {
-      throw new ArgumentError(`${argument}.path`, `cannot read ${JSON.stringify(path)}: ${(error as Error).message}`);
-    }
+    return { blob: new Blob([await files.open(path, `${argument}.path`)], { type }), oneShot: false };
   }
   throw new ArgumentError(argument, 'expected a Blob, File, Uint8Array, ArrayBuffer, string, stream or { path }');
 }

@@ -1,9 +1,13 @@
 import { openAsBlob } from 'node:fs';
 import { Readable } from 'node:stream';
+import { ArgumentError } from '../errors.js';
 import type { Platform } from '../platform.js';
-import { nodeOptions } from './options.js';
 import { undiciTransport } from '../transport/undici.js';
 import { VERSION } from '../version.js';
+import { nodeOptions } from './options.js';
+
+/** Kibana accepts 1 MB by default; streams are read up to this bound, past which Kibana would refuse anyway. */
+const STREAM_LIMIT = 64 * 1024 * 1024;
 
 function isReadable(value: unknown): boolean {
   if (value instanceof Readable) return true;
@@ -29,6 +33,14 @@ async function collect(stream: unknown, limit: number): Promise<Blob> {
   return new Blob(chunks as BlobPart[]);
 }
 
+async function open(path: string, argument: string): Promise<Blob> {
+  try {
+    return await openAsBlob(path);
+  } catch (error) {
+    throw new ArgumentError(argument, `cannot read ${JSON.stringify(path)}: ${(error as Error).message}`);
+  }
+}
+
 /** Node's additions: the Node-only options, the undici transport, files from disk and streams, and a user agent. */
 export const nodePlatform: Platform = {
   userAgent: `kibana-sdk/${VERSION} (Node.js ${process.version}; ${process.platform} ${process.arch})`,
@@ -42,5 +54,8 @@ export const nodePlatform: Platform = {
       connections: config.connections,
       maxResponseSize: config.maxResponseSize,
     }),
-  files: { open: (path) => openAsBlob(path), isReadable, collect },
+  files: {
+    open,
+    readStream: (value) => (isReadable(value) ? collect(value, STREAM_LIMIT) : undefined),
+  },
 };
