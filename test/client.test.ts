@@ -154,6 +154,16 @@ describe('KibanaClient errors', () => {
     );
   });
 
+  it('shows a client in util.inspect as its summary, the space and withOptions clients too', () => {
+    const kibana = new KibanaClient({ url: 'https://kibana.example:5601/base', auth: { apiKey: 'k' } });
+    expect(inspect(kibana)).toBe(
+      'KibanaClient {"url":"https://kibana.example:5601/base","space":"default","transport":"fetch"}',
+    );
+    expect(inspect(kibana.space('ops').withOptions({ maxRetries: 0 }))).toBe(
+      'KibanaClient {"url":"https://kibana.example:5601/base","space":"ops","transport":"fetch"}',
+    );
+  });
+
   it('never shows credentials in errors, JSON or inspection', async () => {
     const secrets = ['very-secret-api-key', 'hunter2-password', 'bearer-token-xyz'];
     const clients = [
