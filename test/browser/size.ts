@@ -1,13 +1,14 @@
 // Size budget: a browser page that uses all four resources may weigh at most BUDGET bytes (min+gzip)
-// more than openapi-fetch alone, the client it wraps. README.md ("Bundle size") says what the bytes buy
-// and that the 9 KB goal is not met, with the measured figures. Prints the figures and what takes the
-// space: each module's minified bytes (esbuild's metafile) and its marginal min+gzip cost, what the
-// page would weigh less without it (test/browser/marginal.ts).
+// more than openapi-fetch alone, the client it wraps. The budget is the measured 14,682 B rounded up to
+// the next 256 B, so that growth fails CI; README.md ("Bundle size") says what the bytes buy and that
+// the 9 KB goal is not met. Prints the figures and what takes the space: each module's minified bytes
+// (esbuild's metafile) and its marginal min+gzip cost, what the page would weigh less without it
+// (test/browser/marginal.ts).
 import { gzipSync } from 'node:zlib';
 import { bundle, type BrowserBundle } from './bundle.js';
 import { marginalCosts } from './marginal.js';
 
-const BUDGET = 16 * 1024;
+const BUDGET = 58 * 256;
 
 const pages = {
   'openapi-fetch alone': `import createClient from 'openapi-fetch';
