@@ -106,13 +106,13 @@ function describeFailure(
 }
 
 /**
- * The undici transport's per-attempt limit. undici accepts any object with `on`/`once`/
- * `removeListener` as a signal, so one small object and one native timer per attempt replace an
- * AbortController, whose creation showed up in profiles of the request path.
+ * The undici transport's per-attempt limit: one small object and one native timer per attempt, where an
+ * AbortController, whose creation showed up in profiles of the request path, is not needed, because
+ * the attempt's dispatch handler is its only listener.
  */
 export class UndiciDeadline {
   aborted = false;
-  reason: unknown;
+  reason: Error | undefined;
   cause: AbortCause;
   #listener: (() => void) | undefined;
   readonly #timer: ReturnType<typeof setTimeout>;
@@ -138,18 +138,9 @@ export class UndiciDeadline {
     listener?.();
   }
 
-  on(_event: 'abort', listener: () => void): this {
+  /** Sets the one function called when the attempt is aborted (by the timer or the caller). */
+  onAbort(listener: () => void): void {
     this.#listener = listener;
-    return this;
-  }
-
-  once(event: 'abort', listener: () => void): this {
-    return this.on(event, listener);
-  }
-
-  removeListener(): this {
-    this.#listener = undefined;
-    return this;
   }
 
   end(): void {

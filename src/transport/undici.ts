@@ -1,10 +1,11 @@
 import { TLSSocket, type PeerCertificate } from 'node:tls';
 import { Pool, ProxyAgent, buildConnector, type Dispatcher } from 'undici';
 import { RequestAbortedError, type KibanaError } from '../errors.js';
-import { headerRecord, tooLarge } from './body.js';
+import { tooLarge } from './body.js';
 import { UndiciDeadline } from './deadline.js';
 import type { TlsOptions } from '../config.js';
-import type { ResponseHeaders, Transport, TransportRequest, TransportResponse } from './types.js';
+import type { Transport, TransportRequest, TransportResponse } from './types.js';
+import { type ExchangeHead, type RawHeaders, UndiciExchange } from './undici-exchange.js';
 
 export interface UndiciTransportOptions {
   origin: string;
@@ -30,51 +31,37 @@ function classify(
   return deadline.error(error, request, proxy);
 }
 
-class UndiciHeaders implements ResponseHeaders {
-  readonly #headers: Record<string, string | string[] | undefined>;
-  constructor(headers: Record<string, string | string[] | undefined>) {
-    this.#headers = headers;
-  }
-  get(name: string): string | null {
-    const value = this.#headers[name.toLowerCase()];
-    if (value === undefined) return null;
-    return Array.isArray(value) ? value.join(', ') : value;
-  }
-  toRecord(): Record<string, string> {
-    return headerRecord(Object.entries(this.#headers));
-  }
-}
-
 class UndiciResponse implements TransportResponse {
   readonly status: number;
   readonly ok: boolean;
-  readonly headers: UndiciHeaders;
-  readonly #data: Dispatcher.ResponseData;
+  readonly headers: RawHeaders;
+  readonly #exchange: UndiciExchange;
   readonly #deadline: UndiciDeadline;
   readonly #request: TransportRequest;
   readonly #maxSize: number;
   readonly #proxy: string | undefined;
 
   constructor(
-    data: Dispatcher.ResponseData,
+    head: ExchangeHead,
+    exchange: UndiciExchange,
     deadline: UndiciDeadline,
     request: TransportRequest,
     maxSize: number,
     proxy: string | undefined,
   ) {
-    this.#data = data;
+    this.#exchange = exchange;
     this.#deadline = deadline;
     this.#request = request;
     this.#maxSize = maxSize;
     this.#proxy = proxy;
-    this.status = data.statusCode;
-    this.ok = data.statusCode >= 200 && data.statusCode < 300;
-    this.headers = new UndiciHeaders(data.headers);
+    this.status = head.status;
+    this.ok = head.status >= 200 && head.status < 300;
+    this.headers = head.headers;
   }
 
   async text(): Promise<string> {
     try {
-      return await this.#data.body.text();
+      return await this.#exchange.body;
     } catch (error) {
       throw classify(error, this.#deadline, this.#request, this.#proxy, this.status, this.#maxSize);
     } finally {
@@ -83,7 +70,7 @@ class UndiciResponse implements TransportResponse {
   }
 
   async discard(): Promise<void> {
-    await this.#data.body.dump().catch(() => undefined);
+    await this.#exchange.discard();
     this.#deadline.end();
   }
 }
@@ -156,17 +143,21 @@ export function undiciTransport(options: UndiciTransportOptions): Transport {
         body = new Uint8Array(await encoded.arrayBuffer());
       }
       const deadline = new UndiciDeadline(signal, request.timeout);
+      const exchange = new UndiciExchange(deadline);
       try {
         // No redirect interceptor is composed in: a 3xx comes back as the answer, as on fetch.
-        const data = await dispatcher.request({
-          origin: request.origin,
-          path: request.path,
-          method: request.method as Dispatcher.HttpMethod,
-          headers,
-          body: body as Dispatcher.DispatchOptions['body'],
-          signal: deadline as unknown as AbortSignal,
-        });
-        return new UndiciResponse(data, deadline, request, options.maxResponseSize, options.proxy);
+        dispatcher.dispatch(
+          {
+            origin: request.origin,
+            path: request.path,
+            method: request.method as Dispatcher.HttpMethod,
+            headers,
+            body: body as Dispatcher.DispatchOptions['body'],
+          },
+          exchange,
+        );
+        const head = await exchange.head;
+        return new UndiciResponse(head, exchange, deadline, request, options.maxResponseSize, options.proxy);
       } catch (error) {
         deadline.end();
         throw classify(error, deadline, request, options.proxy);
