@@ -7,7 +7,7 @@ import {
 } from './call-options.js';
 import type { ClientSettings } from './client-settings.js';
 import { checkMaxRetries, checkRequestTimeout } from './config.js';
-import { ClientClosedError, argumentProblem, type RequestInfo } from './errors.js';
+import { ClientClosedError, argumentProblem, type Problem, type RequestInfo } from './errors.js';
 import type { OperationFacts } from './openapi/facts.js';
 import type { CallContext } from './pipeline.js';
 import { serializeQuery } from './query.js';
@@ -72,9 +72,9 @@ function jsonQuerySerializer(names: readonly string[]): (query: Record<string, u
   };
 }
 
-function sender(shared: SharedState, baseUrl: string): SendRequest {
+function sender(shared: SharedState, space: unknown, option: string, fail?: Problem): SendRequest {
   // openapi-fetch types `request` per path and method; the table supplies both for the operation at hand.
-  return shared.sender(baseUrl) as unknown as SendRequest;
+  return shared.sender(space, option, fail) as unknown as SendRequest;
 }
 
 function closedError(operation: PreparedOperation): ClientClosedError {
@@ -116,7 +116,7 @@ export class Caller {
     this.shared = shared;
     this.settings = settings;
     this.space = space;
-    this.#send = sender(shared, shared.baseUrl(space, 'space'));
+    this.#send = sender(shared, space, 'space');
   }
 
   /**
@@ -177,8 +177,7 @@ export class Caller {
         retryNonIdempotent: options.retryNonIdempotent === true,
         replayable: internal?.oneShot !== true,
       };
-      if (options.space !== undefined)
-        send = sender(this.shared, this.shared.baseUrl(options.space, 'options.space', argumentProblem));
+      if (options.space !== undefined) send = sender(this.shared, options.space, 'options.space', argumentProblem);
     }
     const params =
       init.path === undefined && init.query === undefined

@@ -19,7 +19,8 @@ type Table = Record<OperationId, OperationFacts>;
 
 /**
  * What a client and the clients derived from it share: connections, listeners, the concurrency limit,
- * and what is computed once per space (base URLs). Call settings are in `ClientSettings`.
+ * and what is made once per space (its openapi-fetch client and base URL). Call settings are in
+ * `ClientSettings`.
  */
 export class SharedState {
   readonly config: ResolvedConfig;
@@ -28,8 +29,8 @@ export class SharedState {
   readonly events = new ClientEvents();
   /** `undefined` when `maxConcurrency` is not set. */
   readonly limit: ConcurrencyLimit | undefined;
-  readonly #baseUrls = new Map<string, string>();
-  readonly #senders = new Map<string, Client<paths>['request']>();
+  /** Keyed by space id, `'default'` for the default space. */
+  readonly #senders = new Map<unknown, Client<paths>['request']>();
   readonly #fetch: typeof fetch;
   #closing: Promise<void> | undefined;
   #routes: Map<string, Partial<Record<string, OperationId>>> | undefined;
@@ -57,34 +58,25 @@ export class SharedState {
   }
 
   /**
-   * `request` of the openapi-fetch client of one base URL (a space's), made once: a base URL fixed per
-   * client keeps it out of each call's options, which openapi-fetch copies twice per call.
+   * `request` of the openapi-fetch client of one space, made once per space: a base URL fixed per
+   * client keeps it out of each call's options, which openapi-fetch copies twice per call. A space that
+   * is not a valid id fails here, naming `option`, and is never kept.
    */
-  sender(baseUrl: string): Client<paths>['request'] {
-    let send = this.#senders.get(baseUrl);
+  sender(space: unknown, option: string, fail?: Problem): Client<paths>['request'] {
+    const key = space === undefined ? 'default' : space;
+    let send = this.#senders.get(key);
     if (send === undefined) {
       const client = createClient<paths>({
-        baseUrl,
+        baseUrl: this.config.origin + this.config.basePath + spacePrefix(space, option, fail),
         fetch: this.#fetch,
         Request: PreparedRequest as unknown as typeof Request,
         querySerializer: serializeQuery,
         pathSerializer: fillPath,
       });
       send = client.request.bind(client);
-      this.#senders.set(baseUrl, send);
+      this.#senders.set(key, send);
     }
     return send;
-  }
-
-  /** The URL prefix of a space; computed once per space id. */
-  baseUrl(space: unknown, option: string, fail?: Problem): string {
-    const key = typeof space === 'string' ? space : space === undefined ? 'default' : spacePrefix(space, option, fail);
-    let url = this.#baseUrls.get(key);
-    if (url === undefined) {
-      url = this.config.origin + this.config.basePath + spacePrefix(space, option, fail);
-      this.#baseUrls.set(key, url);
-    }
-    return url;
   }
 
   /** The operation of the spec at `method` and path template `path`, if there is one. */

@@ -699,6 +699,12 @@ const SPECIFIC: Row[] = [
     call: (k) => k.apm.sourcemaps.list({}, { space: bad(7) }),
   },
   {
+    // null must not be taken for the default space, whose client is made with the client itself.
+    label: 'options.space null',
+    argument: 'options.space',
+    call: (k) => k.cases.get(ok, { space: bad(null) }),
+  },
+  {
     label: 'options.space "../default"',
     argument: 'options.space',
     call: (k) => k.cases.get(ok, { space: '../default' }),
