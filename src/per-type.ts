@@ -21,6 +21,16 @@ import type {
   UpdateOtherRule,
 } from '../generated/names.js';
 
+/**
+ * The entry of `ByType` for `Type` when the spec describes that type, `Other` for a type it does not,
+ * and `Any` when no type is named (`Type` is plain `string`).
+ */
+type OfType<Type extends string, ByType, Other, Any> = string extends Type
+  ? Any
+  : Type extends keyof ByType
+    ? ByType[Type]
+    : Other;
+
 /** The connector types the spec describes (`.email`, `.index`, `.webhook`, ...). */
 export type ConnectorTypeId = keyof ConnectorUpdateRequestByType;
 
@@ -42,22 +52,24 @@ export type CreateConnectorBody<Type extends string = ConnectorTypeId> = Type ex
  * the type, so the call does: `kibana.connectors.update<'.webhook'>(id, body)`. Without `Type`,
  * the body of any type.
  */
-export type UpdateConnectorBody<Type extends string = string> = string extends Type
-  ? ConnectorUpdateRequest
-  : Type extends ConnectorTypeId
-    ? ConnectorUpdateRequestByType[Type]
-    : UpdateOtherConnector;
+export type UpdateConnectorBody<Type extends string = string> = OfType<
+  Type,
+  ConnectorUpdateRequestByType,
+  UpdateOtherConnector,
+  ConnectorUpdateRequest
+>;
 
 /**
  * The body of `runConnector` for a connector of type `Type`: `params` as that type takes them, a
  * free object for a type the spec does not describe. The call says the type, as
  * `kibana.connectors.run<'.index'>(id, { params: { documents } })`. Without `Type`, any `params`.
  */
-export type RunConnectorBody<Type extends string = string> = string extends Type
-  ? ConnectorExecuteRequest
-  : Type extends ConnectorTypeId
-    ? { params: ConnectorRunParamsByType[Type] }
-    : ConnectorExecuteRequest;
+export type RunConnectorBody<Type extends string = string> = OfType<
+  Type,
+  { [Id in ConnectorTypeId]: { params: ConnectorRunParamsByType[Id] } },
+  ConnectorExecuteRequest,
+  ConnectorExecuteRequest
+>;
 
 /**
  * The body of `createRule` for the rule type `Type`, which the call infers from `rule_type_id`: the
@@ -73,8 +85,9 @@ export type CreateRuleBody<Type extends string = RuleTypeId> = Type extends Rule
  * (free `params`) for a type the spec does not type. The body does not say the type, so the call
  * does: `kibana.rules.update<'.index-threshold'>(id, body)`. Without `Type`, the body of any type.
  */
-export type UpdateRuleBody<Type extends string = string> = string extends Type
-  ? RuleUpdateRequest
-  : Type extends RuleTypeId
-    ? RuleUpdateRequestByType[Type]
-    : UpdateOtherRule;
+export type UpdateRuleBody<Type extends string = string> = OfType<
+  Type,
+  RuleUpdateRequestByType,
+  UpdateOtherRule,
+  RuleUpdateRequest
+>;
